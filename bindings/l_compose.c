@@ -1,0 +1,74 @@
+/* l_compose.c: compose(layers, opts) and concat(clips, opts). */
+#include <math.h>
+#include <stdlib.h>
+#include "bindings/l_types.h"
+#include "bindings/lua_util.h"
+#include "engine/ops.h"
+
+/* The clips of the list at arg, borrowed (they stay referenced by the table). Raises on a
+ * non-clip entry, naming its position. The array is Lua-owned scratch (a userdata). */
+static mr_clip **check_list(lua_State *L, int arg, int *n)
+{
+    luaL_checktype(L, arg, LUA_TTABLE);
+    *n = (int)luaL_len(L, arg);
+    if (*n < 1)
+        luaL_argerror(L, arg, "the list is empty");
+    mr_clip **v = lua_newuserdatauv(L, sizeof *v * (size_t)*n, 0);
+    for (int i = 0; i < *n; i++) {
+        lua_geti(L, arg, i + 1);
+        v[i] = mr_bindings_to_clip(L, -1);
+        if (!v[i]) {
+            lua_pushfstring(L, "entry %d is a %s, not a clip", i + 1, luaL_typename(L, -1));
+            luaL_argerror(L, arg, lua_tostring(L, -1));
+        }
+        lua_pop(L, 1);
+    }
+    return v;
+}
+
+static int l_compose(lua_State *L)
+{
+    lua_settop(L, 2); /* the clip list's scratch goes above the arguments */
+    int n;
+    mr_clip **layers = check_list(L, 1, &n);
+    mr_compose_opts o = mr_compose_opts_default();
+    if (!lua_isnoneornil(L, 2)) {
+        luaL_checktype(L, 2, LUA_TTABLE);
+        if (l_field(L, 2, "size") != LUA_TNIL) {
+            l_check_size(L, -1, &o.w, &o.h);
+            lua_pop(L, 1);
+        }
+        if (l_field(L, 2, "bg") != LUA_TNIL) {
+            o.bg = l_check_color(L, -1);
+            lua_pop(L, 1);
+        }
+        if (l_field(L, 2, "duration") != LUA_TNIL) {
+            o.duration = l_check_time(L, -1);
+            lua_pop(L, 1);
+        }
+        mr_render_opts ro = mr_render_opts_default();
+        l_read_render_opts(L, 2, "compose", &ro); /* for fps */
+        o.fps = ro.fps;
+    }
+    mr_err err;
+    return l_push_clip(L, mr_compose_new(layers, n, &o, &err), NULL, &err);
+}
+
+static int l_concat(lua_State *L)
+{
+    lua_settop(L, 2);
+    int n, w = 0, h = 0;
+    mr_clip **clips = check_list(L, 1, &n);
+    if (l_field(L, 2, "size") != LUA_TNIL) {
+        l_check_size(L, -1, &w, &h);
+        lua_pop(L, 1);
+    }
+    mr_err err;
+    return l_push_clip(L, mr_concat_new(clips, n, w, h, &err), NULL, &err);
+}
+
+void l_add_compose(lua_State *L)
+{
+    static const luaL_Reg fns[] = {{"compose", l_compose}, {"concat", l_concat}, {NULL, NULL}};
+    luaL_setfuncs(L, fns, 0);
+}

@@ -1,0 +1,24 @@
+/* l_render.c: render(clip, path[, opts]) from a script. */
+#include "bindings/l_types.h"
+#include "bindings/lua_util.h"
+#include "engine/render.h"
+
+static int l_render(lua_State *L)
+{
+    mr_clip *c = l_check_clip(L, 1);
+    const char *path = luaL_checkstring(L, 2);
+    mr_host *host = l_host(L);
+    mr_render_opts o = host->defaults;
+    l_read_render_opts(L, 3, "render", &o);
+    mr_err err;
+    if (mr_render(c, path, &o, &err) < 0)
+        return l_fail(L, "render", &err);
+    host->renders++;
+    return 0;
+}
+
+void l_add_render(lua_State *L)
+{
+    lua_pushcfunction(L, l_render);
+    lua_setfield(L, -2, "render");
+}

@@ -1,0 +1,60 @@
+/* lua_util.h: argument checking and value conversion shared by the bindings. Misuse
+ * raises a Lua error naming the function and argument (luaL_argerror); engine failures
+ * raise the engine's message, positioned at the script line that called. */
+#ifndef MR_LUA_UTIL_H
+#define MR_LUA_UTIL_H
+
+#include <lauxlib.h>
+#include <lua.h>
+#include "bindings/moonreel.h"
+#include "engine/color.h"
+#include "engine/error.h"
+#include "engine/pos.h"
+#include "engine/render.h"
+
+#define MR_CLIP_MT "moonreel.Clip"
+#define MR_FRAME_MT "moonreel.Frame"
+#define MR_POS_MT "moonreel.Position"
+#define MR_FX_MT "moonreel.Fx"
+
+/* Raises err's message at the calling script line, prefixed with "what: " unless NULL. */
+int l_fail(lua_State *L, const char *what, const mr_err *err);
+
+/* Pushes a new Clip userdata owning c (one reference, the caller's, passes to Lua), and
+ * records the script line that made it. c NULL raises err instead. Returns 1. */
+int l_push_clip(lua_State *L, mr_clip *c, const char *what, const mr_err *err);
+
+/* The clip at arg (borrowed), or raises "moonreel.Clip expected". */
+mr_clip *l_check_clip(lua_State *L, int arg);
+
+/* A time: seconds or "hh:mm:ss.fff"/"mm:ss". */
+double l_check_time(lua_State *L, int arg);
+
+/* A colour: "#rrggbb[aa]", a CSS name, or {r, g, b[, a]} in 0..255. */
+mr_rgba l_check_color(lua_State *L, int arg);
+
+/* A position from the arguments starting at arg: (x, y), ("center"), ("right", "top"[, margin]),
+ * or a Position value. */
+mr_pos l_check_pos(lua_State *L, int arg);
+
+/* A size: {w, h} or "WxH"; raises on anything else. */
+void l_check_size(lua_State *L, int arg, int *w, int *h);
+
+/* Table field helpers: leave the field's value on the stack top when present and return its
+ * type, else push nothing and return LUA_TNIL. */
+int l_field(lua_State *L, int table, const char *key);
+
+/* Records the host in the registry (mr_bindings_install does it). */
+void l_set_host(lua_State *L, mr_host *h);
+
+/* The host record (never NULL once installed). */
+mr_host *l_host(lua_State *L);
+
+/* Resolves an input path against the script's folder into buf. Returns buf. */
+const char *l_input_path(lua_State *L, const char *path, char *buf, size_t n);
+
+/* Reads render options from the table at idx (may be absent) over *o. Strings stay owned by
+ * Lua: the table must stay on the stack while o is used. */
+void l_read_render_opts(lua_State *L, int idx, const char *fname, mr_render_opts *o);
+
+#endif

@@ -1,0 +1,27 @@
+/* moonreel.h: what the host (interp/) needs from the Lua bindings. */
+#ifndef MR_BINDINGS_H
+#define MR_BINDINGS_H
+
+#include <lua.h>
+#include "engine/clip.h"
+#include "engine/render.h"
+
+/* What the host lends the bindings: defaults for every render (from the command line),
+ * the folder that relative input paths start from, and a count of renders done. */
+typedef struct mr_host {
+    mr_render_opts defaults;
+    char script_dir[4096];   /* "" for the current directory */
+    int renders;             /* render() calls completed */
+} mr_host;
+
+/* Opens the moonreel module: returns 1 (the module table on the stack). */
+int luaopen_moonreel(lua_State *L);
+
+/* Makes the module's functions globals, sets package.loaded.moonreel, installs the searcher
+ * for the embedded stdlib, and records host (which must outlive L). */
+void mr_bindings_install(lua_State *L, mr_host *host);
+
+/* The clip at index idx, or NULL if it is not a clip (borrowed). */
+mr_clip *mr_bindings_to_clip(lua_State *L, int idx);
+
+#endif

@@ -1,0 +1,134 @@
+/* demux.c: opening, reading, seeking one stream of a media file. */
+#include "engine/demux.h"
+
+#include <errno.h>
+#include <math.h>
+#include <string.h>
+#include <sys/stat.h>
+
+int mr_demux_open_error(mr_err *err, const char *path, int averr)
+{
+    struct stat st;
+    if (stat(path, &st) != 0)
+        return mr_err_set(err, "cannot open '%s': %s", path, strerror(errno));
+    if (S_ISDIR(st.st_mode))
+        return mr_err_set(err, "cannot open '%s': it is a folder", path);
+    if (averr == AVERROR_INVALIDDATA)
+        return mr_err_set(err, "cannot open '%s': not a media file moonreel can read (or damaged)", path);
+    return mr_err_av(err, averr, "cannot open '%s'", path);
+}
+
+int mr_demux_open(mr_demux *d, const char *path, enum AVMediaType type, mr_err *err)
+{
+    memset(d, 0, sizeof *d);
+    d->stream = -1;
+    int r = avformat_open_input(&d->fmt, path, NULL, NULL);
+    if (r < 0)
+        return mr_demux_open_error(err, path, r);
+    if ((r = avformat_find_stream_info(d->fmt, NULL)) < 0) {
+        mr_err_av(err, r, "cannot read '%s'", path);
+        goto fail;
+    }
+    const AVCodec *codec = NULL;
+    d->stream = av_find_best_stream(d->fmt, type, -1, -1, &codec, 0);
+    if (d->stream < 0) {
+        mr_err_set(err, "'%s' has no %s stream", path, av_get_media_type_string(type));
+        goto fail;
+    }
+    if (!codec) {
+        mr_err_set(err, "'%s': no decoder for its %s codec", path, av_get_media_type_string(type));
+        goto fail;
+    }
+    for (unsigned i = 0; i < d->fmt->nb_streams; i++)
+        d->fmt->streams[i]->discard = (int)i == d->stream ? AVDISCARD_DEFAULT : AVDISCARD_ALL;
+    AVStream *st = d->fmt->streams[d->stream];
+    d->tb = st->time_base;
+    d->zero = d->fmt->start_time != AV_NOPTS_VALUE ? d->fmt->start_time / (double)AV_TIME_BASE : 0;
+    if (!(d->dec = avcodec_alloc_context3(codec)) || !(d->pkt = av_packet_alloc())) {
+        mr_err_set(err, "out of memory opening '%s'", path);
+        goto fail;
+    }
+    avcodec_parameters_to_context(d->dec, st->codecpar);
+    d->dec->pkt_timebase = st->time_base;
+    d->dec->thread_count = 0;
+    d->dec->thread_type = FF_THREAD_FRAME | FF_THREAD_SLICE;
+    if ((r = avcodec_open2(d->dec, codec, NULL)) < 0) {
+        mr_err_av(err, r, "cannot decode '%s'", path);
+        goto fail;
+    }
+    return 0;
+fail:
+    mr_demux_close(d);
+    return -1;
+}
+
+void mr_demux_close(mr_demux *d)
+{
+    avcodec_free_context(&d->dec);
+    av_packet_free(&d->pkt);
+    avformat_close_input(&d->fmt);
+}
+
+int mr_demux_next(mr_demux *d, AVFrame *f, const char *path, mr_err *err)
+{
+    for (;;) {
+        int r = avcodec_receive_frame(d->dec, f);
+        if (r == 0)
+            return 0;
+        if (r == AVERROR_EOF)
+            return 1;
+        if (r == AVERROR_INVALIDDATA)
+            continue; /* a damaged frame: skip it, as players do */
+        if (r != AVERROR(EAGAIN))
+            return mr_err_av(err, r, "error decoding '%s'", path);
+        if (d->sent_eof)
+            return 1;
+        r = av_read_frame(d->fmt, d->pkt);
+        if (r == AVERROR_EOF) {
+            avcodec_send_packet(d->dec, NULL);
+            d->sent_eof = true;
+            continue;
+        }
+        if (r < 0)
+            return mr_err_av(err, r, "error reading '%s'", path);
+        if (d->pkt->stream_index == d->stream) {
+            r = avcodec_send_packet(d->dec, d->pkt);
+            if (r < 0 && r != AVERROR(EAGAIN) && r != AVERROR_INVALIDDATA) {
+                av_packet_unref(d->pkt);
+                return mr_err_av(err, r, "error decoding '%s'", path);
+            }
+        }
+        av_packet_unref(d->pkt);
+    }
+}
+
+int mr_demux_seek(mr_demux *d, double t, const char *path, mr_err *err)
+{
+    int64_t ts = (int64_t)floor((t + d->zero) * d->tb.den / d->tb.num);
+    int r = avformat_seek_file(d->fmt, d->stream, INT64_MIN, ts, ts, 0);
+    if (r < 0)
+        r = av_seek_frame(d->fmt, d->stream, ts, AVSEEK_FLAG_BACKWARD);
+    if (r < 0)
+        return mr_err_av(err, r, "cannot seek in '%s' to %.3f s", path, t);
+    avcodec_flush_buffers(d->dec);
+    d->sent_eof = false;
+    return 0;
+}
+
+double mr_demux_time(const mr_demux *d, const AVFrame *f)
+{
+    int64_t pts = f->best_effort_timestamp != AV_NOPTS_VALUE ? f->best_effort_timestamp : f->pts;
+    if (pts == AV_NOPTS_VALUE)
+        return NAN;
+    return pts * av_q2d(d->tb) - d->zero;
+}
+
+double mr_demux_keyframe_before(const mr_demux *d, double t)
+{
+    AVStream *st = d->fmt->streams[d->stream];
+    int64_t ts = (int64_t)floor((t + d->zero) * d->tb.den / d->tb.num);
+    const AVIndexEntry *e = avformat_index_get_entry_from_timestamp(st, ts, AVSEEK_FLAG_BACKWARD);
+    if (!e)
+        return -1;
+    return e->timestamp * av_q2d(d->tb) - d->zero;
+}

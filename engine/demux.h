@@ -1,0 +1,45 @@
+/* demux.h: one open demuxer + decoder for one stream of a media file, the unit that the
+ * video and audio readers keep several of (one per place they are reading). */
+#ifndef MR_DEMUX_H
+#define MR_DEMUX_H
+
+#include <stdbool.h>
+#include <libavcodec/avcodec.h>
+#include <libavformat/avformat.h>
+#include "engine/error.h"
+
+typedef struct mr_demux {
+    AVFormatContext *fmt;
+    AVCodecContext *dec;
+    AVPacket *pkt;
+    int stream;
+    AVRational tb;
+    double zero;          /* container start time in seconds: media time 0 */
+    bool sent_eof;        /* the decoder was told the stream ended */
+} mr_demux;
+
+/* Opens `path` and a decoder for its best stream of `type`, with the other streams
+ * discarded. Returns 0, or -1 with err naming the file and the reason (d left closed). */
+int mr_demux_open(mr_demux *d, const char *path, enum AVMediaType type, mr_err *err);
+
+/* Closes what mr_demux_open opened; safe on a zeroed or half-opened d. */
+void mr_demux_close(mr_demux *d);
+
+/* Decodes the next frame into f. Returns 0 with a frame, 1 at the end of the stream, or
+ * -1 with err set (a read error of the file). Corrupt packets are skipped. */
+int mr_demux_next(mr_demux *d, AVFrame *f, const char *path, mr_err *err);
+
+/* Seeks so that decoding resumes at the key frame at or before media time t. Returns 0 or -1. */
+int mr_demux_seek(mr_demux *d, double t, const char *path, mr_err *err);
+
+/* Media time (seconds from the container's start) of a decoded frame. */
+double mr_demux_time(const mr_demux *d, const AVFrame *f);
+
+/* The media time of the key frame at or before t from the stream's index, or -1 if the
+ * index has no entry there. */
+double mr_demux_keyframe_before(const mr_demux *d, double t);
+
+/* Describes why opening failed in words a user understands ("No such file or directory"). */
+int mr_demux_open_error(mr_err *err, const char *path, int averr);
+
+#endif

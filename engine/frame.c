@@ -1,0 +1,103 @@
+/* frame.c: refcounted RGBA frames and the size-keyed pool they come from.
+ * The pool keeps freed frames for reuse up to a byte budget; past it, frames are freed,
+ * so memory stays bounded whatever sizes a session goes through. */
+#include "engine/frame.h"
+
+#include <pthread.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define POOL_BUDGET_BYTES ((size_t)512 << 20)
+
+static pthread_mutex_t pool_lock = PTHREAD_MUTEX_INITIALIZER;
+static mr_frame *pool_head;   /* free frames, most recently freed first */
+static size_t pool_bytes;
+
+static size_t frame_bytes(const mr_frame *f) { return (size_t)f->stride * f->h; }
+
+mr_frame *mr_frame_new(int w, int h, mr_err *err)
+{
+    if (w <= 0 || h <= 0 || w > 16384 || h > 16384) {
+        mr_err_set(err, "invalid picture size %dx%d", w, h);
+        return NULL;
+    }
+    pthread_mutex_lock(&pool_lock);
+    for (mr_frame **p = &pool_head; *p; p = &(*p)->next_free) {
+        if ((*p)->w == w && (*p)->h == h) {
+            mr_frame *f = *p;
+            *p = f->next_free;
+            pool_bytes -= frame_bytes(f);
+            pthread_mutex_unlock(&pool_lock);
+            f->next_free = NULL;
+            f->opaque = false;
+            atomic_store(&f->refs, 1);
+            return f;
+        }
+    }
+    pthread_mutex_unlock(&pool_lock);
+
+    mr_frame *f = calloc(1, sizeof *f);
+    if (!f) {
+        mr_err_set(err, "out of memory for a %dx%d frame", w, h);
+        return NULL;
+    }
+    f->w = w;
+    f->h = h;
+    f->stride = (w * 4 + 63) & ~63;
+    if (posix_memalign((void **)&f->data, 64, frame_bytes(f)) != 0) {
+        free(f);
+        mr_err_set(err, "out of memory for a %dx%d frame", w, h);
+        return NULL;
+    }
+    atomic_store(&f->refs, 1);
+    return f;
+}
+
+mr_frame *mr_frame_ref(mr_frame *f)
+{
+    if (f)
+        atomic_fetch_add(&f->refs, 1);
+    return f;
+}
+
+void mr_frame_unref(mr_frame *f)
+{
+    if (!f || atomic_fetch_sub(&f->refs, 1) != 1)
+        return;
+    pthread_mutex_lock(&pool_lock);
+    if (pool_bytes + frame_bytes(f) <= POOL_BUDGET_BYTES) {
+        f->next_free = pool_head;
+        pool_head = f;
+        pool_bytes += frame_bytes(f);
+        f = NULL;
+    }
+    pthread_mutex_unlock(&pool_lock);
+    if (f) {
+        free(f->data);
+        free(f);
+    }
+}
+
+int mr_frame_make_writable(mr_frame **fp, mr_err *err)
+{
+    mr_frame *f = *fp;
+    if (atomic_load(&f->refs) == 1)
+        return 0;
+    mr_frame *c = mr_frame_new(f->w, f->h, err);
+    if (!c)
+        return -1;
+    for (int y = 0; y < f->h; y++)
+        memcpy(mr_frame_row(c, y), mr_frame_row(f, y), (size_t)f->w * 4);
+    c->opaque = f->opaque;
+    mr_frame_unref(f);
+    *fp = c;
+    return 0;
+}
+
+size_t mr_frame_pool_cached_bytes(void)
+{
+    pthread_mutex_lock(&pool_lock);
+    size_t n = pool_bytes;
+    pthread_mutex_unlock(&pool_lock);
+    return n;
+}

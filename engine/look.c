@@ -1,0 +1,107 @@
+/* look.c: nodes that change how the picture looks: opacity and fades (with their sound). */
+#include <math.h>
+#include <stdio.h>
+#include "engine/cpu/blend.h"
+#include "engine/eval.h"
+#include "engine/ops.h"
+
+typedef struct look_priv {
+    double amount;     /* opacity 0..1, or fade length in seconds */
+    bool fade_out;
+} look_priv;
+
+static int opacity_picture(const mr_clip *c, double t, mr_eval *ev, mr_frame **out)
+{
+    const look_priv *p = c->priv;
+    if (mr_clip_picture(c->input, t, ev, out) < 0)
+        return -1;
+    unsigned k = (unsigned)lround(p->amount * 255);
+    if (k == 255)
+        return 0;
+    if (mr_frame_make_writable(out, ev->err) < 0) {
+        mr_frame_unref(*out);
+        return -1;
+    }
+    mr_cpu_multiply(*out, k, false);
+    (*out)->opaque = false;
+    return 0;
+}
+
+/* How far the fade has come at t: 0 (black/transparent) .. 1 (untouched). */
+static double fade_gain(const mr_clip *c, double t)
+{
+    const look_priv *p = c->priv;
+    double g = p->fade_out ? (c->duration - t) / p->amount : t / p->amount;
+    return g < 0 ? 0 : g > 1 ? 1 : g;
+}
+
+static int fade_picture(const mr_clip *c, double t, mr_eval *ev, mr_frame **out)
+{
+    if (mr_clip_picture(c->input, t, ev, out) < 0)
+        return -1;
+    unsigned k = (unsigned)lround(fade_gain(c, t) * 255);
+    if (k == 255)
+        return 0;
+    if (mr_frame_make_writable(out, ev->err) < 0) {
+        mr_frame_unref(*out);
+        return -1;
+    }
+    /* the bottom picture fades from/to black; a layer above others to transparent */
+    mr_cpu_multiply(*out, k, !ev->as_layer);
+    return 0;
+}
+
+static int fade_sound(const mr_clip *c, int64_t s0, int n, float *out, mr_eval *ev)
+{
+    if (mr_clip_sound(c->input, s0, n, out, ev) < 0)
+        return -1;
+    for (int i = 0; i < n; i++) {
+        float g = (float)fade_gain(c, (double)(s0 + i) / MR_AUDIO_RATE);
+        out[2 * i] *= g;
+        out[2 * i + 1] *= g;
+    }
+    return 0;
+}
+
+static void look_describe(const mr_clip *c, char *buf, size_t n)
+{
+    const look_priv *p = c->priv;
+    snprintf(buf, n, c->ops->picture == opacity_picture ? "%g" : "%g s", p->amount);
+}
+
+static const mr_clip_ops opacity_ops = {"opacity", opacity_picture, mr_pass_sound, look_describe, NULL};
+static const mr_clip_ops fadein_ops = {"fadein", fade_picture, fade_sound, look_describe, NULL};
+static const mr_clip_ops fadeout_ops = {"fadeout", fade_picture, fade_sound, look_describe, NULL};
+
+mr_clip *mr_clip_opacity(mr_clip *c, double a, mr_err *err)
+{
+    if (!(a >= 0 && a <= 1)) {
+        mr_err_set(err, "opacity: %g is outside 0..1", a);
+        return NULL;
+    }
+    mr_clip *n = mr_clip_alloc(&opacity_ops, sizeof(look_priv), c, err);
+    if (n)
+        ((look_priv *)n->priv)->amount = a;
+    return n;
+}
+
+static mr_clip *fade_new(const mr_clip_ops *ops, mr_clip *c, double d, bool out, mr_err *err)
+{
+    if (!(d > 0) || isinf(d)) {
+        mr_err_set(err, "%s: length %g s must be positive", ops->kind, d);
+        return NULL;
+    }
+    if (out && isinf(c->duration)) {
+        mr_err_set(err, "fadeout: the clip has no end to fade out at; give it one with :dur()");
+        return NULL;
+    }
+    mr_clip *n = mr_clip_alloc(ops, sizeof(look_priv), c, err);
+    if (n) {
+        *(look_priv *)n->priv = (look_priv){d, out};
+        n->is_static = false;
+    }
+    return n;
+}
+
+mr_clip *mr_clip_fadein(mr_clip *c, double d, mr_err *err) { return fade_new(&fadein_ops, c, d, false, err); }
+mr_clip *mr_clip_fadeout(mr_clip *c, double d, mr_err *err) { return fade_new(&fadeout_ops, c, d, true, err); }

@@ -1,0 +1,55 @@
+/* media.h: a media file as the engine sees it: what it holds (probed at open, nothing
+ * decoded) and frame-exact access to its pictures and sound, through readers that keep
+ * decoders open where the render is reading. Refcounted; thread-safe. */
+#ifndef MR_MEDIA_H
+#define MR_MEDIA_H
+
+#include <stdbool.h>
+#include <stdint.h>
+#include "engine/clip.h"
+#include "engine/colorspace.h"
+#include "engine/error.h"
+
+struct AVFrame;
+
+typedef struct mr_media_info {
+    char path[1024];
+    char container[64];
+    int64_t size_bytes;
+    double duration;          /* seconds */
+    bool has_video, has_audio;
+    /* picture */
+    int w, h;
+    mr_rational fps;
+    int64_t frames;           /* from the container, or duration x fps */
+    char vcodec[64], pix_fmt[32];
+    mr_matrix matrix;
+    bool full_range, matrix_guessed;
+    /* sound */
+    char acodec[64];
+    int sample_rate, channels;
+    char layout[64];
+} mr_media_info;
+
+typedef struct mr_media mr_media;
+
+/* Reads what `path` holds without decoding. Returns 0, or -1 with err naming the file and
+ * the reason (missing, unreadable, not media, truncated). */
+int mr_media_probe(const char *path, mr_media_info *info, mr_err *err);
+
+/* Opens a media file for reading. Returns a new reference, or NULL with err set. */
+mr_media *mr_media_open(const char *path, mr_err *err);
+mr_media *mr_media_ref(mr_media *m);
+void mr_media_unref(mr_media *m);
+
+const mr_media_info *mr_media_info_of(const mr_media *m);
+
+/* The decoded picture shown at media time t (the last frame starting at or before t) as a
+ * new AVFrame reference in *out. Returns 0, or -1 with err set. */
+int mr_media_picture(mr_media *m, double t, struct AVFrame **out, mr_err *err);
+
+/* n stereo frames at 48 kHz starting at sample s0 of the media's time line (silence past
+ * its end). Returns 0, or -1 with err set. */
+int mr_media_sound(mr_media *m, int64_t s0, int n, float *out, mr_err *err);
+
+#endif

@@ -1,0 +1,57 @@
+/* output.h: an output file being written: container, picture and sound encoders.
+ * Everything goes to a temporary file beside the target; only mr_output_finish renames it
+ * into place, so a failed or interrupted render never leaves a partial file nor touches
+ * an existing one. */
+#ifndef MR_OUTPUT_H
+#define MR_OUTPUT_H
+
+#include <stdbool.h>
+#include "engine/clip.h"
+#include "engine/error.h"
+#include "engine/eval.h"
+#include "engine/frame.h"
+
+struct AVFrame;
+
+typedef struct mr_output_opts {
+    const char *encoder;   /* NULL or "auto", "x264", "x265", "vp9", "prores", "nvenc", or an FFmpeg encoder name */
+    const char *codec;     /* NULL: from the extension; "h264", "hevc", "vp9", "prores", "gif" */
+    int crf;               /* < 0: the encoder's moonreel default */
+    const char *preset;    /* NULL: "veryfast"; ultrafast .. veryslow */
+    int audio_bitrate;     /* bits per second; 0: 128000 */
+} mr_output_opts;
+
+typedef struct mr_output mr_output;
+
+/* Opens an output for a w x h picture at fps (w == 0: no picture) and, if `audio`, sound.
+ * Returns NULL with err set (unknown extension, codec the container cannot hold, encoder
+ * missing or refusing). */
+mr_output *mr_output_open(const char *path, const mr_output_opts *o, int w, int h, mr_rational fps,
+                          bool audio, mr_err *err);
+
+/* Converts a working frame into a picture for the encoder (a new AVFrame the caller owns).
+ * Thread-safe: render workers call it in parallel, each with its own ev. NULL on failure. */
+struct AVFrame *mr_output_convert(mr_output *o, mr_eval *ev, const mr_frame *f, mr_err *err);
+
+/* Encodes picture n (takes ownership of pic). Called in order, from one thread. */
+int mr_output_video(mr_output *o, struct AVFrame *pic, int64_t n, mr_err *err);
+
+/* Encodes n stereo frames of 48 kHz float sound (interleaved), continuing the last call. */
+int mr_output_audio(mr_output *o, const float *samples, int n, mr_err *err);
+
+/* Flushes the encoders, finishes the file and renames it into place. Frees o. */
+int mr_output_finish(mr_output *o, mr_err *err);
+
+/* Stops writing and removes the temporary file. Frees o. NULL is fine. */
+void mr_output_abort(mr_output *o);
+
+/* The encoder chosen ("libx264"), for messages. */
+const char *mr_output_encoder_name(const mr_output *o);
+
+/* Writes a working frame as a PNG (alpha kept) through a temporary file. Returns 0 or -1. */
+int mr_png_write(const mr_frame *f, const char *path, mr_err *err);
+
+/* The temporary path beside `path` that an output is written to first. */
+void mr_temp_path(const char *path, char *tmp, size_t n);
+
+#endif

@@ -1,0 +1,18 @@
+/* picture_in.h: turning a decoded picture (AVFrame) into a working frame. */
+#ifndef MR_PICTURE_IN_H
+#define MR_PICTURE_IN_H
+
+#include <stdbool.h>
+#include "engine/colorspace.h"
+#include "engine/eval.h"
+#include "engine/frame.h"
+
+struct AVFrame;
+
+/* Converts src (any pixel format FFmpeg decodes) into a new working frame in *out, using
+ * matrix m and the range given for YUV sources. Common YUV layouts go through our own
+ * kernel (engine/cpu/convert.c), the rest through swscale. Returns 0, or -1 with err set. */
+int mr_picture_from_av(mr_eval *ev, const struct AVFrame *src, mr_matrix m, bool full_range,
+                       mr_frame **out, mr_err *err);
+
+#endif

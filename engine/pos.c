@@ -1,0 +1,59 @@
+/* pos.c: placement arithmetic and names. */
+#include "engine/pos.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+static int resolve_axis(mr_edge e, double off, int W, int w)
+{
+    switch (e) {
+    case MR_EDGE_CENTER: return (W - w) / 2 + (int)lround(off);
+    case MR_EDGE_END: return W - w - (int)lround(off);
+    default: return (int)lround(off);
+    }
+}
+
+void mr_pos_resolve(const mr_pos *p, int W, int H, int w, int h, int *x, int *y)
+{
+    *x = resolve_axis(p->ex, p->x, W, w);
+    *y = resolve_axis(p->ey, p->y, H, h);
+}
+
+bool mr_edge_parse(const char *name, bool horizontal, mr_edge *out)
+{
+    if (strcmp(name, "center") == 0 || strcmp(name, "centre") == 0 || strcmp(name, "middle") == 0) {
+        *out = MR_EDGE_CENTER;
+        return true;
+    }
+    if (strcmp(name, horizontal ? "left" : "top") == 0) {
+        *out = MR_EDGE_START;
+        return true;
+    }
+    if (strcmp(name, horizontal ? "right" : "bottom") == 0) {
+        *out = MR_EDGE_END;
+        return true;
+    }
+    return false;
+}
+
+static void describe_axis(mr_edge e, double off, bool horizontal, char *buf, size_t n)
+{
+    static const char *names[2][3] = {{"top", "center", "bottom"}, {"left", "center", "right"}};
+    if (off == 0)
+        snprintf(buf, n, "%s", names[horizontal][e]);
+    else /* offsets point inwards from an end edge */
+        snprintf(buf, n, "%s%+g", names[horizontal][e], e == MR_EDGE_END ? -off : off);
+}
+
+void mr_pos_describe(const mr_pos *p, char *buf, size_t n)
+{
+    char a[48], b[48];
+    if (p->ex == MR_EDGE_START && p->ey == MR_EDGE_START) {
+        snprintf(buf, n, "%g, %g", p->x, p->y);
+        return;
+    }
+    describe_axis(p->ex, p->x, true, a, sizeof a);
+    describe_axis(p->ey, p->y, false, b, sizeof b);
+    snprintf(buf, n, "%s, %s", a, b);
+}

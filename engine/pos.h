@@ -1,0 +1,31 @@
+/* pos.h: where a clip's top-left corner goes inside a compose. */
+#ifndef MR_POS_H
+#define MR_POS_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+/* How one coordinate is measured: from the start edge (left/top), centred, or from the
+ * end edge (right/bottom), with `offset` pixels inwards from that edge (for start/end) or
+ * from the centre (for center). */
+typedef enum { MR_EDGE_START, MR_EDGE_CENTER, MR_EDGE_END } mr_edge;
+
+typedef struct mr_pos {
+    mr_edge ex, ey;
+    double x, y;   /* offsets in pixels, as above */
+} mr_pos;
+
+/* Top-left at (0, 0): where a clip goes when nobody placed it. */
+static inline mr_pos mr_pos_origin(void) { return (mr_pos){MR_EDGE_START, MR_EDGE_START, 0, 0}; }
+
+/* The top-left pixel of a w x h picture placed by p on a W x H canvas. */
+void mr_pos_resolve(const mr_pos *p, int W, int H, int w, int h, int *x, int *y);
+
+/* Parses an edge name: "left"/"top" (start), "center"/"middle", "right"/"bottom" (end).
+ * `horizontal` says which axis it is for. Returns false for an unknown name. */
+bool mr_edge_parse(const char *name, bool horizontal, mr_edge *out);
+
+/* "right-40, top+40"-style text for tostring(). */
+void mr_pos_describe(const mr_pos *p, char *buf, size_t n);
+
+#endif

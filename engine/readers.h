@@ -1,0 +1,31 @@
+/* readers.h: the decoders behind a media file. Each reader keeps up to a few cursors (an
+ * open demuxer + decoder at some position) so that one file read at two places at once,
+ * such as the same video at two offsets in a grid, never seeks back and forth. A request
+ * takes the cursor that can reach it by decoding forward, or seeks one (from the key frame
+ * before the target, so any frame is exact, across GOPs too). Thread-safe. */
+#ifndef MR_READERS_H
+#define MR_READERS_H
+
+#include <stdint.h>
+#include "engine/error.h"
+#include "engine/media.h"
+
+struct AVFrame;
+
+typedef struct mr_video_reader mr_video_reader;
+typedef struct mr_audio_reader mr_audio_reader;
+
+/* Readers for the media described by info (which must outlive them). NULL when out of memory. */
+mr_video_reader *mr_video_reader_new(const mr_media_info *info);
+void mr_video_reader_free(mr_video_reader *r);
+
+/* The picture shown at media time t: a new AVFrame reference in *out. Returns 0 or -1. */
+int mr_video_reader_get(mr_video_reader *r, double t, struct AVFrame **out, mr_err *err);
+
+mr_audio_reader *mr_audio_reader_new(const mr_media_info *info);
+void mr_audio_reader_free(mr_audio_reader *r);
+
+/* n stereo float frames at 48 kHz from sample s0 of media time; silence past the end. */
+int mr_audio_reader_get(mr_audio_reader *r, int64_t s0, int n, float *out, mr_err *err);
+
+#endif

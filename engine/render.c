@@ -1,0 +1,296 @@
+/* render.c: the render pipeline: workers evaluate and convert frames (several in flight,
+ * bounded by a window so memory stays flat), the caller's thread encodes them in order and
+ * interleaves the sound, sample-exact against the frame count. */
+#include "engine/render.h"
+
+#include <math.h>
+#include <pthread.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <time.h>
+#include <unistd.h>
+#include <libavutil/frame.h>
+#include "engine/eval.h"
+#include "engine/ops.h"
+#include "engine/timefmt.h"
+
+#define AUDIO_BLOCK 4096
+
+mr_render_opts mr_render_opts_default(void)
+{
+    mr_render_opts o;
+    memset(&o, 0, sizeof o);
+    o.out.crf = -1;
+    return o;
+}
+
+typedef struct slot {
+    AVFrame *pic;
+    bool ready;
+} slot;
+
+typedef struct job {
+    const mr_clip *clip;
+    mr_output *out;
+    mr_rational fps;
+    int64_t total;
+    const volatile sig_atomic_t *cancel;
+    pthread_mutex_t lock;
+    pthread_cond_t cond;
+    int64_t next;         /* next frame for a worker */
+    int64_t written;      /* frames handed to the encoder */
+    int window;
+    slot *slots;          /* frame n waits in slots[n % window] */
+    bool failed;
+    mr_err err;           /* the first failure */
+} job;
+
+static double now(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return ts.tv_sec + ts.tv_nsec * 1e-9;
+}
+
+static void *worker(void *arg)
+{
+    job *j = arg;
+    mr_err err;
+    mr_eval ev;
+    mr_eval_init(&ev, &err, j->cancel);
+    for (;;) {
+        pthread_mutex_lock(&j->lock);
+        while (!j->failed && j->next < j->total && j->next >= j->written + j->window)
+            pthread_cond_wait(&j->cond, &j->lock);
+        if (j->failed || j->next >= j->total) {
+            pthread_mutex_unlock(&j->lock);
+            break;
+        }
+        int64_t n = j->next++;
+        pthread_mutex_unlock(&j->lock);
+
+        ev.blamed = false;
+        mr_frame *f = NULL;
+        AVFrame *pic = NULL;
+        if (mr_clip_picture(j->clip, mr_frame_time(n, j->fps), &ev, &f) == 0) {
+            pic = mr_output_convert(j->out, &ev, f, &err);
+            mr_frame_unref(f);
+        }
+        pthread_mutex_lock(&j->lock);
+        if (!pic && !j->failed) {
+            j->failed = true;
+            j->err = err;
+        } else if (pic) {
+            j->slots[n % j->window] = (slot){pic, true};
+        }
+        pthread_cond_broadcast(&j->cond);
+        pthread_mutex_unlock(&j->lock);
+        if (!pic)
+            break;
+    }
+    mr_eval_free(&ev);
+    return NULL;
+}
+
+/* Waits for picture n. Returns it, or NULL when a worker failed or the render was cancelled. */
+static AVFrame *take(job *j, int64_t n)
+{
+    pthread_mutex_lock(&j->lock);
+    slot *s = &j->slots[n % j->window];
+    while (!s->ready && !j->failed) {
+        if (j->cancel && *j->cancel) {
+            j->failed = true;
+            mr_err_set(&j->err, "interrupted");
+            break;
+        }
+        struct timespec ts;
+        clock_gettime(CLOCK_REALTIME, &ts);
+        ts.tv_nsec += 100 * 1000 * 1000;
+        if (ts.tv_nsec >= 1000000000) {
+            ts.tv_sec++;
+            ts.tv_nsec -= 1000000000;
+        }
+        pthread_cond_timedwait(&j->cond, &j->lock, &ts);
+    }
+    AVFrame *pic = NULL;
+    if (s->ready && !j->failed) {
+        pic = s->pic;
+        *s = (slot){NULL, false};
+        j->written = n + 1;
+        pthread_cond_broadcast(&j->cond);
+    }
+    pthread_mutex_unlock(&j->lock);
+    return pic;
+}
+
+static void fail_job(job *j, const mr_err *err)
+{
+    pthread_mutex_lock(&j->lock);
+    if (!j->failed) {
+        j->failed = true;
+        j->err = *err;
+    }
+    pthread_cond_broadcast(&j->cond);
+    pthread_mutex_unlock(&j->lock);
+}
+
+/* Encodes the clip's sound from *pos up to sample `upto`. */
+static int write_sound(const mr_clip *clip, mr_output *out, mr_eval *ev, int64_t *pos, int64_t upto, float *buf)
+{
+    while (*pos < upto) {
+        int n = upto - *pos < AUDIO_BLOCK ? (int)(upto - *pos) : AUDIO_BLOCK;
+        ev->blamed = false;
+        if (mr_clip_sound(clip, *pos, n, buf, ev) < 0 || mr_output_audio(out, buf, n, ev->err) < 0)
+            return -1;
+        *pos += n;
+    }
+    return 0;
+}
+
+static void report(const mr_render_opts *o, int64_t done, int64_t total, double t0, double *last)
+{
+    double t = now();
+    if (!o->progress || (t - *last < 0.25 && done < total))
+        return;
+    *last = t;
+    mr_progress p = {done, total, t - t0, 0, 0};
+    p.fps = p.elapsed > 0 ? done / p.elapsed : 0;
+    p.eta = p.fps > 0 ? (total - done) / p.fps : 0;
+    o->progress(&p, o->progress_ud);
+}
+
+static int workers_for(const mr_render_opts *o)
+{
+    if (o->threads > 0)
+        return o->threads;
+    long n = sysconf(_SC_NPROCESSORS_ONLN);
+    return n < 1 ? 1 : n > 16 ? 16 : (int)n;
+}
+
+static int render_stream(const mr_clip *clip, mr_output *out, mr_rational fps, const mr_render_opts *o, mr_err *err)
+{
+    int64_t total = clip->has_video ? mr_frame_count(clip->duration, fps) : 0;
+    int64_t samples = clip->has_audio ? mr_clip_samples(clip) : 0;
+    int nworkers = workers_for(o);
+    job j = {.clip = clip, .out = out, .fps = fps, .total = total, .cancel = o->cancel, .window = 2 * nworkers + 2};
+    pthread_mutex_init(&j.lock, NULL);
+    pthread_cond_init(&j.cond, NULL);
+    j.slots = calloc((size_t)j.window, sizeof *j.slots);
+    float *abuf = malloc(sizeof(float) * 2 * AUDIO_BLOCK);
+    pthread_t tids[16];
+    int started = 0;
+    mr_err aerr;
+    mr_eval aev;
+    mr_eval_init(&aev, &aerr, o->cancel);
+    if (!j.slots || !abuf) {
+        mr_err_set(&j.err, "out of memory");
+        j.failed = true;
+    }
+    for (int i = 0; i < nworkers && total > 0 && !j.failed; i++)
+        if (pthread_create(&tids[started], NULL, worker, &j) == 0)
+            started++;
+    if (total > 0 && started == 0 && !j.failed) {
+        mr_err_set(&j.err, "cannot start render threads");
+        j.failed = true;
+    }
+
+    double t0 = now(), last = 0;
+    int64_t apos = 0;
+    for (int64_t n = 0; n < total && !j.failed; n++) {
+        AVFrame *pic = take(&j, n);
+        if (!pic)
+            break;
+        int64_t upto = llround((double)(n + 1) * MR_AUDIO_RATE * fps.den / fps.num);
+        if (write_sound(clip, out, &aev, &apos, upto < samples ? upto : samples, abuf) < 0 ||
+            mr_output_video(out, pic, n, &aerr) < 0) {
+            fail_job(&j, &aerr);
+            break;
+        }
+        report(o, n + 1, total, t0, &last);
+    }
+    /* the rest of the sound (all of it when there is no picture) */
+    while (!j.failed && apos < samples) {
+        if (o->cancel && *o->cancel) {
+            mr_err_set(&aerr, "interrupted");
+            fail_job(&j, &aerr);
+            break;
+        }
+        int64_t upto = apos + 48 * AUDIO_BLOCK < samples ? apos + 48 * AUDIO_BLOCK : samples;
+        if (write_sound(clip, out, &aev, &apos, upto, abuf) < 0)
+            fail_job(&j, &aerr);
+        if (total == 0)
+            report(o, apos / AUDIO_BLOCK, samples / AUDIO_BLOCK, t0, &last);
+    }
+    for (int i = 0; i < started; i++)
+        pthread_join(tids[i], NULL);
+    for (int i = 0; j.slots && i < j.window; i++)
+        av_frame_free(&j.slots[i].pic);
+    bool failed = j.failed;
+    if (failed)
+        *err = j.err;
+    free(j.slots);
+    free(abuf);
+    mr_eval_free(&aev);
+    pthread_cond_destroy(&j.cond);
+    pthread_mutex_destroy(&j.lock);
+    return failed ? -1 : 0;
+}
+
+static bool ends_with(const char *s, const char *ext)
+{
+    size_t a = strlen(s), b = strlen(ext);
+    return a >= b && strcasecmp(s + a - b, ext) == 0;
+}
+
+int mr_render(mr_clip *clip, const char *path, const mr_render_opts *o, mr_err *err)
+{
+    if (isinf(clip->duration))
+        return mr_err_set(err, "the clip has no end; give it a duration with :dur() before rendering");
+    if (ends_with(path, ".png")) {
+        mr_frame *f = mr_render_frame(clip, o->t, o->cancel, err);
+        if (!f)
+            return -1;
+        int r = mr_png_write(f, path, err);
+        mr_frame_unref(f);
+        return r;
+    }
+    mr_clip *c = mr_clip_ref(clip);
+    if (o->w > 0 && o->h > 0 && c->has_video) {
+        mr_clip *fit = mr_clip_fit(c, o->w, o->h, err);
+        mr_clip_unref(c);
+        if (!(c = fit))
+            return -1;
+    }
+    mr_rational fps = o->fps.num > 0 ? o->fps : c->fps.num > 0 ? c->fps : (mr_rational){30, 1};
+    mr_output *out = mr_output_open(path, &o->out, c->has_video ? c->w : 0, c->has_video ? c->h : 0, fps,
+                                    c->has_audio, err);
+    int r = -1;
+    if (out && render_stream(c, out, fps, o, err) == 0)
+        r = mr_output_finish(out, err);
+    else
+        mr_output_abort(out);
+    mr_clip_unref(c);
+    return r;
+}
+
+mr_frame *mr_render_frame(mr_clip *clip, double t, const volatile sig_atomic_t *cancel, mr_err *err)
+{
+    if (!clip->has_video) {
+        mr_err_set(err, "the clip has no picture");
+        return NULL;
+    }
+    if (!(t >= 0) || (t >= clip->duration && !(t == 0))) {
+        char d[32];
+        mr_time_format(clip->duration, d, sizeof d);
+        mr_err_set(err, "time %.3f s is outside the clip (0 to %s)", t, d);
+        return NULL;
+    }
+    mr_eval ev;
+    mr_eval_init(&ev, err, cancel);
+    mr_frame *f = NULL;
+    if (mr_clip_picture(clip, t, &ev, &f) < 0)
+        f = NULL;
+    mr_eval_free(&ev);
+    return f;
+}

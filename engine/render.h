@@ -1,0 +1,38 @@
+/* render.h: rendering a clip to a file. Picture frames are evaluated by worker threads,
+ * several in flight, converted for the encoder in parallel, then encoded in order together
+ * with the sound on the calling thread. */
+#ifndef MR_RENDER_H
+#define MR_RENDER_H
+
+#include <signal.h>
+#include "engine/clip.h"
+#include "engine/output.h"
+
+typedef struct mr_progress {
+    int64_t done, total;       /* frames */
+    double elapsed, fps, eta;  /* seconds, frames per second, seconds left */
+} mr_progress;
+
+typedef struct mr_render_opts {
+    mr_output_opts out;
+    mr_rational fps;           /* {0,0}: the clip's (30 if it has none) */
+    int w, h;                  /* 0: the clip's size; else scaled to fit, letterboxed */
+    int threads;               /* render workers; 0: one per core */
+    double t;                  /* for .png outputs: the time of the frame */
+    void (*progress)(const mr_progress *p, void *ud);   /* called a few times a second */
+    void *progress_ud;
+    const volatile sig_atomic_t *cancel;                 /* non-zero stops the render */
+} mr_render_opts;
+
+/* Default options: the encoder's defaults, the clip's size and rate. */
+mr_render_opts mr_render_opts_default(void);
+
+/* Renders clip to path (container from the extension; .png writes the frame at o->t).
+ * Returns 0 once the complete file is in place, or -1 with err set; then nothing was written
+ * at path (an existing file there is untouched). */
+int mr_render(mr_clip *clip, const char *path, const mr_render_opts *o, mr_err *err);
+
+/* The picture of clip at time t as a new frame reference. NULL with err set on failure. */
+mr_frame *mr_render_frame(mr_clip *clip, double t, const volatile sig_atomic_t *cancel, mr_err *err);
+
+#endif

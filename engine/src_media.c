@@ -1,0 +1,80 @@
+/* src_media.c: video() and audio() nodes over a media file. */
+#include <stdio.h>
+#include <string.h>
+#include <libavutil/frame.h>
+#include "engine/eval.h"
+#include "engine/media.h"
+#include "engine/picture_in.h"
+#include "engine/sources.h"
+
+typedef struct media_priv {
+    mr_media *media;
+} media_priv;
+
+static int media_picture(const mr_clip *c, double t, mr_eval *ev, mr_frame **out)
+{
+    const media_priv *p = c->priv;
+    const mr_media_info *in = mr_media_info_of(p->media);
+    AVFrame *f = NULL;
+    if (mr_media_picture(p->media, t, &f, ev->err) < 0)
+        return -1;
+    int r = mr_picture_from_av(ev, f, in->matrix, in->full_range, out, ev->err);
+    av_frame_free(&f);
+    return r;
+}
+
+static int media_sound(const mr_clip *c, int64_t s0, int n, float *out, mr_eval *ev)
+{
+    const media_priv *p = c->priv;
+    return mr_media_sound(p->media, s0, n, out, ev->err);
+}
+
+static void media_describe(const mr_clip *c, char *buf, size_t n)
+{
+    const media_priv *p = c->priv;
+    const char *path = mr_media_info_of(p->media)->path, *slash = strrchr(path, '/');
+    snprintf(buf, n, "\"%s\"", slash ? slash + 1 : path);
+}
+
+static void media_destroy(mr_clip *c)
+{
+    media_priv *p = c->priv;
+    mr_media_unref(p->media);
+}
+
+static const mr_clip_ops video_ops = {"video", media_picture, media_sound, media_describe, media_destroy};
+static const mr_clip_ops audio_ops = {"audio", NULL, media_sound, media_describe, media_destroy};
+
+static mr_clip *open_media(const char *path, bool picture, mr_err *err)
+{
+    mr_media *m = mr_media_open(path, err);
+    if (!m)
+        return NULL;
+    const mr_media_info *in = mr_media_info_of(m);
+    if (!picture && !in->has_audio) {
+        mr_err_set(err, "'%s' has no sound", path);
+        mr_media_unref(m);
+        return NULL;
+    }
+    mr_clip *c = mr_clip_alloc(picture ? &video_ops : &audio_ops, sizeof(media_priv), NULL, err);
+    if (!c) {
+        mr_media_unref(m);
+        return NULL;
+    }
+    ((media_priv *)c->priv)->media = m;
+    c->duration = in->duration > 0 ? in->duration : INFINITY;
+    c->has_audio = in->has_audio;
+    if (picture && in->has_video) {
+        c->has_video = true;
+        c->w = in->w;
+        c->h = in->h;
+        c->fps = in->fps;
+    }
+    if (in->has_video && in->frames == 1 && picture) { /* a single picture in a video container */
+        c->is_static = true;
+    }
+    return c;
+}
+
+mr_clip *mr_video_new(const char *path, mr_err *err) { return open_media(path, true, err); }
+mr_clip *mr_audio_new(const char *path, mr_err *err) { return open_media(path, false, err); }

@@ -1,0 +1,113 @@
+/* src_still.c: image() and color() nodes: pictures that do not change with time. */
+#include <stdio.h>
+#include <string.h>
+#include <libavutil/frame.h>
+#include "engine/cpu/blend.h"
+#include "engine/cpu/scale.h"
+#include "engine/demux.h"
+#include "engine/eval.h"
+#include "engine/media.h"
+#include "engine/sources.h"
+
+typedef struct image_priv {
+    char path[1024];
+} image_priv;
+
+/* Decodes the first picture of the file (once: the node's still cache keeps it). */
+static int image_picture(const mr_clip *c, double t, mr_eval *ev, mr_frame **out)
+{
+    const image_priv *p = c->priv;
+    mr_demux dm;
+    if (mr_demux_open(&dm, p->path, AVMEDIA_TYPE_VIDEO, ev->err) < 0)
+        return -1;
+    AVFrame *f = av_frame_alloc();
+    int r = f ? mr_demux_next(&dm, f, p->path, ev->err) : mr_err_set(ev->err, "out of memory");
+    if (r == 1)
+        r = mr_err_set(ev->err, "'%s' holds no picture", p->path);
+    if (r == 0 && (f->width != c->w || f->height != c->h))
+        r = mr_err_set(ev->err, "'%s' changed size since it was opened", p->path);
+    mr_frame *img = NULL;
+    if (r == 0 && (img = mr_frame_new(c->w, c->h, ev->err)) != NULL) {
+        bool full = true; /* stills in YUV (JPEG) are full range */
+        r = mr_cpu_any_to_rgba(ev, f, c->w >= 1280 ? 1 : 0, full, img, ev->err);
+    } else if (r == 0) {
+        r = -1;
+    }
+    av_frame_free(&f);
+    mr_demux_close(&dm);
+    if (r < 0) {
+        mr_frame_unref(img);
+        return -1;
+    }
+    *out = img;
+    return 0;
+}
+
+static void image_describe(const mr_clip *c, char *buf, size_t n)
+{
+    const image_priv *p = c->priv;
+    const char *slash = strrchr(p->path, '/');
+    snprintf(buf, n, "\"%s\"", slash ? slash + 1 : p->path);
+}
+
+static const mr_clip_ops image_ops = {"image", image_picture, NULL, image_describe, NULL};
+
+mr_clip *mr_image_new(const char *path, mr_err *err)
+{
+    mr_media_info info;
+    if (mr_media_probe(path, &info, err) < 0)
+        return NULL;
+    if (!info.has_video) {
+        mr_err_set(err, "'%s' is not a picture", path);
+        return NULL;
+    }
+    mr_clip *c = mr_clip_alloc(&image_ops, sizeof(image_priv), NULL, err);
+    if (!c)
+        return NULL;
+    snprintf(((image_priv *)c->priv)->path, sizeof ((image_priv *)c->priv)->path, "%s", path);
+    c->w = info.w;
+    c->h = info.h;
+    c->has_video = true;
+    c->is_static = true;
+    return c;
+}
+
+typedef struct color_priv {
+    mr_rgba color;
+} color_priv;
+
+static int color_picture(const mr_clip *c, double t, mr_eval *ev, mr_frame **out)
+{
+    const color_priv *p = c->priv;
+    mr_frame *f = mr_frame_new(c->w, c->h, ev->err);
+    if (!f)
+        return -1;
+    mr_cpu_fill(f, mr_rgba_premul(p->color));
+    *out = f;
+    return 0;
+}
+
+static void color_describe(const mr_clip *c, char *buf, size_t n)
+{
+    const color_priv *p = c->priv;
+    snprintf(buf, n, "#%02x%02x%02x%02x", p->color.r, p->color.g, p->color.b, p->color.a);
+}
+
+static const mr_clip_ops color_ops = {"color", color_picture, NULL, color_describe, NULL};
+
+mr_clip *mr_color_new(mr_rgba color, int w, int h, mr_err *err)
+{
+    if (w <= 0 || h <= 0 || w > 16384 || h > 16384) {
+        mr_err_set(err, "color: size %dx%d is not a picture size", w, h);
+        return NULL;
+    }
+    mr_clip *c = mr_clip_alloc(&color_ops, sizeof(color_priv), NULL, err);
+    if (!c)
+        return NULL;
+    ((color_priv *)c->priv)->color = color;
+    c->w = w;
+    c->h = h;
+    c->has_video = true;
+    c->is_static = true;
+    return c;
+}

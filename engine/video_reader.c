@@ -1,0 +1,205 @@
+/* video_reader.c: frame-exact access to the pictures of a media file. */
+#include <math.h>
+#include <pthread.h>
+#include <stdlib.h>
+#include <string.h>
+#include <libavutil/frame.h>
+#include "engine/clip.h"
+#include "engine/demux.h"
+#include "engine/readers.h"
+
+#define MAX_CURSORS 4
+#define RING 8                 /* decoded frames kept per cursor */
+#define FORWARD_LIMIT_S 1.5    /* decode forward rather than seek when this close */
+
+typedef struct vcursor {
+    pthread_mutex_t lock;
+    mr_demux dm;
+    bool open;
+    AVFrame *ring[RING];
+    double pts[RING];          /* media time of each ring frame, ascending */
+    int n;
+    double origin;             /* ring[0] answers every t >= origin (where we seeked to) */
+    bool eof;
+    uint64_t used;
+} vcursor;
+
+struct mr_video_reader {
+    const mr_media_info *info;
+    pthread_mutex_t lock;      /* guards the choice of cursor */
+    vcursor cur[MAX_CURSORS];
+    int ncur;
+    uint64_t tick;
+};
+
+mr_video_reader *mr_video_reader_new(const mr_media_info *info)
+{
+    mr_video_reader *r = calloc(1, sizeof *r);
+    if (!r)
+        return NULL;
+    r->info = info;
+    pthread_mutex_init(&r->lock, NULL);
+    for (int i = 0; i < MAX_CURSORS; i++)
+        pthread_mutex_init(&r->cur[i].lock, NULL);
+    return r;
+}
+
+static void ring_clear(vcursor *c)
+{
+    for (int i = 0; i < c->n; i++)
+        av_frame_free(&c->ring[i]);
+    c->n = 0;
+}
+
+void mr_video_reader_free(mr_video_reader *r)
+{
+    if (!r)
+        return;
+    for (int i = 0; i < MAX_CURSORS; i++) {
+        ring_clear(&r->cur[i]);
+        if (r->cur[i].open)
+            mr_demux_close(&r->cur[i].dm);
+        pthread_mutex_destroy(&r->cur[i].lock);
+    }
+    pthread_mutex_destroy(&r->lock);
+    free(r);
+}
+
+/* Index of the ring frame shown at t; -1 when more frames must be decoded to know, -2 when
+ * t lies before what the cursor holds. */
+static int find_in_ring(const vcursor *c, double t)
+{
+    double te = t + MR_TIME_EPS * 100;
+    if (c->n == 0)
+        return c->eof ? -2 : -1;
+    if (te < c->pts[0])
+        return c->origin <= te ? 0 : -2;
+    int i = c->n - 1;
+    while (i > 0 && c->pts[i] > te)
+        i--;
+    if (i == c->n - 1 && !c->eof)
+        return -1;
+    return i;
+}
+
+/* True when decoding forward from where c is reaches t at least as soon as seeking would. */
+static bool reachable(const vcursor *c, double t)
+{
+    if (!c->open)
+        return false;
+    double te = t + MR_TIME_EPS * 100;
+    if (c->n == 0)
+        return c->origin <= te && (t - fmax(c->origin, 0) < FORWARD_LIMIT_S ||
+                                   mr_demux_keyframe_before(&c->dm, t) <= fmax(c->origin, 0));
+    if (te < fmin(c->pts[0], c->origin))
+        return false;
+    double last = c->pts[c->n - 1];
+    return t - last < FORWARD_LIMIT_S || mr_demux_keyframe_before(&c->dm, t) <= last;
+}
+
+/* Picks the cursor for t (opening one if useful). Called with r->lock held. */
+static vcursor *choose(mr_video_reader *r, double t, mr_err *err)
+{
+    vcursor *best = NULL;
+    for (int i = 0; i < r->ncur; i++) {
+        vcursor *c = &r->cur[i];
+        pthread_mutex_lock(&c->lock);
+        bool hit = find_in_ring(c, t) >= 0, near = !hit && reachable(c, t);
+        double last = c->n ? c->pts[c->n - 1] : c->origin;
+        pthread_mutex_unlock(&c->lock);
+        if (hit)
+            return c;
+        if (near && (!best || last > (best->n ? best->pts[best->n - 1] : best->origin)))
+            best = c;
+    }
+    if (best)
+        return best;
+    if (r->ncur < MAX_CURSORS) {
+        vcursor *c = &r->cur[r->ncur];
+        if (mr_demux_open(&c->dm, r->info->path, AVMEDIA_TYPE_VIDEO, err) < 0)
+            return NULL;
+        c->open = true;
+        c->origin = -INFINITY;
+        r->ncur++;
+        return c;
+    }
+    vcursor *lru = &r->cur[0];
+    for (int i = 1; i < r->ncur; i++)
+        if (r->cur[i].used < lru->used)
+            lru = &r->cur[i];
+    return lru;
+}
+
+/* Decodes one more frame into c's ring. Returns 0, 1 at the end, -1 on error. */
+static int decode_one(vcursor *c, const mr_media_info *info, mr_err *err)
+{
+    AVFrame *f = av_frame_alloc();
+    if (!f)
+        return mr_err_set(err, "out of memory decoding '%s'", info->path);
+    int r = mr_demux_next(&c->dm, f, info->path, err);
+    if (r != 0) {
+        av_frame_free(&f);
+        if (r == 1)
+            c->eof = true;
+        return r;
+    }
+    double t = mr_demux_time(&c->dm, f);
+    if (isnan(t))
+        t = c->n ? c->pts[c->n - 1] + 1.0 / mr_q2d(info->fps) : fmax(c->origin, 0);
+    if (c->n && t <= c->pts[c->n - 1]) { /* out of order or duplicate: keep the ring sorted */
+        av_frame_free(&f);
+        return 0;
+    }
+    if (c->n == RING) {
+        av_frame_free(&c->ring[0]);
+        memmove(c->ring, c->ring + 1, sizeof c->ring[0] * (RING - 1));
+        memmove(c->pts, c->pts + 1, sizeof c->pts[0] * (RING - 1));
+        c->n--;
+    }
+    c->ring[c->n] = f;
+    c->pts[c->n] = t;
+    c->n++;
+    return 0;
+}
+
+int mr_video_reader_get(mr_video_reader *r, double t, AVFrame **out, mr_err *err)
+{
+    const mr_media_info *info = r->info;
+    pthread_mutex_lock(&r->lock);
+    vcursor *c = choose(r, t, err);
+    if (c)
+        c->used = ++r->tick;
+    pthread_mutex_unlock(&r->lock);
+    if (!c)
+        return -1;
+
+    pthread_mutex_lock(&c->lock);
+    int i = find_in_ring(c, t), ret = 0;
+    if (i < 0 && (i == -2 || !reachable(c, t))) {
+        if (mr_demux_seek(&c->dm, t, info->path, err) < 0) {
+            ret = -1;
+            goto done;
+        }
+        ring_clear(c);
+        c->eof = false;
+        c->origin = t;
+    }
+    while ((i = find_in_ring(c, t)) == -1) {
+        if ((ret = decode_one(c, info, err)) < 0)
+            goto done;
+    }
+    if (i < 0 || c->n == 0) {
+        ret = mr_err_set(err, "'%s' has no picture at %.3f s", info->path, t);
+        goto done;
+    }
+    if (c->eof && i == c->n - 1 && c->pts[i] < info->duration * 0.9 - 1.0) {
+        ret = mr_err_set(err, "'%s' ends at %.2f s but says it lasts %.2f s (truncated?)",
+                         info->path, c->pts[i], info->duration);
+        goto done;
+    }
+    if (!(*out = av_frame_clone(c->ring[i])))
+        ret = mr_err_set(err, "out of memory");
+done:
+    pthread_mutex_unlock(&c->lock);
+    return ret < 0 ? -1 : 0;
+}

@@ -1,0 +1,24 @@
+/* cli.h: the command-line options shared by run, frame and checksum. */
+#ifndef MR_CLI_H
+#define MR_CLI_H
+
+#include <stdbool.h>
+#include "engine/render.h"
+
+#define MR_MAX_SETS 256
+
+typedef struct mr_cli {
+    const char *script;      /* the edit script */
+    const char *output;      /* -o */
+    char *sets[MR_MAX_SETS]; /* --set key=value */
+    int nsets;
+    mr_render_opts render;   /* --encoder --crf --preset --fps --size --threads */
+    double t;                /* -t */
+    bool has_t, quiet;
+} mr_cli;
+
+/* Parses argv (after the command name) for `cmd`. Returns 0, or -1 after printing what was
+ * wrong and how to get help (the caller exits with status 2). */
+int mr_cli_parse(int argc, char **argv, const char *cmd, mr_cli *cli);
+
+#endif

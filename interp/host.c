@@ -1,0 +1,115 @@
+/* host.c: the Lua state, script loading with tracebacks, and Ctrl-C. */
+#include "interp/host.h"
+
+#include <lauxlib.h>
+#include <lualib.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+volatile sig_atomic_t mr_interrupted;
+static lua_State *running_state;
+
+lua_State *mr_host_new_state(mr_host *host)
+{
+    lua_State *L = luaL_newstate();
+    if (!L) {
+        fprintf(stderr, "moonreel: out of memory\n");
+        exit(1);
+    }
+    luaL_openlibs(L);
+    mr_bindings_install(L, host);
+    return L;
+}
+
+int mr_host_set_args(lua_State *L, char **sets, int nsets)
+{
+    lua_newtable(L);
+    for (int i = 0; i < nsets; i++) {
+        const char *eq = strchr(sets[i], '=');
+        if (!eq || eq == sets[i]) {
+            fprintf(stderr, "moonreel: --set wants key=value, got '%s'\n", sets[i]);
+            lua_pop(L, 1);
+            return -1;
+        }
+        lua_pushlstring(L, sets[i], (size_t)(eq - sets[i]));
+        if (!lua_stringtonumber(L, eq + 1))
+            lua_pushstring(L, eq + 1);
+        lua_settable(L, -3);
+    }
+    lua_setglobal(L, "args");
+    return 0;
+}
+
+/* Message handler: the error message with a traceback appended. */
+static int traceback(lua_State *L)
+{
+    const char *msg = lua_tostring(L, 1);
+    if (!msg) {
+        if (luaL_callmeta(L, 1, "__tostring") && lua_type(L, -1) == LUA_TSTRING)
+            return 1;
+        msg = lua_pushfstring(L, "(error object is a %s value)", luaL_typename(L, 1));
+    }
+    luaL_traceback(L, L, msg, 1);
+    return 1;
+}
+
+int mr_host_run_file(lua_State *L, mr_host *host, const char *path)
+{
+    const char *slash = strrchr(path, '/');
+    if (slash)
+        snprintf(host->script_dir, sizeof host->script_dir, "%.*s", (int)(slash - path), path);
+    else
+        host->script_dir[0] = 0;
+    if (slash == path)
+        snprintf(host->script_dir, sizeof host->script_dir, "/");
+    lua_pushcfunction(L, traceback);
+    int base = lua_gettop(L);
+    if (luaL_loadfilex(L, path, "t") != LUA_OK) {
+        fprintf(stderr, "%s\n", lua_tostring(L, -1));
+        lua_settop(L, base - 1);
+        return -1;
+    }
+    running_state = L;
+    int r = lua_pcall(L, 0, 1, base);
+    running_state = NULL;
+    if (r != LUA_OK) {
+        fprintf(stderr, "%s\n", lua_tostring(L, -1));
+        lua_settop(L, base - 1);
+        return -1;
+    }
+    lua_remove(L, base);
+    return 0;
+}
+
+/* Hook set from the signal handler: raises "interrupted" in the running Lua code. */
+static void stop_hook(lua_State *L, lua_Debug *ar)
+{
+    (void)ar;
+    lua_sethook(L, NULL, 0, 0);
+    luaL_error(L, "interrupted");
+}
+
+static void on_sigint(int sig)
+{
+    (void)sig;
+    if (mr_interrupted) { /* a second Ctrl-C: leave now */
+        signal(SIGINT, SIG_DFL);
+        raise(SIGINT);
+        return;
+    }
+    mr_interrupted = 1;
+    if (running_state)
+        lua_sethook(running_state, stop_hook, LUA_MASKCALL | LUA_MASKRET | LUA_MASKCOUNT, 1);
+}
+
+void mr_host_catch_interrupt(lua_State *L)
+{
+    (void)L;
+    struct sigaction sa;
+    memset(&sa, 0, sizeof sa);
+    sa.sa_handler = on_sigint;
+    sigemptyset(&sa.sa_mask);
+    sigaction(SIGINT, &sa, NULL);
+    sigaction(SIGTERM, &sa, NULL);
+}

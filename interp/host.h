@@ -1,0 +1,27 @@
+/* host.h: the Lua state moonreel runs scripts in, and running them. */
+#ifndef MR_HOST_H
+#define MR_HOST_H
+
+#include <lua.h>
+#include <signal.h>
+#include "bindings/moonreel.h"
+
+/* Set by SIGINT; renders and Lua code stop when it is set. */
+extern volatile sig_atomic_t mr_interrupted;
+
+/* A new Lua state with the standard libraries and moonreel installed for host. Exits the
+ * process (status 1) if memory runs out. */
+lua_State *mr_host_new_state(mr_host *host);
+
+/* Sets `args` from "key=value" strings (values that read as numbers become numbers).
+ * Returns 0, or -1 after printing the bad one. */
+int mr_host_set_args(lua_State *L, char **sets, int nsets);
+
+/* Runs the script at path, leaving its first result on the stack. Returns 0, or -1 after
+ * printing "file:line: message" and a traceback to stderr. */
+int mr_host_run_file(lua_State *L, mr_host *host, const char *path);
+
+/* Installs the SIGINT handler (it also stops Lua code running in L). */
+void mr_host_catch_interrupt(lua_State *L);
+
+#endif

@@ -1,0 +1,246 @@
+/* main.c: moonreel's commands: run, frame, info, checksum, help. */
+#include <lauxlib.h>
+#include <libgen.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include "engine/checksum.h"
+#include "engine/log.h"
+#include "engine/media.h"
+#include "engine/timefmt.h"
+#include "interp/cli.h"
+#include "interp/host.h"
+#include "interp/progress.h"
+
+static const struct { const char *name, *usage, *text; } commands[] = {
+    {"run", "moonreel run edit.lua [-o out.mp4] [--set key=value ...] [--encoder auto|x264|x265|vp9|prores|NAME]\n"
+            "             [--codec h264|hevc|vp9|prores] [--crf N] [--preset NAME] [--fps N] [--size WxH]\n"
+            "             [--threads N] [--quiet]",
+     "Runs the script. If it returns a clip, that clip is rendered to -o (default: the script's\n"
+     "name with .mp4, in the current folder). render() calls in the script happen as they run.\n"
+     "--set values reach the script as the table `args`. The options are defaults for every render.\n"
+     "The container follows the extension: .mp4 .mkv .mov .webm .gif, or .png for one frame."},
+    {"frame", "moonreel frame edit.lua -t SECONDS -o frame.png [--set key=value ...] [--size WxH]",
+     "Writes the picture of the returned clip at time -t (seconds or mm:ss.fff) as a PNG."},
+    {"info", "moonreel info FILE", "Shows what moonreel sees in a media file: duration, size, rate, streams."},
+    {"checksum", "moonreel checksum edit.lua [--set key=value ...] [--fps N] [--size WxH]",
+     "Prints an MD5 of every evaluated frame of the returned clip, and of its sound: the golden\n"
+     "tests compare these; they also tell whether two builds or backends agree bit for bit."},
+    {"help", "moonreel help [command]", "Shows how to use moonreel or one of its commands."},
+};
+#define NCOMMANDS (int)(sizeof commands / sizeof commands[0])
+
+static int help(const char *cmd)
+{
+    for (int i = 0; cmd && i < NCOMMANDS; i++)
+        if (!strcmp(cmd, commands[i].name)) {
+            printf("usage: %s\n\n%s\n", commands[i].usage, commands[i].text);
+            return 0;
+        }
+    if (cmd) {
+        fprintf(stderr, "moonreel: no command '%s'\n", cmd);
+        return 2;
+    }
+    printf("moonreel %s: video editing with Lua scripts\n\nusage:\n", MR_VERSION);
+    for (int i = 0; i < NCOMMANDS; i++)
+        printf("  %s\n", commands[i].usage);
+    printf("\nmoonreel help COMMAND says more. The Lua API is in docs/api.md.\n");
+    return 0;
+}
+
+static void quiet_log(const char *line, void *ud) { (void)line; (void)ud; }
+
+/* Runs cli->script; returns its result clip (borrowed from the Lua stack) or NULL. *status
+ * is set to the exit status to use when the script failed. */
+static mr_clip *run_script(lua_State *L, mr_host *host, const mr_cli *cli, int *status)
+{
+    *status = 0;
+    if (mr_host_set_args(L, (char **)cli->sets, cli->nsets) < 0) {
+        *status = 2;
+        return NULL;
+    }
+    mr_host_catch_interrupt(L);
+    if (mr_host_run_file(L, host, cli->script) < 0) {
+        *status = mr_interrupted ? 130 : 1;
+        return NULL;
+    }
+    return mr_bindings_to_clip(L, -1);
+}
+
+static int no_clip(lua_State *L, const char *script)
+{
+    if (lua_isnil(L, -1))
+        fprintf(stderr, "moonreel: %s returned no clip: return one (return compose{...}) to render or show it\n", script);
+    else
+        fprintf(stderr, "moonreel: %s returned a %s, not a clip\n", script, luaL_typename(L, -1));
+    return 1;
+}
+
+static void default_output(const char *script, char *out, size_t n)
+{
+    char copy[4096];
+    snprintf(copy, sizeof copy, "%s", script);
+    char *base = basename(copy), *dot = strrchr(base, '.');
+    if (dot)
+        *dot = 0;
+    snprintf(out, n, "%s.mp4", base);
+}
+
+static int cmd_run(int argc, char **argv)
+{
+    mr_cli cli;
+    if (mr_cli_parse(argc, argv, "run", &cli) < 0)
+        return 2;
+    if (cli.quiet)
+        mr_log_set_sink(quiet_log, NULL);
+    mr_host host = {0};
+    host.defaults = cli.render;
+    host.defaults.cancel = &mr_interrupted;
+    mr_progress_attach(&host.defaults, cli.quiet);
+    lua_State *L = mr_host_new_state(&host);
+    int status;
+    mr_clip *clip = run_script(L, &host, &cli, &status);
+    if (status) {
+        lua_close(L);
+        return status;
+    }
+    if (!clip) {
+        if (host.renders > 0 && lua_isnil(L, -1) && !cli.output) {
+            lua_close(L);
+            return 0; /* the script rendered what it wanted itself */
+        }
+        status = no_clip(L, cli.script);
+        lua_close(L);
+        return status;
+    }
+    char out[4096];
+    if (cli.output)
+        snprintf(out, sizeof out, "%s", cli.output);
+    else
+        default_output(cli.script, out, sizeof out);
+    mr_err err;
+    if (mr_render(clip, out, &host.defaults, &err) < 0) {
+        fprintf(stderr, "moonreel: %s: %s\n", out, err.msg);
+        lua_close(L);
+        return mr_interrupted ? 130 : 1;
+    }
+    if (!cli.quiet)
+        fprintf(stderr, "moonreel: wrote %s\n", out);
+    lua_close(L);
+    return 0;
+}
+
+static int cmd_frame(int argc, char **argv)
+{
+    mr_cli cli;
+    if (mr_cli_parse(argc, argv, "frame", &cli) < 0)
+        return 2;
+    if (!cli.has_t || !cli.output) {
+        fprintf(stderr, "moonreel frame: give the time and the file: -t SECONDS -o frame.png\n");
+        return 2;
+    }
+    size_t n = strlen(cli.output);
+    if (n < 4 || strcmp(cli.output + n - 4, ".png") != 0) {
+        fprintf(stderr, "moonreel frame: the output must be a .png file\n");
+        return 2;
+    }
+    mr_host host = {0};
+    host.defaults = cli.render;
+    host.defaults.cancel = &mr_interrupted;
+    lua_State *L = mr_host_new_state(&host);
+    int status;
+    mr_clip *clip = run_script(L, &host, &cli, &status);
+    if (!status && !clip)
+        status = no_clip(L, cli.script);
+    if (!status) {
+        mr_render_opts o = host.defaults;
+        o.t = cli.t;
+        mr_err err;
+        if (mr_render(clip, cli.output, &o, &err) < 0) {
+            fprintf(stderr, "moonreel: %s: %s\n", cli.output, err.msg);
+            status = 1;
+        }
+    }
+    lua_close(L);
+    return status;
+}
+
+static void print_line(const char *text, void *ud)
+{
+    (void)ud;
+    puts(text);
+}
+
+static int cmd_checksum(int argc, char **argv)
+{
+    mr_cli cli;
+    if (mr_cli_parse(argc, argv, "checksum", &cli) < 0)
+        return 2;
+    mr_host host = {0};
+    host.defaults = cli.render;
+    lua_State *L = mr_host_new_state(&host);
+    int status;
+    mr_clip *clip = run_script(L, &host, &cli, &status);
+    if (!status && !clip)
+        status = no_clip(L, cli.script);
+    if (!status) {
+        mr_rational fps = cli.render.fps.num ? cli.render.fps : clip->fps.num ? clip->fps : (mr_rational){30, 1};
+        mr_err err;
+        if (mr_clip_checksums(clip, fps, print_line, NULL, &mr_interrupted, &err) < 0) {
+            fprintf(stderr, "moonreel: %s: %s\n", cli.script, err.msg);
+            status = 1;
+        }
+    }
+    lua_close(L);
+    return status;
+}
+
+static int cmd_info(int argc, char **argv)
+{
+    if (argc != 2) {
+        fprintf(stderr, "usage: moonreel info FILE\n");
+        return 2;
+    }
+    mr_media_info in;
+    mr_err err;
+    if (mr_media_probe(argv[1], &in, &err) < 0) {
+        fprintf(stderr, "moonreel: %s\n", err.msg);
+        return 1;
+    }
+    char d[32];
+    mr_time_format(in.duration, d, sizeof d);
+    printf("file:     %s\n", in.path);
+    printf("format:   %s, %.1f MB\n", in.container, in.size_bytes / 1e6);
+    printf("duration: %s (%.3f s)\n", d, in.duration);
+    if (in.has_video)
+        printf("video:    %s %dx%d, %.6g fps (%d/%d), %lld frames, %s, %s %s range%s\n", in.vcodec, in.w, in.h,
+               mr_q2d(in.fps), in.fps.num, in.fps.den, (long long)in.frames, in.pix_fmt, mr_matrix_name(in.matrix),
+               in.full_range ? "full" : "limited", in.matrix_guessed ? " (matrix not tagged: assumed)" : "");
+    if (in.has_audio)
+        printf("audio:    %s %d Hz, %s (%d channels)\n", in.acodec, in.sample_rate, in.layout, in.channels);
+    return 0;
+}
+
+int main(int argc, char **argv)
+{
+    mr_log_setup_ffmpeg();
+    if (argc < 2)
+        return help(NULL) == 0 ? 2 : 2;
+    const char *cmd = argv[1];
+    if (!strcmp(cmd, "--version") || !strcmp(cmd, "version")) {
+        printf("moonreel %s (Lua 5.4, CPU engine)\n", MR_VERSION);
+        return 0;
+    }
+    if (!strcmp(cmd, "help") || !strcmp(cmd, "--help") || !strcmp(cmd, "-h"))
+        return help(argc > 2 ? argv[2] : NULL);
+    if (!strcmp(cmd, "run"))
+        return cmd_run(argc - 1, argv + 1);
+    if (!strcmp(cmd, "frame"))
+        return cmd_frame(argc - 1, argv + 1);
+    if (!strcmp(cmd, "info"))
+        return cmd_info(argc - 1, argv + 1);
+    if (!strcmp(cmd, "checksum"))
+        return cmd_checksum(argc - 1, argv + 1);
+    fprintf(stderr, "moonreel: unknown command '%s' (try 'moonreel help')\n", cmd);
+    return 2;
+}

@@ -1,0 +1,22 @@
+#!/bin/sh
+# deps.sh: installs the Debian packages moonreel needs to build and test, or says how.
+# Exit status 0 when everything is present (or was installed), 2 when a package is missing
+# and this user cannot install it (the one apt-get line to run is printed).
+set -e
+PKGS="cmake make gcc pkg-config liblua5.4-dev libavformat-dev libavcodec-dev libavutil-dev
+libswscale-dev libswresample-dev libavfilter-dev libfreetype-dev libharfbuzz-dev libfontconfig-dev
+fonts-dejavu-core"
+missing=""
+for p in $PKGS; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing="$missing $p"
+done
+[ -z "$missing" ] && exit 0
+if [ "$(id -u)" = 0 ]; then SUDO=""; elif command -v sudo >/dev/null && sudo -n true 2>/dev/null; then SUDO="sudo"; else
+  echo "moonreel needs these Debian packages; run:" >&2
+  echo "  sudo apt-get install -y$missing" >&2
+  exit 2
+fi
+echo "installing:$missing" >&2
+export DEBIAN_FRONTEND=noninteractive
+$SUDO apt-get update -qq >/dev/null || true
+$SUDO apt-get install -y -qq --no-install-recommends $missing >/dev/null
