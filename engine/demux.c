@@ -2,6 +2,7 @@
 #include "engine/demux.h"
 
 #include <errno.h>
+#include <stdatomic.h>
 #include <math.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -18,8 +19,13 @@ int mr_demux_open_error(mr_err *err, const char *path, int averr)
     return mr_err_av(err, averr, "cannot open '%s'", path);
 }
 
+static atomic_long opened;
+
+long mr_demux_open_count(void) { return atomic_load(&opened); }
+
 int mr_demux_open(mr_demux *d, const char *path, enum AVMediaType type, mr_err *err)
 {
+    atomic_fetch_add(&opened, 1);
     memset(d, 0, sizeof *d);
     d->stream = -1;
     int r = avformat_open_input(&d->fmt, path, NULL, NULL);

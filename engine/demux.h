@@ -39,6 +39,10 @@ double mr_demux_time(const mr_demux *d, const AVFrame *f);
  * index has no entry there. */
 double mr_demux_keyframe_before(const mr_demux *d, double t);
 
+/* How many decoders this process has opened so far (the tests check that building a graph
+ * opens none: everything is decoded lazily). */
+long mr_demux_open_count(void);
+
 /* Describes why opening failed in words a user understands ("No such file or directory"). */
 int mr_demux_open_error(mr_err *err, const char *path, int averr);
 

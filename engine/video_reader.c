@@ -19,7 +19,8 @@ typedef struct vcursor {
     AVFrame *ring[RING];
     double pts[RING];          /* media time of each ring frame, ascending */
     int n;
-    double origin;             /* ring[0] answers every t >= origin (where we seeked to) */
+    double origin;             /* ring[0] also answers t in [origin, pts[0]): after a seek to origin,
+                                  or from the stream's start (-inf) until a frame is evicted */
     bool eof;
     uint64_t used;
 } vcursor;
@@ -155,6 +156,7 @@ static int decode_one(vcursor *c, const mr_media_info *info, mr_err *err)
         memmove(c->ring, c->ring + 1, sizeof c->ring[0] * (RING - 1));
         memmove(c->pts, c->pts + 1, sizeof c->pts[0] * (RING - 1));
         c->n--;
+        c->origin = c->pts[0]; /* earlier times are no longer answered from the ring */
     }
     c->ring[c->n] = f;
     c->pts[c->n] = t;

@@ -63,6 +63,10 @@ int mr_host_run_file(lua_State *L, mr_host *host, const char *path)
         host->script_dir[0] = 0;
     if (slash == path)
         snprintf(host->script_dir, sizeof host->script_dir, "/");
+    lua_createtable(L, 1, 0); /* arg[0] is the script, as with the lua interpreter */
+    lua_pushstring(L, path);
+    lua_seti(L, -2, 0);
+    lua_setglobal(L, "arg");
     lua_pushcfunction(L, traceback);
     int base = lua_gettop(L);
     if (luaL_loadfilex(L, path, "t") != LUA_OK) {

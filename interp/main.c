@@ -105,9 +105,12 @@ static int cmd_run(int argc, char **argv)
         return status;
     }
     if (!clip) {
-        if (host.renders > 0 && lua_isnil(L, -1) && !cli.output) {
+        /* a script may render what it wants itself, or only print: fine unless -o asked for more */
+        if (lua_isnil(L, -1) && !cli.output) {
+            if (host.renders == 0 && !cli.quiet)
+                fprintf(stderr, "moonreel: %s returned no clip and rendered nothing\n", cli.script);
             lua_close(L);
-            return 0; /* the script rendered what it wanted itself */
+            return 0;
         }
         status = no_clip(L, cli.script);
         lua_close(L);

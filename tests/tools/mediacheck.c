@@ -1,0 +1,165 @@
+/* mediacheck: what a media file holds, read with libavformat/libavcodec/libswscale alone
+ * (independent of moonreel's engine), for the end-to-end tests.
+ *   mediacheck FILE                 streams: "video WxH fps=N/D frames=N duration=S pix=FMT range=R space=S"
+ *                                             "audio RATE CH samples=N duration=S"
+ *   mediacheck FILE pixel N X Y     "R G B" of decoded video frame N (BT.709 limited, as tagged)
+ *   mediacheck FILE onset T         time in seconds of the first sound sample after T louder than 0.1
+ *   mediacheck FILE counter N       the frame number the counter pattern's bit strip shows in frame N */
+#include <libavcodec/avcodec.h>
+#include <libavformat/avformat.h>
+#include <libavutil/pixdesc.h>
+#include <libswscale/swscale.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static AVFormatContext *fmt;
+
+static AVCodecContext *open_dec(int s)
+{
+    const AVCodec *c = avcodec_find_decoder(fmt->streams[s]->codecpar->codec_id);
+    AVCodecContext *d = avcodec_alloc_context3(c);
+    avcodec_parameters_to_context(d, fmt->streams[s]->codecpar);
+    d->pkt_timebase = fmt->streams[s]->time_base;
+    if (avcodec_open2(d, c, NULL) < 0) {
+        fprintf(stderr, "mediacheck: cannot decode stream %d\n", s);
+        exit(1);
+    }
+    return d;
+}
+
+/* Calls fn for every decoded frame of stream s until it returns non-zero. */
+static void each_frame(int s, int (*fn)(AVFrame *, void *), void *ud)
+{
+    AVCodecContext *d = open_dec(s);
+    AVPacket *p = av_packet_alloc();
+    AVFrame *f = av_frame_alloc();
+    int stop = 0, eof = 0;
+    av_seek_frame(fmt, -1, 0, AVSEEK_FLAG_BACKWARD);
+    while (!stop) {
+        int r = avcodec_receive_frame(d, f);
+        if (r == 0) {
+            stop = fn(f, ud);
+            continue;
+        }
+        if (r == AVERROR_EOF || (r == AVERROR(EAGAIN) && eof))
+            break;
+        if (av_read_frame(fmt, p) < 0) {
+            avcodec_send_packet(d, NULL);
+            eof = 1;
+            continue;
+        }
+        if (p->stream_index == s)
+            avcodec_send_packet(d, p);
+        av_packet_unref(p);
+    }
+    av_frame_free(&f);
+    av_packet_free(&p);
+    avcodec_free_context(&d);
+}
+
+static int count_video(AVFrame *f, void *ud) { (*(long *)ud)++; return 0; }
+static int count_audio(AVFrame *f, void *ud) { *(long *)ud += f->nb_samples; return 0; }
+
+struct pick { long want, n; int x, y; uint8_t rgb[3]; int done; int counter; };
+
+static int pick_pixel(AVFrame *f, void *ud)
+{
+    struct pick *p = ud;
+    if (p->n++ != p->want)
+        return 0;
+    struct SwsContext *c = sws_getContext(f->width, f->height, f->format, f->width, f->height, AV_PIX_FMT_RGB24,
+                                          SWS_POINT, NULL, NULL, NULL);
+    const int *k = sws_getCoefficients(f->colorspace == AVCOL_SPC_BT709 ? SWS_CS_ITU709 : SWS_CS_ITU601);
+    sws_setColorspaceDetails(c, k, f->color_range == AVCOL_RANGE_JPEG, k, 1, 0, 1 << 16, 1 << 16);
+    uint8_t *rgb = malloc((size_t)f->width * f->height * 3);
+    int ls = f->width * 3;
+    sws_scale(c, (const uint8_t *const *)f->data, f->linesize, 0, f->height, &rgb, &ls);
+    if (p->counter) {
+        int n = 0;
+        for (int b = 0; b < 16; b++) {
+            int x = (int)((b + 0.5) * f->width / 16);
+            n = n * 2 + (rgb[((f->height - 3) * f->width + x) * 3] > 128);
+        }
+        p->x = n;
+    } else {
+        memcpy(p->rgb, rgb + (p->y * f->width + p->x) * 3, 3);
+    }
+    free(rgb);
+    sws_freeContext(c);
+    p->done = 1;
+    return 1;
+}
+
+struct onset { double after, found; AVRational tb; long pos; int rate; };
+
+static int find_onset(AVFrame *f, void *ud)
+{
+    struct onset *o = ud;
+    double t0 = f->pts * av_q2d(o->tb);
+    for (int i = 0; i < f->nb_samples; i++) {
+        float v = f->format == AV_SAMPLE_FMT_FLTP ? ((float *)f->extended_data[0])[i] : 0;
+        double t = t0 + (double)i / f->sample_rate;
+        if (t > o->after && fabsf(v) > 0.1f) {
+            o->found = t;
+            return 1;
+        }
+    }
+    return 0;
+}
+
+int main(int argc, char **argv)
+{
+    av_log_set_level(AV_LOG_ERROR);
+    if (argc < 2 || avformat_open_input(&fmt, argv[1], NULL, NULL) < 0 || avformat_find_stream_info(fmt, NULL) < 0) {
+        fprintf(stderr, "mediacheck: cannot open %s\n", argc > 1 ? argv[1] : "(nothing)");
+        return 1;
+    }
+    int vs = av_find_best_stream(fmt, AVMEDIA_TYPE_VIDEO, -1, -1, NULL, 0);
+    int as = av_find_best_stream(fmt, AVMEDIA_TYPE_AUDIO, -1, -1, NULL, 0);
+    if (argc == 2) {
+        if (vs >= 0) {
+            AVStream *st = fmt->streams[vs];
+            long n = 0;
+            each_frame(vs, count_video, &n);
+            printf("video %dx%d fps=%d/%d frames=%ld duration=%.3f pix=%s range=%s space=%s\n", st->codecpar->width,
+                   st->codecpar->height, st->avg_frame_rate.num, st->avg_frame_rate.den, n,
+                   fmt->duration / (double)AV_TIME_BASE, av_get_pix_fmt_name(st->codecpar->format),
+                   av_color_range_name(st->codecpar->color_range), av_color_space_name(st->codecpar->color_space));
+        }
+        if (as >= 0) {
+            AVStream *st = fmt->streams[as];
+            long n = 0;
+            each_frame(as, count_audio, &n);
+            printf("audio %d %d samples=%ld duration=%.3f codec=%s\n", st->codecpar->sample_rate,
+                   st->codecpar->ch_layout.nb_channels, n, (double)n / st->codecpar->sample_rate,
+                   avcodec_get_name(st->codecpar->codec_id));
+        }
+        return 0;
+    }
+    if ((!strcmp(argv[2], "pixel") && argc == 6) || (!strcmp(argv[2], "counter") && argc == 4)) {
+        struct pick p = {atol(argv[3]), 0, argc == 6 ? atoi(argv[4]) : 0, argc == 6 ? atoi(argv[5]) : 0, {0}, 0,
+                         argc == 4};
+        if (vs < 0)
+            return 1;
+        each_frame(vs, pick_pixel, &p);
+        if (!p.done) {
+            fprintf(stderr, "mediacheck: no frame %ld\n", p.want);
+            return 1;
+        }
+        if (p.counter)
+            printf("%d\n", p.x);
+        else
+            printf("%d %d %d\n", p.rgb[0], p.rgb[1], p.rgb[2]);
+        return 0;
+    }
+    if (!strcmp(argv[2], "onset") && argc == 4 && as >= 0) {
+        struct onset o = {atof(argv[3]), -1, fmt->streams[as]->time_base, 0, 0};
+        each_frame(as, find_onset, &o);
+        printf("%.6f\n", o.found);
+        return 0;
+    }
+    fprintf(stderr, "usage: mediacheck FILE [pixel N X Y | counter N | onset T]\n");
+    return 2;
+}
