@@ -255,6 +255,10 @@ void l_read_render_opts(lua_State *L, int idx, const char *fname, mr_render_opts
         o->t = l_check_time(L, -1);
         lua_pop(L, 1);
     }
+    if (l_field(L, idx, "faststart") != LUA_TNIL) {
+        o->out.faststart = lua_toboolean(L, -1);
+        lua_pop(L, 1);
+    }
     if (l_field(L, idx, "threads") != LUA_TNIL) {
         o->threads = (int)lua_tointeger(L, -1);
         lua_pop(L, 1);

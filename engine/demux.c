@@ -6,6 +6,7 @@
 #include <math.h>
 #include <string.h>
 #include <sys/stat.h>
+#include "engine/log.h"
 
 int mr_demux_open_error(mr_err *err, const char *path, int averr)
 {
@@ -14,8 +15,12 @@ int mr_demux_open_error(mr_err *err, const char *path, int averr)
         return mr_err_set(err, "cannot open '%s': %s", path, strerror(errno));
     if (S_ISDIR(st.st_mode))
         return mr_err_set(err, "cannot open '%s': it is a folder", path);
-    if (averr == AVERROR_INVALIDDATA)
-        return mr_err_set(err, "cannot open '%s': not a media file moonreel can read (or damaged)", path);
+    if (averr == AVERROR_INVALIDDATA) {
+        char said[256];
+        mr_log_take_ffmpeg_error(said, sizeof said);
+        return mr_err_set(err, "cannot open '%s': not a media file moonreel can read, or damaged%s%s%s", path,
+                          said[0] ? " (" : "", said, said[0] ? ")" : "");
+    }
     return mr_err_av(err, averr, "cannot open '%s'", path);
 }
 

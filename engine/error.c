@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <string.h>
 #include <libavutil/error.h>
+#include "engine/log.h"
 
 int mr_err_set(mr_err *err, const char *fmt, ...)
 {
@@ -27,8 +28,13 @@ int mr_err_av(mr_err *err, int averr, const char *fmt, ...)
     va_end(ap);
     char why[AV_ERROR_MAX_STRING_SIZE];
     av_strerror(averr, why, sizeof why);
+    char said[256];
+    mr_log_take_ffmpeg_error(said, sizeof said);
     size_t n = strlen(err->msg);
-    snprintf(err->msg + n, sizeof err->msg - n, ": %s", why);
+    if (said[0])
+        snprintf(err->msg + n, sizeof err->msg - n, ": %s (%s)", why, said);
+    else
+        snprintf(err->msg + n, sizeof err->msg - n, ": %s", why);
     return -1;
 }
 

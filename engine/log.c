@@ -33,15 +33,43 @@ void mr_log(const char *fmt, ...)
     sink(line, sink_ud);
 }
 
+static _Thread_local char last_ffmpeg_error[256];
+static int print_level = -1; /* FFmpeg messages at or below this level are also printed */
+
+static void ffmpeg_log(void *avcl, int level, const char *fmt, va_list ap)
+{
+    if (level <= print_level) {
+        va_list copy;
+        va_copy(copy, ap);
+        av_log_default_callback(avcl, level, fmt, copy);
+        va_end(copy);
+    }
+    if (level > AV_LOG_ERROR)
+        return;
+    char line[256];
+    vsnprintf(line, sizeof line, fmt, ap);
+    size_t n = strlen(line);
+    while (n && (line[n - 1] == '\n' || line[n - 1] == ' '))
+        line[--n] = 0;
+    if (n)
+        snprintf(last_ffmpeg_error, sizeof last_ffmpeg_error, "%s", line);
+}
+
 void mr_log_setup_ffmpeg(void)
 {
     static const struct { const char *name; int level; } levels[] = {
-        {"quiet", AV_LOG_QUIET}, {"error", AV_LOG_ERROR}, {"warning", AV_LOG_WARNING},
-        {"info", AV_LOG_INFO}, {"verbose", AV_LOG_VERBOSE}, {"debug", AV_LOG_DEBUG}};
+        {"error", AV_LOG_ERROR}, {"warning", AV_LOG_WARNING}, {"info", AV_LOG_INFO},
+        {"verbose", AV_LOG_VERBOSE}, {"debug", AV_LOG_DEBUG}};
     const char *want = getenv("MOONREEL_FFMPEG_LOG");
-    int level = AV_LOG_ERROR;
     for (size_t i = 0; want && i < sizeof levels / sizeof levels[0]; i++)
         if (!strcmp(want, levels[i].name))
-            level = levels[i].level;
-    av_log_set_level(level);
+            print_level = levels[i].level;
+    av_log_set_level(print_level > AV_LOG_ERROR ? print_level : AV_LOG_ERROR);
+    av_log_set_callback(ffmpeg_log);
+}
+
+void mr_log_take_ffmpeg_error(char *buf, size_t n)
+{
+    snprintf(buf, n, "%s", last_ffmpeg_error);
+    last_ffmpeg_error[0] = 0;
 }

@@ -3,6 +3,8 @@
 #ifndef MR_LOG_H
 #define MR_LOG_H
 
+#include <stddef.h>
+
 typedef void (*mr_log_sink)(const char *line, void *ud);
 
 /* Sets where notices go; NULL silences them. */
@@ -11,8 +13,12 @@ void mr_log_set_sink(mr_log_sink sink, void *ud);
 /* Emits one notice (no trailing newline needed). */
 void mr_log(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 
-/* Turns FFmpeg's own log down to errors (or to what MOONREEL_FFMPEG_LOG names:
- * quiet, error, warning, info, verbose, debug). */
+/* Routes FFmpeg's own log: its error messages are kept (per thread) for mr_err_av to quote
+ * instead of being printed; MOONREEL_FFMPEG_LOG=error|warning|info|verbose|debug prints
+ * them as well, at that level. */
 void mr_log_setup_ffmpeg(void);
+
+/* FFmpeg's latest error message on this thread ("" if none), which the call clears. */
+void mr_log_take_ffmpeg_error(char *buf, size_t n);
 
 #endif

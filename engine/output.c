@@ -289,12 +289,19 @@ mr_output *mr_output_open(const char *path, const mr_output_opts *opt, int w, in
         goto fail;
     }
     mr_temp_path(path, o->tmp, sizeof o->tmp);
+    av_free(o->oc->url); /* the muxer re-opens its url to move the index (faststart) */
+    o->oc->url = av_strdup(o->tmp);
     if ((r = avio_open(&o->oc->pb, o->tmp, AVIO_FLAG_WRITE)) < 0) {
         mr_err_av(err, r, "cannot write '%s'", path);
         o->tmp[0] = 0;
         goto fail;
     }
-    if ((r = avformat_write_header(o->oc, NULL)) < 0) {
+    AVDictionary *mux = NULL;
+    if (opt->faststart)
+        av_dict_set(&mux, "movflags", "+faststart", 0);
+    r = avformat_write_header(o->oc, &mux);
+    av_dict_free(&mux);
+    if (r < 0) {
         mr_err_av(err, r, "cannot start '%s'", path);
         goto fail;
     }

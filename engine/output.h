@@ -19,6 +19,7 @@ typedef struct mr_output_opts {
     int crf;               /* < 0: the encoder's moonreel default */
     const char *preset;    /* NULL: "veryfast"; ultrafast .. veryslow */
     int audio_bitrate;     /* bits per second; 0: 128000 */
+    bool faststart;        /* .mp4/.mov: index at the front, for playing while downloading */
 } mr_output_opts;
 
 typedef struct mr_output mr_output;

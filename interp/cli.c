@@ -8,7 +8,7 @@
 #include <string.h>
 #include "engine/timefmt.h"
 
-enum { OPT_SET = 256, OPT_ENCODER, OPT_CRF, OPT_PRESET, OPT_FPS, OPT_SIZE, OPT_QUIET, OPT_THREADS, OPT_CODEC };
+enum { OPT_SET = 256, OPT_ENCODER, OPT_CRF, OPT_PRESET, OPT_FPS, OPT_SIZE, OPT_QUIET, OPT_THREADS, OPT_CODEC, OPT_FASTSTART };
 
 static int bad(const char *cmd, const char *fmt, const char *arg)
 {
@@ -26,7 +26,8 @@ int mr_cli_parse(int argc, char **argv, const char *cmd, mr_cli *cli)
         {"codec", required_argument, NULL, OPT_CODEC}, {"crf", required_argument, NULL, OPT_CRF},
         {"preset", required_argument, NULL, OPT_PRESET}, {"fps", required_argument, NULL, OPT_FPS},
         {"size", required_argument, NULL, OPT_SIZE}, {"quiet", no_argument, NULL, OPT_QUIET},
-        {"threads", required_argument, NULL, OPT_THREADS}, {NULL, 0, NULL, 0}};
+        {"threads", required_argument, NULL, OPT_THREADS}, {"faststart", no_argument, NULL, OPT_FASTSTART},
+        {NULL, 0, NULL, 0}};
     memset(cli, 0, sizeof *cli);
     cli->render = mr_render_opts_default();
     optind = 1;
@@ -80,6 +81,7 @@ int mr_cli_parse(int argc, char **argv, const char *cmd, mr_cli *cli)
             cli->render.threads = (int)v;
             break;
         }
+        case OPT_FASTSTART: cli->render.out.faststart = true; break;
         case 'q':
         case OPT_QUIET: cli->quiet = true; break;
         default:

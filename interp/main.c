@@ -15,7 +15,7 @@
 static const struct { const char *name, *usage, *text; } commands[] = {
     {"run", "moonreel run edit.lua [-o out.mp4] [--set key=value ...] [--encoder auto|x264|x265|vp9|prores|NAME]\n"
             "             [--codec h264|hevc|vp9|prores] [--crf N] [--preset NAME] [--fps N] [--size WxH]\n"
-            "             [--threads N] [--quiet]",
+            "             [--threads N] [--faststart] [--quiet]",
      "Runs the script. If it returns a clip, that clip is rendered to -o (default: the script's\n"
      "name with .mp4, in the current folder). render() calls in the script happen as they run.\n"
      "--set values reach the script as the table `args`. The options are defaults for every render.\n"

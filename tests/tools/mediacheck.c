@@ -7,6 +7,7 @@
  *   mediacheck FILE counter N       the frame number the counter pattern's bit strip shows in frame N */
 #include <libavcodec/avcodec.h>
 #include <libavformat/avformat.h>
+#include <libavutil/imgutils.h>
 #include <libavutil/pixdesc.h>
 #include <libswscale/swscale.h>
 #include <math.h>
@@ -73,20 +74,23 @@ static int pick_pixel(AVFrame *f, void *ud)
                                           SWS_POINT, NULL, NULL, NULL);
     const int *k = sws_getCoefficients(f->colorspace == AVCOL_SPC_BT709 ? SWS_CS_ITU709 : SWS_CS_ITU601);
     sws_setColorspaceDetails(c, k, f->color_range == AVCOL_RANGE_JPEG, k, 1, 0, 1 << 16, 1 << 16);
-    uint8_t *rgb = malloc((size_t)f->width * f->height * 3);
-    int ls = f->width * 3;
-    sws_scale(c, (const uint8_t *const *)f->data, f->linesize, 0, f->height, &rgb, &ls);
+    uint8_t *dst[4];
+    int dls[4];
+    av_image_alloc(dst, dls, f->width, f->height, AV_PIX_FMT_RGB24, 64); /* swscale wants aligned rows */
+    sws_scale(c, (const uint8_t *const *)f->data, f->linesize, 0, f->height, dst, dls);
+    int ls = dls[0];
+    uint8_t *rgb = dst[0];
     if (p->counter) {
         int n = 0;
         for (int b = 0; b < 16; b++) {
             int x = (int)((b + 0.5) * f->width / 16);
-            n = n * 2 + (rgb[((f->height - 3) * f->width + x) * 3] > 128);
+            n = n * 2 + (rgb[(f->height - 3) * ls + x * 3] > 128);
         }
         p->x = n;
     } else {
-        memcpy(p->rgb, rgb + (p->y * f->width + p->x) * 3, 3);
+        memcpy(p->rgb, rgb + p->y * ls + p->x * 3, 3);
     }
-    free(rgb);
+    av_freep(&dst[0]);
     sws_freeContext(c);
     p->done = 1;
     return 1;

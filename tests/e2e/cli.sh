@@ -1,0 +1,86 @@
+#!/bin/bash
+# cli.sh: the commands and options of the command line, and every output container.
+source "$(dirname "$0")/lib.sh"
+cd "$WORK"
+
+expect_contains "--version" "$("$MR" --version)" "moonreel "
+expect_contains "help" "$("$MR" help)" "moonreel run edit.lua"
+expect_contains "help run" "$("$MR" help run)" "--set key=value"
+"$MR" help nosuch 2>/dev/null; expect_eq "help of an unknown command" $? 2
+"$MR" 2>/dev/null >/dev/null; expect_eq "no command" $? 2
+"$MR" frobnicate 2>/dev/null; expect_eq "unknown command" $? 2
+"$MR" run 2>/dev/null; expect_eq "run without a script" $? 2
+"$MR" run x.lua --crf 99 2>/dev/null; expect_eq "bad --crf" $? 2
+
+cat > edit.lua <<'LUA'
+local n = args.n or 1
+assert(type(n) == "number", "numbers arrive as numbers")
+local label = args.label or "none"
+return compose({color(args.bg or "red", 64, 48), text(label, {size = 10})}, {duration = n}):with_audio(tone(440):dur(n))
+LUA
+
+# -o defaults to the script's name; --set reaches args (numbers as numbers)
+"$MR" run edit.lua --set n=2 --set label=hello -q && ok || bad "run with --set"
+info=$("$MC" edit.mp4)
+expect_contains "default output name" "$info" "video 64x48 fps=30/1 frames=60"
+expect_contains "sound present" "$info" "audio 48000 2"
+
+# --size letterboxes, --fps changes the rate
+"$MR" run edit.lua -o sized.mp4 --size 128x48 --fps 25 -q && ok || bad "run --size --fps"
+expect_contains "--size/--fps" "$("$MC" sized.mp4)" "video 128x48 fps=25/1 frames=25"
+near_rgb "letterbox bar is black" "$(pixel sized.mp4 0 5 24)" 0 0 0 3
+near_rgb "picture is in the middle" "$(pixel sized.mp4 0 64 24)" 255 0 0 6
+
+# --quiet prints nothing on success
+out=$("$MR" run edit.lua -o quiet.mp4 --quiet 2>&1)
+expect_eq "--quiet is quiet" "$out" ""
+
+# containers and codecs by extension (and --codec/--encoder)
+"$MR" run edit.lua -o out.mkv -q && expect_contains "mkv" "$("$MC" out.mkv)" "video 64x48" || bad "mkv"
+"$MR" run edit.lua -o out.webm -q && expect_contains "webm opus" "$("$MC" out.webm)" "codec=opus" || bad "webm"
+"$MR" run edit.lua -o out.mov --codec prores -q && expect_contains "prores mov" "$("$MC" out.mov)" "video 64x48" || bad "mov"
+"$MR" run edit.lua -o hevc.mp4 --encoder x265 -q && expect_contains "x265" "$("$MC" hevc.mp4)" "video 64x48" || bad "x265"
+"$MR" run edit.lua -o out.gif 2>gif.err && expect_contains "gif" "$("$MC" out.gif)" "video 64x48" || bad "gif"
+expect_contains "gif drops the sound, saying so" "$(cat gif.err)" "GIF has no sound"
+"$MR" run edit.lua -o still.png -q && expect_contains "png frame" "$("$MC" still.png)" "video 64x48" || bad "png"
+"$MR" run edit.lua -o x.mp4 --encoder nosuchenc 2>err.txt; expect_eq "unknown encoder fails" $? 1
+expect_contains "unknown encoder message" "$(cat err.txt)" "encoder 'nosuchenc' is not available"
+
+# odd sizes are padded for 4:2:0 and said once
+cat > odd.lua <<'LUA'
+return color("blue", 101, 51):dur(0.5)
+LUA
+"$MR" run odd.lua -o odd.mp4 2>odd.err && ok || bad "odd size render"
+expect_contains "odd size notice" "$(cat odd.err)" "101x51 is odd"
+expect_eq "said once" "$(grep -c 'is odd' odd.err)" 1
+expect_contains "odd size padded" "$("$MC" odd.mp4)" "video 102x52"
+near_rgb "padding repeats the edge" "$(pixel odd.mp4 0 101 51)" 0 0 255 8
+
+# frame, info, checksum
+"$MR" frame edit.lua -t 0.5 -o f.png --set bg=lime && ok || bad "frame"
+near_rgb "frame colour" "$("$MC" f.png pixel 0 1 1)" 0 255 0 2
+"$MR" frame edit.lua -t 0.5 -o f.jpg 2>/dev/null; expect_eq "frame wants .png" $? 2
+"$MR" frame edit.lua -t 9 -o late.png 2>late.err; expect_eq "frame past the end fails" $? 1
+expect_contains "frame past the end says so" "$(cat late.err)" "outside the clip"
+expect_no_file late.png
+info=$("$MR" info edit.mp4)
+expect_contains "info duration" "$info" "duration: 0:02.000"
+expect_contains "info video" "$info" "h264 64x48, 30 fps"
+expect_contains "info audio" "$info" "aac 48000 Hz, stereo"
+sums=$("$MR" checksum edit.lua --set n=0.2)
+expect_eq "checksum lines" "$(echo "$sums" | wc -l)" 7
+expect_eq "checksums repeat" "$("$MR" checksum edit.lua --set n=0.2)" "$sums"
+
+# a script that renders by itself, with relative inputs found beside the script
+mkdir -p proj
+cp "$ROOT/scripts/assets/logo.png" proj/
+cat > proj/own.lua <<'LUA'
+local logo = image("logo.png")
+render(logo:dur(0.5), args.out .. "/a.mp4")
+render(logo:dur(0.5):resize(0.5), args.out .. "/b.webm")
+LUA
+"$MR" run proj/own.lua --set "out=$WORK" -q && ok || bad "script renders itself"
+expect_contains "render() a.mp4" "$("$MC" a.mp4)" "video 200x100"
+expect_contains "render() b.webm" "$("$MC" b.webm)" "video 100x50"
+expect_no_temp "$WORK"
+finish
