@@ -89,8 +89,9 @@ int mr_host_run_file(lua_State *L, mr_host *host, const char *path)
 /* Hook set from the signal handler: raises "interrupted" in the running Lua code. */
 static void stop_hook(lua_State *L, lua_Debug *ar)
 {
-    (void)ar;
     lua_sethook(L, NULL, 0, 0);
+    if (lua_getinfo(L, "Sl", ar) && ar->currentline > 0)
+        luaL_error(L, "%s:%d: interrupted", ar->short_src, ar->currentline);
     luaL_error(L, "interrupted");
 }
 
