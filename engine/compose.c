@@ -175,5 +175,12 @@ mr_clip *mr_compose_new(mr_clip *const *layers, int n, const mr_compose_opts *o,
     c->duration = duration;
     c->has_video = video;
     c->has_audio = audio;
+    /* a title card of stills that all last the whole time is one picture: cache it */
+    c->is_static = true;
+    for (int i = 0; i < n; i++) {
+        const mr_clip *l = layers[i];
+        if (l->has_video && (!l->is_static || l->start > 0 || l->start + l->duration < duration))
+            c->is_static = false;
+    }
     return c;
 }

@@ -23,6 +23,7 @@ typedef struct vcursor {
                                   or from the stream's start (-inf) until a frame is evicted */
     bool eof;
     uint64_t used;
+    AVFrame *spare;            /* an empty frame struct for the next decode */
 } vcursor;
 
 struct mr_video_reader {
@@ -58,6 +59,7 @@ void mr_video_reader_free(mr_video_reader *r)
         return;
     for (int i = 0; i < MAX_CURSORS; i++) {
         ring_clear(&r->cur[i]);
+        av_frame_free(&r->cur[i].spare);
         if (r->cur[i].open)
             mr_demux_close(&r->cur[i].dm);
         pthread_mutex_destroy(&r->cur[i].lock);
@@ -134,12 +136,13 @@ static vcursor *choose(mr_video_reader *r, double t, mr_err *err)
 /* Decodes one more frame into c's ring. Returns 0, 1 at the end, -1 on error. */
 static int decode_one(vcursor *c, const mr_media_info *info, mr_err *err)
 {
-    AVFrame *f = av_frame_alloc();
-    if (!f)
+    AVFrame *f = c->spare; /* the frame struct evicted last time, reused */
+    c->spare = NULL;
+    if (!f && !(f = av_frame_alloc()))
         return mr_err_set(err, "out of memory decoding '%s'", info->path);
     int r = mr_demux_next(&c->dm, f, info->path, err);
     if (r != 0) {
-        av_frame_free(&f);
+        c->spare = f;
         if (r == 1)
             c->eof = true;
         return r;
@@ -148,11 +151,13 @@ static int decode_one(vcursor *c, const mr_media_info *info, mr_err *err)
     if (isnan(t))
         t = c->n ? c->pts[c->n - 1] + 1.0 / mr_q2d(info->fps) : fmax(c->origin, 0);
     if (c->n && t <= c->pts[c->n - 1]) { /* out of order or duplicate: keep the ring sorted */
-        av_frame_free(&f);
+        av_frame_unref(f);
+        c->spare = f;
         return 0;
     }
     if (c->n == RING) {
-        av_frame_free(&c->ring[0]);
+        av_frame_unref(c->ring[0]);
+        c->spare = c->ring[0];
         memmove(c->ring, c->ring + 1, sizeof c->ring[0] * (RING - 1));
         memmove(c->pts, c->pts + 1, sizeof c->pts[0] * (RING - 1));
         c->n--;

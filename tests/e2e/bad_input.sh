@@ -34,6 +34,13 @@ expect_contains "missing file reason" "$msg" "missing.mp4': No such file or dire
 mkdir -p adir
 msg=$(attempt 'return video("adir")')
 expect_contains "a folder" "$msg" "adir': it is a folder"
+if [ "$(id -u)" -ne 0 ]; then
+  cp "$ROOT/scripts/assets/sample.mp4" locked.mp4 && chmod 000 locked.mp4
+  msg=$(attempt 'return video("locked.mp4")')
+  expect_contains "unreadable file" "$msg" "locked.mp4': Permission denied"
+else
+  echo "skipped: the unreadable-file check (running as root, which can read any file)"
+fi
 echo "this is not a video" > notes.txt
 msg=$(attempt 'return video("notes.txt")')
 expect_contains "not media" "$msg" "notes.txt': not a media file moonreel can read, or damaged"
