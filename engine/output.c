@@ -297,8 +297,9 @@ mr_output *mr_output_open(const char *path, const mr_output_opts *opt, int w, in
         goto fail;
     }
     AVDictionary *mux = NULL;
-    if (opt->faststart)
-        av_dict_set(&mux, "movflags", "+faststart", 0);
+    bool mov = !strcmp(o->oc->oformat->name, "mov");
+    if (opt->faststart || mov) /* mov writes the colour tags (colr atom) only when asked */
+        av_dict_set(&mux, "movflags", opt->faststart && mov ? "+faststart+write_colr" : mov ? "+write_colr" : "+faststart", 0);
     r = avformat_write_header(o->oc, &mux);
     av_dict_free(&mux);
     if (r < 0) {
@@ -327,6 +328,11 @@ static AVFrame *new_picture(mr_output *o, mr_err *err)
         f->width = o->W;
         f->height = o->H;
         av_image_fill_arrays(f->data, f->linesize, f->buf[0]->data, o->vfmt, o->W, o->H, 64);
+        /* some encoders (ProRes) write the colour tags of each frame, not the context's */
+        f->color_range = o->venc->color_range;
+        f->colorspace = o->venc->colorspace;
+        f->color_primaries = o->venc->color_primaries;
+        f->color_trc = o->venc->color_trc;
         return f;
     }
     av_frame_free(&f);

@@ -247,14 +247,6 @@ int mr_render(mr_clip *clip, const char *path, const mr_render_opts *o, mr_err *
 {
     if (isinf(clip->duration))
         return mr_err_set(err, "the clip has no end; give it a duration with :dur() before rendering");
-    if (ends_with(path, ".png")) {
-        mr_frame *f = mr_render_frame(clip, o->t, o->cancel, err);
-        if (!f)
-            return -1;
-        int r = mr_png_write(f, path, err);
-        mr_frame_unref(f);
-        return r;
-    }
     mr_clip *c = mr_clip_ref(clip);
     if (o->w > 0 && o->h > 0 && c->has_video) {
         mr_clip *fit = mr_clip_fit(c, o->w, o->h, err);
@@ -262,10 +254,18 @@ int mr_render(mr_clip *clip, const char *path, const mr_render_opts *o, mr_err *
         if (!(c = fit))
             return -1;
     }
+    int r = -1;
+    if (ends_with(path, ".png")) {
+        mr_frame *f = mr_render_frame(c, o->t, o->cancel, err);
+        if (f)
+            r = mr_png_write(f, path, err);
+        mr_frame_unref(f);
+        mr_clip_unref(c);
+        return r;
+    }
     mr_rational fps = o->fps.num > 0 ? o->fps : c->fps.num > 0 ? c->fps : (mr_rational){30, 1};
     mr_output *out = mr_output_open(path, &o->out, c->has_video ? c->w : 0, c->has_video ? c->h : 0, fps,
                                     c->has_audio, err);
-    int r = -1;
     if (out && render_stream(c, out, fps, o, err) == 0)
         r = mr_output_finish(out, err);
     else

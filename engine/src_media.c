@@ -18,7 +18,16 @@ static int media_picture(const mr_clip *c, double t, mr_eval *ev, mr_frame **out
     AVFrame *f = NULL;
     if (mr_media_picture(p->media, t, &f, ev->err) < 0)
         return -1;
-    int r = mr_picture_from_av(ev, f, in->matrix, in->full_range, out, ev->err);
+    /* the frame's own tags win over the container's (or over our guess when it had none) */
+    mr_matrix m = in->matrix;
+    switch (f->colorspace) {
+    case AVCOL_SPC_BT709: m = MR_MATRIX_BT709; break;
+    case AVCOL_SPC_BT470BG: case AVCOL_SPC_SMPTE170M: m = MR_MATRIX_BT601; break;
+    case AVCOL_SPC_BT2020_NCL: case AVCOL_SPC_BT2020_CL: m = MR_MATRIX_BT2020; break;
+    default: break;
+    }
+    bool full = f->color_range == AVCOL_RANGE_JPEG ? true : f->color_range == AVCOL_RANGE_MPEG ? false : in->full_range;
+    int r = mr_picture_from_av(ev, f, m, full, out, ev->err);
     av_frame_free(&f);
     return r;
 }

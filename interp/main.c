@@ -7,6 +7,7 @@
 #include "engine/checksum.h"
 #include "engine/log.h"
 #include "engine/media.h"
+#include "engine/ops.h"
 #include "engine/timefmt.h"
 #include "interp/cli.h"
 #include "interp/host.h"
@@ -189,10 +190,12 @@ static int cmd_checksum(int argc, char **argv)
     if (!status) {
         mr_rational fps = cli.render.fps.num ? cli.render.fps : clip->fps.num ? clip->fps : (mr_rational){30, 1};
         mr_err err;
-        if (mr_clip_checksums(clip, fps, print_line, NULL, &mr_interrupted, &err) < 0) {
+        mr_clip *c = cli.render.w ? mr_clip_fit(clip, cli.render.w, cli.render.h, &err) : mr_clip_ref(clip);
+        if (!c || mr_clip_checksums(c, fps, print_line, NULL, &mr_interrupted, &err) < 0) {
             fprintf(stderr, "moonreel: %s: %s\n", cli.script, err.msg);
             status = 1;
         }
+        mr_clip_unref(c);
     }
     lua_close(L);
     return status;

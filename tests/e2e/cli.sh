@@ -63,6 +63,22 @@ near_rgb "frame colour" "$("$MC" f.png pixel 0 1 1)" 0 255 0 2
 "$MR" frame edit.lua -t 9 -o late.png 2>late.err; expect_eq "frame past the end fails" $? 1
 expect_contains "frame past the end says so" "$(cat late.err)" "outside the clip"
 expect_no_file late.png
+"$MR" frame edit.lua -t 0.5 -o small.png --size 32x32 && expect_contains "frame --size" "$("$MC" small.png)" "video 32x32" || bad "frame --size"
+expect_eq "checksum --size changes the pictures" "$("$MR" checksum edit.lua --set n=0.1 --size 32x32 | head -1 | cut -c1-6)" "000000"
+[ "$("$MR" checksum edit.lua --set n=0.1 --size 32x32)" != "$("$MR" checksum edit.lua --set n=0.1)" ] && ok || bad "checksum --size ignored"
+
+# sound only
+printf 'return tone(440):dur(1.5):fadeout(0.5)\n' > beep.lua
+"$MR" run beep.lua -o beep.mp4 -q && ok || bad "sound-only render"
+info=$("$MC" beep.mp4)
+expect_contains "sound only: no picture" "$(echo "$info" | head -1)" "audio 48000 2"
+expect_near "sound only: length" "$(field duration "$info")" 1.5 0.03
+
+# reading back what moonreel wrote in other formats (10-bit 4:2:2 ProRes, VP9)
+printf 'return video(args.f):sub(0, 0.5)\n' > back.lua
+"$MR" frame back.lua --set f="$WORK/out.mov" -t 0.1 -o back_mov.png && near_rgb "prores read back" "$("$MC" back_mov.png pixel 0 2 40)" 255 0 0 4 || bad "read prores"
+"$MR" frame back.lua --set f="$WORK/out.webm" -t 0.1 -o back_webm.png && near_rgb "vp9 read back" "$("$MC" back_webm.png pixel 0 2 40)" 255 0 0 6 || bad "read vp9"
+
 info=$("$MR" info edit.mp4)
 expect_contains "info duration" "$info" "duration: 0:02.000"
 expect_contains "info video" "$info" "h264 64x48, 30 fps"
