@@ -77,6 +77,22 @@ static int no_clip(lua_State *L, const char *script)
     return 1;
 }
 
+/* For the commands that need the script's clip: a state for cli's script, run. Returns the
+ * exit status (0: *clip is the returned clip, borrowed from *L's stack); *L is always set and
+ * the caller closes it. */
+static int load_clip(const mr_cli *cli, mr_host *host, lua_State **L, mr_clip **clip)
+{
+    memset(host, 0, sizeof *host);
+    host->defaults = cli->render;
+    host->defaults.cancel = &mr_interrupted;
+    *L = mr_host_new_state(host);
+    int status;
+    *clip = run_script(*L, host, cli, &status);
+    if (!status && !*clip)
+        status = no_clip(*L, cli->script);
+    return status;
+}
+
 static void default_output(const char *script, char *out, size_t n)
 {
     char copy[4096];
@@ -148,14 +164,10 @@ static int cmd_frame(int argc, char **argv)
         fprintf(stderr, "moonreel frame: the output must be a .png file\n");
         return 2;
     }
-    mr_host host = {0};
-    host.defaults = cli.render;
-    host.defaults.cancel = &mr_interrupted;
-    lua_State *L = mr_host_new_state(&host);
-    int status;
-    mr_clip *clip = run_script(L, &host, &cli, &status);
-    if (!status && !clip)
-        status = no_clip(L, cli.script);
+    mr_host host;
+    lua_State *L;
+    mr_clip *clip;
+    int status = load_clip(&cli, &host, &L, &clip);
     if (!status) {
         mr_render_opts o = host.defaults;
         o.t = cli.t;
@@ -180,13 +192,10 @@ static int cmd_checksum(int argc, char **argv)
     mr_cli cli;
     if (mr_cli_parse(argc, argv, "checksum", &cli) < 0)
         return 2;
-    mr_host host = {0};
-    host.defaults = cli.render;
-    lua_State *L = mr_host_new_state(&host);
-    int status;
-    mr_clip *clip = run_script(L, &host, &cli, &status);
-    if (!status && !clip)
-        status = no_clip(L, cli.script);
+    mr_host host;
+    lua_State *L;
+    mr_clip *clip;
+    int status = load_clip(&cli, &host, &L, &clip);
     if (!status) {
         mr_rational fps = cli.render.fps.num ? cli.render.fps : clip->fps.num ? clip->fps : (mr_rational){30, 1};
         mr_err err;
