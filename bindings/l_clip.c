@@ -117,7 +117,10 @@ static int m_frame(lua_State *L)
     mr_clip *c = l_check_clip(L, 1);
     double t = lua_isnoneornil(L, 2) ? 0 : l_check_time(L, 2);
     mr_err err;
-    mr_frame *f = mr_render_frame(c, t, NULL, &err);
+    struct mr_gpu *gpu;
+    if (mr_backend_resolve(l_host(L)->defaults.backend, &gpu, &err) < 0)
+        return l_fail(L, "frame", &err);
+    mr_frame *f = mr_render_frame(c, t, gpu, NULL, &err);
     if (!f)
         return l_fail(L, "frame", &err);
     return l_push_frame(L, f);

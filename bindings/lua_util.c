@@ -255,6 +255,12 @@ void l_read_render_opts(lua_State *L, int idx, const char *fname, mr_render_opts
         o->t = l_check_time(L, -1);
         lua_pop(L, 1);
     }
+    if (l_field(L, idx, "backend") != LUA_TNIL) {
+        const char *b = lua_tostring(L, -1);
+        if (!b || !mr_backend_parse(b, &o->backend))
+            bad_opt(L, fname, "backend", "\"auto\", \"cpu\" or \"cuda\"");
+        lua_pop(L, 1);
+    }
     if (l_field(L, idx, "faststart") != LUA_TNIL) {
         o->out.faststart = lua_toboolean(L, -1);
         lua_pop(L, 1);

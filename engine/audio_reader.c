@@ -175,7 +175,7 @@ int mr_audio_reader_get(mr_audio_reader *r, int64_t s0, int n, float *out, mr_er
             c = &r->cur[i];
     if (!c && r->ncur < MAX_CURSORS) {
         acursor *fresh = &r->cur[r->ncur];
-        if (mr_demux_open(&fresh->dm, path, AVMEDIA_TYPE_AUDIO, err) < 0 || !(fresh->frame = av_frame_alloc())) {
+        if (mr_demux_open(&fresh->dm, path, AVMEDIA_TYPE_AUDIO, NULL, err) < 0 || !(fresh->frame = av_frame_alloc())) {
             cursor_close(fresh);
             ret = -1;
             goto done;

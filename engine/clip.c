@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "engine/eval.h"
+#include "engine/kernels.h"
 #include "engine/timefmt.h"
 
 mr_clip *mr_clip_alloc(const mr_clip_ops *ops, size_t priv_size, mr_clip *input, mr_err *err)
@@ -48,7 +49,8 @@ void mr_clip_unref(mr_clip *c)
         return;
     if (c->ops->destroy)
         c->ops->destroy(c);
-    mr_frame_unref(atomic_load(&c->still));
+    mr_frame_unref(atomic_load(&c->still[0]));
+    mr_frame_unref(atomic_load(&c->still[1]));
     mr_clip_unref(c->input);
     free(c);
 }
@@ -67,8 +69,9 @@ int mr_clip_picture(const mr_clip *c, double t, mr_eval *ev, mr_frame **out)
 {
     if (ev->cancel && *ev->cancel)
         return mr_err_set(ev->err, "interrupted");
+    int slot = ev->gpu != NULL;
     if (c->is_static) {
-        mr_frame *f = atomic_load(&c->still);
+        mr_frame *f = atomic_load(&c->still[slot]);
         if (f) {
             *out = mr_frame_ref(f);
             return 0;
@@ -83,6 +86,12 @@ int mr_clip_picture(const mr_clip *c, double t, mr_eval *ev, mr_frame **out)
         blame(c, ev);
         return -1;
     }
+    /* sources draw on the host (text, images, patterns): a GPU evaluation moves them over */
+    if (ev->gpu && !f->gpu && mr_k_to_device(ev, &f) < 0) {
+        mr_frame_unref(f);
+        blame(c, ev);
+        return -1;
+    }
     if (f->w != c->w || f->h != c->h) {
         mr_frame_unref(f);
         mr_err_set(ev->err, "internal error: %s node made a %dx%d picture, declared %dx%d",
@@ -93,7 +102,7 @@ int mr_clip_picture(const mr_clip *c, double t, mr_eval *ev, mr_frame **out)
     if (c->is_static) {
         mr_frame *expected = NULL;
         mr_frame_ref(f);
-        if (!atomic_compare_exchange_strong(&((mr_clip *)c)->still, &expected, f))
+        if (!atomic_compare_exchange_strong(&((mr_clip *)c)->still[slot], &expected, f))
             mr_frame_unref(f);
     }
     *out = f;

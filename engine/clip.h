@@ -60,7 +60,7 @@ struct mr_clip {
 
     char origin[96];       /* "edit.lua:12" where the script made it; "" when unknown */
     mr_clip *input;        /* the clip it derives from, or NULL (owned reference) */
-    _Atomic(mr_frame *) still; /* cached picture of a static clip */
+    _Atomic(mr_frame *) still[2]; /* cached picture of a static clip: [0] host, [1] GPU */
     void *priv;            /* the kind's parameters, allocated with the node */
 };
 

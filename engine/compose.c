@@ -3,7 +3,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include "engine/cpu/blend.h"
+#include "engine/kernels.h"
 #include "engine/eval.h"
 #include "engine/ops.h"
 
@@ -48,24 +48,17 @@ static int compose_picture(const mr_clip *c, double t, mr_eval *ev, mr_frame **o
                 mr_frame_unref(f);
             continue;
         }
-        if (!canvas) {
-            if (!(canvas = mr_frame_new(c->w, c->h, ev->err))) {
-                mr_frame_unref(f);
-                ret = -1;
-                break;
-            }
-            mr_cpu_fill(canvas, p->bg);
+        if (!canvas && (!(canvas = mr_k_new(ev, c->w, c->h)) || mr_k_fill(ev, canvas, p->bg) < 0)) {
+            mr_frame_unref(f);
+            ret = -1;
+            break;
         }
-        mr_cpu_over(canvas, f, x, y, 255);
+        ret = mr_k_over(ev, canvas, f, x, y, 255);
         mr_frame_unref(f);
     }
     ev->as_layer = outer_layer;
-    if (ret == 0 && !canvas) {
-        if ((canvas = mr_frame_new(c->w, c->h, ev->err)))
-            mr_cpu_fill(canvas, p->bg);
-        else
-            ret = -1;
-    }
+    if (ret == 0 && !canvas && (!(canvas = mr_k_new(ev, c->w, c->h)) || mr_k_fill(ev, canvas, p->bg) < 0))
+        ret = -1;
     if (ret < 0) {
         mr_frame_unref(canvas);
         return -1;

@@ -4,7 +4,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include "engine/cpu/blend.h"
+#include "engine/kernels.h"
 #include "engine/eval.h"
 #include "engine/ops.h"
 
@@ -22,10 +22,11 @@ static int concat_picture(const mr_clip *c, double t, mr_eval *ev, mr_frame **ou
         i++;
     const mr_clip *k = p->clips[i];
     if (!k->has_video) { /* a clip with sound only shows black */
-        mr_frame *f = mr_frame_new(c->w, c->h, ev->err);
-        if (!f)
+        mr_frame *f = mr_k_new(ev, c->w, c->h);
+        if (!f || mr_k_fill(ev, f, 0xff000000u) < 0) {
+            mr_frame_unref(f);
             return -1;
-        mr_cpu_fill(f, 0xff000000u);
+        }
         *out = f;
         return 0;
     }

@@ -7,6 +7,7 @@
 #include <string.h>
 #include <sys/stat.h>
 #include "engine/log.h"
+#include <libavutil/pixdesc.h>
 
 int mr_demux_open_error(mr_err *err, const char *path, int averr)
 {
@@ -28,7 +29,21 @@ static atomic_long opened;
 
 long mr_demux_open_count(void) { return atomic_load(&opened); }
 
-int mr_demux_open(mr_demux *d, const char *path, enum AVMediaType type, mr_err *err)
+/* Takes CUDA frames when the decoder offers them (NVDEC), else its first software format. */
+static enum AVPixelFormat pick_format(AVCodecContext *ctx, const enum AVPixelFormat *fmts)
+{
+    for (const enum AVPixelFormat *p = fmts; *p != AV_PIX_FMT_NONE; p++)
+        if (*p == AV_PIX_FMT_CUDA)
+            return *p;
+    for (const enum AVPixelFormat *p = fmts; *p != AV_PIX_FMT_NONE; p++) {
+        const AVPixFmtDescriptor *d = av_pix_fmt_desc_get(*p);
+        if (d && !(d->flags & AV_PIX_FMT_FLAG_HWACCEL))
+            return *p;
+    }
+    return fmts[0];
+}
+
+int mr_demux_open(mr_demux *d, const char *path, enum AVMediaType type, AVBufferRef *hw_device, mr_err *err)
 {
     atomic_fetch_add(&opened, 1);
     memset(d, 0, sizeof *d);
@@ -61,8 +76,15 @@ int mr_demux_open(mr_demux *d, const char *path, enum AVMediaType type, mr_err *
     }
     avcodec_parameters_to_context(d->dec, st->codecpar);
     d->dec->pkt_timebase = st->time_base;
-    d->dec->thread_count = 0;
-    d->dec->thread_type = FF_THREAD_FRAME | FF_THREAD_SLICE;
+    if (hw_device && type == AVMEDIA_TYPE_VIDEO) {
+        d->dec->hw_device_ctx = av_buffer_ref(hw_device);
+        d->dec->get_format = pick_format;
+        d->dec->extra_hw_frames = 24; /* the reader's ring and the frames in flight hold some */
+        d->dec->thread_count = 1;     /* NVDEC does the work */
+    } else {
+        d->dec->thread_count = 0;
+        d->dec->thread_type = FF_THREAD_FRAME | FF_THREAD_SLICE;
+    }
     if ((r = avcodec_open2(d->dec, codec, NULL)) < 0) {
         mr_err_av(err, r, "cannot decode '%s'", path);
         goto fail;

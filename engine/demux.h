@@ -19,8 +19,10 @@ typedef struct mr_demux {
 } mr_demux;
 
 /* Opens `path` and a decoder for its best stream of `type`, with the other streams
- * discarded. Returns 0, or -1 with err naming the file and the reason (d left closed). */
-int mr_demux_open(mr_demux *d, const char *path, enum AVMediaType type, mr_err *err);
+ * discarded. With hw_device (FFmpeg's CUDA device), video is decoded by NVDEC into CUDA
+ * frames where the GPU supports the codec, in software otherwise. Returns 0, or -1 with err
+ * naming the file and the reason (d left closed). */
+int mr_demux_open(mr_demux *d, const char *path, enum AVMediaType type, struct AVBufferRef *hw_device, mr_err *err);
 
 /* Closes what mr_demux_open opened; safe on a zeroed or half-opened d. */
 void mr_demux_close(mr_demux *d);

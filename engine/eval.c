@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "engine/cpu/scale.h"
+#include "engine/gpu.h"
 
 void mr_eval_init(mr_eval *ev, mr_err *err, const volatile sig_atomic_t *cancel)
 {
@@ -17,6 +18,12 @@ void mr_eval_free(mr_eval *ev)
     for (int i = 0; i < MR_EVAL_MAX_DEPTH; i++)
         free(ev->tmp[i]);
     mr_scaler_cache_free(ev->scalers);
+    if (ev->gpu_scratch[0] || ev->gpu_scratch[1] || ev->gpu_scratch[2]) {
+        mr_err ignored;
+        mr_gpu_sync(&ignored); /* queued work may still read the scratch */
+        for (int i = 0; i < 3; i++)
+            mr_gpu_free(ev->gpu_scratch[i], ev->gpu_scratch_bytes[i]);
+    }
     memset(ev, 0, sizeof *ev);
 }
 

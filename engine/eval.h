@@ -13,16 +13,20 @@
 #define MR_EVAL_MAX_DEPTH 64
 
 struct mr_scaler_cache;
+struct mr_gpu;
 
 typedef struct mr_eval {
     mr_err *err;
     const volatile sig_atomic_t *cancel; /* non-zero asks every evaluation to stop */
+    struct mr_gpu *gpu; /* evaluate on this GPU (engine/gpu.h), or NULL: on the CPU */
     bool as_layer;      /* evaluating a layer above others: fades go to transparent */
     bool blamed;        /* the error already names the clip that failed */
     struct mr_scaler_cache *scalers;
     float *tmp[MR_EVAL_MAX_DEPTH];    /* sound scratch, one buffer per nesting level */
     size_t tmp_cap[MR_EVAL_MAX_DEPTH];
     int tmp_depth;
+    void *gpu_scratch[3];             /* device scratch (engine/kernels.h) */
+    size_t gpu_scratch_bytes[3];
 } mr_eval;
 
 /* Prepares ev to report into err. Returns 0 (it allocates lazily). */

@@ -3,6 +3,8 @@
  * so memory stays bounded whatever sizes a session goes through. */
 #include "engine/frame.h"
 
+#include "engine/gpu.h"
+
 #include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
@@ -15,7 +17,7 @@ static size_t pool_bytes;
 
 static size_t frame_bytes(const mr_frame *f) { return (size_t)f->stride * f->h; }
 
-mr_frame *mr_frame_new(int w, int h, mr_err *err)
+static mr_frame *frame_new(int w, int h, bool gpu, mr_err *err)
 {
     if (w <= 0 || h <= 0 || w > 16384 || h > 16384) {
         mr_err_set(err, "invalid picture size %dx%d", w, h);
@@ -23,7 +25,7 @@ mr_frame *mr_frame_new(int w, int h, mr_err *err)
     }
     pthread_mutex_lock(&pool_lock);
     for (mr_frame **p = &pool_head; *p; p = &(*p)->next_free) {
-        if ((*p)->w == w && (*p)->h == h) {
+        if ((*p)->w == w && (*p)->h == h && (*p)->gpu == gpu) {
             mr_frame *f = *p;
             *p = f->next_free;
             pool_bytes -= frame_bytes(f);
@@ -43,14 +45,32 @@ mr_frame *mr_frame_new(int w, int h, mr_err *err)
     }
     f->w = w;
     f->h = h;
-    f->stride = (w * 4 + 63) & ~63;
-    if (posix_memalign((void **)&f->data, 64, frame_bytes(f)) != 0) {
+    f->gpu = gpu;
+    f->stride = gpu ? (w * 4 + 255) & ~255 : (w * 4 + 63) & ~63;
+    if (gpu) {
+        if (!(f->data = mr_gpu_malloc(frame_bytes(f), err))) {
+            free(f);
+            return NULL;
+        }
+    } else if (posix_memalign((void **)&f->data, 64, frame_bytes(f)) != 0) {
         free(f);
         mr_err_set(err, "out of memory for a %dx%d frame", w, h);
         return NULL;
     }
     atomic_store(&f->refs, 1);
     return f;
+}
+
+mr_frame *mr_frame_new(int w, int h, mr_err *err) { return frame_new(w, h, false, err); }
+mr_frame *mr_frame_new_gpu(int w, int h, mr_err *err) { return frame_new(w, h, true, err); }
+
+static void frame_free(mr_frame *f)
+{
+    if (f->gpu)
+        mr_gpu_free(f->data, frame_bytes(f));
+    else
+        free(f->data);
+    free(f);
 }
 
 mr_frame *mr_frame_ref(mr_frame *f)
@@ -72,10 +92,8 @@ void mr_frame_unref(mr_frame *f)
         f = NULL;
     }
     pthread_mutex_unlock(&pool_lock);
-    if (f) {
-        free(f->data);
-        free(f);
-    }
+    if (f)
+        frame_free(f);
 }
 
 int mr_frame_make_writable(mr_frame **fp, mr_err *err)
@@ -83,11 +101,18 @@ int mr_frame_make_writable(mr_frame **fp, mr_err *err)
     mr_frame *f = *fp;
     if (atomic_load(&f->refs) == 1)
         return 0;
-    mr_frame *c = mr_frame_new(f->w, f->h, err);
+    mr_frame *c = frame_new(f->w, f->h, f->gpu, err);
     if (!c)
         return -1;
-    for (int y = 0; y < f->h; y++)
-        memcpy(mr_frame_row(c, y), mr_frame_row(f, y), (size_t)f->w * 4);
+    if (f->gpu) {
+        if (mr_gpu_copy2d(c->data, c->stride, f->data, f->stride, (size_t)f->w * 4, f->h, err) < 0) {
+            mr_frame_unref(c);
+            return -1;
+        }
+    } else {
+        for (int y = 0; y < f->h; y++)
+            memcpy(mr_frame_row(c, y), mr_frame_row(f, y), (size_t)f->w * 4);
+    }
     c->opaque = f->opaque;
     mr_frame_unref(f);
     *fp = c;

@@ -16,6 +16,7 @@ typedef struct mr_frame {
     int stride;          /* bytes per row */
     uint8_t *data;       /* w*4 bytes of premultiplied R,G,B,A per row */
     bool opaque;         /* producer's promise that every alpha is 255 */
+    bool gpu;            /* data is device memory (on the process's GPU, engine/gpu.h) */
     atomic_int refs;
     struct mr_frame *next_free; /* pool link while unused */
 } mr_frame;
@@ -24,6 +25,9 @@ typedef struct mr_frame {
  * or NULL with err set when memory runs out or the size is not positive. */
 mr_frame *mr_frame_new(int w, int h, mr_err *err);
 
+/* The same on the GPU: data is device memory, with a 256-byte aligned stride. */
+mr_frame *mr_frame_new_gpu(int w, int h, mr_err *err);
+
 /* Adds a reference and returns f (NULL stays NULL). */
 mr_frame *mr_frame_ref(mr_frame *f);
 
@@ -31,11 +35,11 @@ mr_frame *mr_frame_ref(mr_frame *f);
 void mr_frame_unref(mr_frame *f);
 
 /* Makes *f safe to draw on: if someone else holds a reference, replaces *f with a private
- * copy (dropping the caller's reference to the shared one). Returns 0, or -1 with err set
- * (then *f is unchanged). */
+ * copy in the same place, host or GPU (dropping the caller's reference to the shared one).
+ * Returns 0, or -1 with err set (then *f is unchanged). */
 int mr_frame_make_writable(mr_frame **f, mr_err *err);
 
-/* Row y of f. */
+/* Row y of f (a host frame). */
 static inline uint8_t *mr_frame_row(const mr_frame *f, int y) { return f->data + (size_t)y * f->stride; }
 
 /* Bytes held by free frames in the pool (for tests and --stats). */

@@ -32,11 +32,28 @@ typedef struct mr_rgb2yuv_params {
     int32_t depth;     /* output bits: 8, or 10 for P010 */
 } mr_rgb2yuv_params;
 
+/* A YUV picture as planes: 8-bit or 16-bit samples, planar or with interleaved UV (NV12, P010). */
+typedef struct mr_yuv_image {
+    uint8_t *plane[3];
+    int stride[3];
+    int w, h;
+    int cshift_x, cshift_y; /* chroma subsampling: 1, 1 for 4:2:0 */
+    int bytes;              /* 1: 8-bit samples; 2: 16-bit containers */
+    int down;               /* right shift of 16-bit samples (6 for P010, 0 for yuv420p10) */
+    int semi;               /* U and V interleaved in plane[1] */
+} mr_yuv_image;
+
 /* round(x / 255) for 0 <= x <= 255*255: the blend arithmetic of every backend. */
 static inline MR_HD uint32_t mr_div255(uint32_t x)
 {
     x += 128;
     return (x + (x >> 8)) >> 8;
+}
+
+/* At most 255: keeps a sum in its byte even when a picture breaks the premultiplied rule. */
+static inline MR_HD uint32_t mr_sat255(uint32_t v)
+{
+    return v > 255 ? 255 : v;
 }
 
 static inline MR_HD int32_t mr_clamp255(int32_t v)

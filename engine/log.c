@@ -33,7 +33,7 @@ void mr_log(const char *fmt, ...)
     sink(line, sink_ud);
 }
 
-static _Thread_local char last_ffmpeg_error[256];
+static _Thread_local char last_ffmpeg_error[512];
 static int print_level = -1; /* FFmpeg messages at or below this level are also printed */
 
 static void ffmpeg_log(void *avcl, int level, const char *fmt, va_list ap)
@@ -51,8 +51,11 @@ static void ffmpeg_log(void *avcl, int level, const char *fmt, va_list ap)
     size_t n = strlen(line);
     while (n && (line[n - 1] == '\n' || line[n - 1] == ' '))
         line[--n] = 0;
-    if (n)
+    size_t have = strlen(last_ffmpeg_error);
+    if (n && have == 0)
         snprintf(last_ffmpeg_error, sizeof last_ffmpeg_error, "%s", line);
+    else if (n && have + 2 < sizeof last_ffmpeg_error) /* keep the first: it usually says why */
+        snprintf(last_ffmpeg_error + have, sizeof last_ffmpeg_error - have, "; %s", line);
 }
 
 void mr_log_setup_ffmpeg(void)

@@ -18,7 +18,8 @@ void mr_log(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
  * them as well, at that level. */
 void mr_log_setup_ffmpeg(void);
 
-/* FFmpeg's latest error message on this thread ("" if none), which the call clears. */
+/* FFmpeg's error messages on this thread since the last call ("" if none), joined by
+ * "; "; the call clears them. */
 void mr_log_take_ffmpeg_error(char *buf, size_t n);
 
 #endif

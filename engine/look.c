@@ -1,7 +1,7 @@
 /* look.c: nodes that change how the picture looks: opacity and fades (with their sound). */
 #include <math.h>
 #include <stdio.h>
-#include "engine/cpu/blend.h"
+#include "engine/kernels.h"
 #include "engine/eval.h"
 #include "engine/ops.h"
 
@@ -22,7 +22,10 @@ static int opacity_picture(const mr_clip *c, double t, mr_eval *ev, mr_frame **o
         mr_frame_unref(*out);
         return -1;
     }
-    mr_cpu_multiply(*out, k, false);
+    if (mr_k_multiply(ev, *out, k, false) < 0) {
+        mr_frame_unref(*out);
+        return -1;
+    }
     (*out)->opaque = false;
     return 0;
 }
@@ -47,7 +50,10 @@ static int fade_picture(const mr_clip *c, double t, mr_eval *ev, mr_frame **out)
         return -1;
     }
     /* the bottom picture fades from/to black; a layer above others to transparent */
-    mr_cpu_multiply(*out, k, !ev->as_layer);
+    if (mr_k_multiply(ev, *out, k, !ev->as_layer) < 0) {
+        mr_frame_unref(*out);
+        return -1;
+    }
     return 0;
 }
 

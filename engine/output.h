@@ -12,9 +12,10 @@
 #include "engine/frame.h"
 
 struct AVFrame;
+struct mr_gpu;
 
 typedef struct mr_output_opts {
-    const char *encoder;   /* NULL or "auto", "x264", "x265", "vp9", "prores", "nvenc", or an FFmpeg encoder name */
+    const char *encoder;   /* NULL or "auto", "x264", "x265", "vp9", "prores", "nvenc", "null", or an FFmpeg encoder name */
     const char *codec;     /* NULL: from the extension; "h264", "hevc", "vp9", "prores", "gif" */
     int crf;               /* < 0: the encoder's moonreel default */
     const char *preset;    /* NULL: "veryfast"; ultrafast .. veryslow */
@@ -24,11 +25,12 @@ typedef struct mr_output_opts {
 
 typedef struct mr_output mr_output;
 
-/* Opens an output for a w x h picture at fps (w == 0: no picture) and, if `audio`, sound.
- * Returns NULL with err set (unknown extension, codec the container cannot hold, encoder
- * missing or refusing). */
+/* Opens an output for a w x h picture at fps (w == 0: no picture) and, if `audio`, sound;
+ * pictures will come from `gpu` (NULL: from the CPU). The encoder "null" renders without
+ * encoding or writing anything (for measuring). Returns NULL with err set (unknown
+ * extension, codec the container cannot hold, encoder missing or refusing). */
 mr_output *mr_output_open(const char *path, const mr_output_opts *o, int w, int h, mr_rational fps,
-                          bool audio, mr_err *err);
+                          bool audio, struct mr_gpu *gpu, mr_err *err);
 
 /* Converts a working frame into a picture for the encoder (a new AVFrame the caller owns).
  * Thread-safe: render workers call it in parallel, each with its own ev. NULL on failure. */
@@ -48,6 +50,10 @@ void mr_output_abort(mr_output *o);
 
 /* The encoder chosen ("libx264"), for messages. */
 const char *mr_output_encoder_name(const mr_output *o);
+
+/* Whether the encoder `name` (h264_nvenc...) opens on gpu with CUDA frames: 0, or -1 with
+ * err holding the reason (FFmpeg's and NVENC's words). */
+int mr_venc_probe(const char *name, struct mr_gpu *gpu, mr_err *err);
 
 /* Writes a working frame as a PNG (alpha kept) through a temporary file. Returns 0 or -1. */
 int mr_png_write(const mr_frame *f, const char *path, mr_err *err);

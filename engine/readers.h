@@ -11,6 +11,7 @@
 #include "engine/media.h"
 
 struct AVFrame;
+struct AVBufferRef;
 
 typedef struct mr_video_reader mr_video_reader;
 typedef struct mr_audio_reader mr_audio_reader;
@@ -19,8 +20,12 @@ typedef struct mr_audio_reader mr_audio_reader;
 mr_video_reader *mr_video_reader_new(const mr_media_info *info);
 void mr_video_reader_free(mr_video_reader *r);
 
-/* The picture shown at media time t: a new AVFrame reference in *out. Returns 0 or -1. */
-int mr_video_reader_get(mr_video_reader *r, double t, struct AVFrame **out, mr_err *err);
+/* The picture shown at media time t: a new AVFrame reference in *out, decoded by NVDEC on
+ * hw (FFmpeg's CUDA device) when given and supported, on the CPU otherwise. Returns 0 or -1. */
+int mr_video_reader_get(mr_video_reader *r, double t, struct AVBufferRef *hw, struct AVFrame **out, mr_err *err);
+
+/* How many video frames this process decoded on the GPU (NVDEC) and on the CPU. */
+void mr_decode_counts(long *gpu, long *cpu);
 
 mr_audio_reader *mr_audio_reader_new(const mr_media_info *info);
 void mr_audio_reader_free(mr_audio_reader *r);

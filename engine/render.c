@@ -4,6 +4,7 @@
 #include "engine/render.h"
 
 #include <math.h>
+#include <stdatomic.h>
 #include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
@@ -12,6 +13,9 @@
 #include <unistd.h>
 #include <libavutil/frame.h>
 #include "engine/eval.h"
+#include "engine/gpu.h"
+#include "engine/kernels.h"
+#include "engine/log.h"
 #include "engine/ops.h"
 #include "engine/timefmt.h"
 
@@ -32,6 +36,7 @@ typedef struct slot {
 
 typedef struct job {
     const mr_clip *clip;
+    mr_gpu *gpu;
     mr_output *out;
     mr_rational fps;
     int64_t total;
@@ -59,6 +64,7 @@ static void *worker(void *arg)
     mr_err err;
     mr_eval ev;
     mr_eval_init(&ev, &err, j->cancel);
+    ev.gpu = j->gpu;
     for (;;) {
         pthread_mutex_lock(&j->lock);
         while (!j->failed && j->next < j->total && j->next >= j->written + j->window)
@@ -160,20 +166,23 @@ static void report(const mr_render_opts *o, int64_t done, int64_t total, double 
     o->progress(&p, o->progress_ud);
 }
 
-static int workers_for(const mr_render_opts *o)
+static int workers_for(const mr_render_opts *o, bool gpu)
 {
     if (o->threads > 0)
         return o->threads;
     long n = sysconf(_SC_NPROCESSORS_ONLN);
-    return n < 1 ? 1 : n > 16 ? 16 : (int)n;
+    int most = gpu ? 4 : 16; /* on the GPU, workers only decode and queue kernels */
+    return n < 1 ? 1 : n > most ? most : (int)n;
 }
 
-static int render_stream(const mr_clip *clip, mr_output *out, mr_rational fps, const mr_render_opts *o, mr_err *err)
+static int render_stream(const mr_clip *clip, mr_output *out, mr_rational fps, mr_gpu *gpu, const mr_render_opts *o,
+                         mr_err *err)
 {
     int64_t total = clip->has_video ? mr_frame_count(clip->duration, fps) : 0;
     int64_t samples = clip->has_audio ? mr_clip_samples(clip) : 0;
-    int nworkers = workers_for(o);
-    job j = {.clip = clip, .out = out, .fps = fps, .total = total, .cancel = o->cancel, .window = 2 * nworkers + 2};
+    int nworkers = workers_for(o, gpu != NULL);
+    job j = {.clip = clip, .gpu = gpu, .out = out, .fps = fps, .total = total, .cancel = o->cancel,
+             .window = 2 * nworkers + 2};
     pthread_mutex_init(&j.lock, NULL);
     pthread_cond_init(&j.cond, NULL);
     j.slots = calloc((size_t)j.window, sizeof *j.slots);
@@ -243,10 +252,41 @@ static bool ends_with(const char *s, const char *ext)
     return a >= b && strcasecmp(s + a - b, ext) == 0;
 }
 
+bool mr_backend_parse(const char *name, mr_backend *b)
+{
+    static const char *const names[] = {"auto", "cpu", "cuda"};
+    for (int i = 0; i < 3; i++)
+        if (!strcmp(name, names[i])) {
+            *b = (mr_backend)i;
+            return true;
+        }
+    return false;
+}
+
+int mr_backend_resolve(mr_backend b, mr_gpu **gpu, mr_err *err)
+{
+    *gpu = NULL;
+    if (b == MR_BACKEND_CPU)
+        return 0;
+    mr_err why;
+    *gpu = mr_gpu_open(&why);
+    if (*gpu)
+        return 0;
+    if (b == MR_BACKEND_CUDA)
+        return mr_err_set(err, "the CUDA backend cannot run: %s", why.msg);
+    static atomic_int said;
+    if (!atomic_exchange(&said, 1))
+        mr_log("rendering on the CPU: %s", why.msg);
+    return 0;
+}
+
 int mr_render(mr_clip *clip, const char *path, const mr_render_opts *o, mr_err *err)
 {
     if (isinf(clip->duration))
         return mr_err_set(err, "the clip has no end; give it a duration with :dur() before rendering");
+    mr_gpu *gpu;
+    if (mr_backend_resolve(o->backend, &gpu, err) < 0)
+        return -1;
     mr_clip *c = mr_clip_ref(clip);
     if (o->w > 0 && o->h > 0 && c->has_video) {
         mr_clip *fit = mr_clip_fit(c, o->w, o->h, err);
@@ -256,7 +296,7 @@ int mr_render(mr_clip *clip, const char *path, const mr_render_opts *o, mr_err *
     }
     int r = -1;
     if (ends_with(path, ".png")) {
-        mr_frame *f = mr_render_frame(c, o->t, o->cancel, err);
+        mr_frame *f = mr_render_frame(c, o->t, gpu, o->cancel, err);
         if (f)
             r = mr_png_write(f, path, err);
         mr_frame_unref(f);
@@ -265,8 +305,8 @@ int mr_render(mr_clip *clip, const char *path, const mr_render_opts *o, mr_err *
     }
     mr_rational fps = o->fps.num > 0 ? o->fps : c->fps.num > 0 ? c->fps : (mr_rational){30, 1};
     mr_output *out = mr_output_open(path, &o->out, c->has_video ? c->w : 0, c->has_video ? c->h : 0, fps,
-                                    c->has_audio, err);
-    if (out && render_stream(c, out, fps, o, err) == 0)
+                                    c->has_audio, gpu, err);
+    if (out && render_stream(c, out, fps, gpu, o, err) == 0 && (!gpu || mr_gpu_sync(err) == 0))
         r = mr_output_finish(out, err);
     else
         mr_output_abort(out);
@@ -274,7 +314,7 @@ int mr_render(mr_clip *clip, const char *path, const mr_render_opts *o, mr_err *
     return r;
 }
 
-mr_frame *mr_render_frame(mr_clip *clip, double t, const volatile sig_atomic_t *cancel, mr_err *err)
+mr_frame *mr_render_frame(mr_clip *clip, double t, mr_gpu *gpu, const volatile sig_atomic_t *cancel, mr_err *err)
 {
     if (!clip->has_video) {
         mr_err_set(err, "the clip has no picture");
@@ -288,9 +328,15 @@ mr_frame *mr_render_frame(mr_clip *clip, double t, const volatile sig_atomic_t *
     }
     mr_eval ev;
     mr_eval_init(&ev, err, cancel);
+    ev.gpu = gpu;
     mr_frame *f = NULL;
     if (mr_clip_picture(clip, t, &ev, &f) < 0)
         f = NULL;
+    if (f && f->gpu) {
+        mr_frame *host = mr_k_to_host(f, err);
+        mr_frame_unref(f);
+        f = host;
+    }
     mr_eval_free(&ev);
     return f;
 }

@@ -8,13 +8,19 @@
 #include "engine/clip.h"
 #include "engine/output.h"
 
+struct mr_gpu;
+
 typedef struct mr_progress {
     int64_t done, total;       /* frames */
     double elapsed, fps, eta;  /* seconds, frames per second, seconds left */
 } mr_progress;
 
+/* Where frames are evaluated: the GPU when there is one (auto), or as asked. */
+typedef enum { MR_BACKEND_AUTO, MR_BACKEND_CPU, MR_BACKEND_CUDA } mr_backend;
+
 typedef struct mr_render_opts {
     mr_output_opts out;
+    mr_backend backend;
     mr_rational fps;           /* {0,0}: the clip's (30 if it has none) */
     int w, h;                  /* 0: the clip's size; else scaled to fit, letterboxed */
     int threads;               /* render workers; 0: one per core */
@@ -32,7 +38,16 @@ mr_render_opts mr_render_opts_default(void);
  * at path (an existing file there is untouched). */
 int mr_render(mr_clip *clip, const char *path, const mr_render_opts *o, mr_err *err);
 
-/* The picture of clip at time t as a new frame reference. NULL with err set on failure. */
-mr_frame *mr_render_frame(mr_clip *clip, double t, const volatile sig_atomic_t *cancel, mr_err *err);
+/* The picture of clip at time t, evaluated on gpu (NULL: the CPU), as a new host frame
+ * reference. NULL with err set on failure. */
+mr_frame *mr_render_frame(mr_clip *clip, double t, struct mr_gpu *gpu, const volatile sig_atomic_t *cancel,
+                          mr_err *err);
+
+/* The GPU that `b` asks for: NULL for the CPU. auto without a usable GPU says once on
+ * stderr why the CPU is used; cuda without one is an error (-1, err set). */
+int mr_backend_resolve(mr_backend b, struct mr_gpu **gpu, mr_err *err);
+
+/* "auto", "cpu", "cuda" -> the backend; false for another name. */
+bool mr_backend_parse(const char *name, mr_backend *b);
 
 #endif

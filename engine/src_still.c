@@ -2,7 +2,7 @@
 #include <stdio.h>
 #include <string.h>
 #include <libavutil/frame.h>
-#include "engine/cpu/blend.h"
+#include "engine/kernels.h"
 #include "engine/cpu/scale.h"
 #include "engine/demux.h"
 #include "engine/eval.h"
@@ -18,7 +18,7 @@ static int image_picture(const mr_clip *c, double t, mr_eval *ev, mr_frame **out
 {
     const image_priv *p = c->priv;
     mr_demux dm;
-    if (mr_demux_open(&dm, p->path, AVMEDIA_TYPE_VIDEO, ev->err) < 0)
+    if (mr_demux_open(&dm, p->path, AVMEDIA_TYPE_VIDEO, NULL, ev->err) < 0)
         return -1;
     AVFrame *f = av_frame_alloc();
     int r = f ? mr_demux_next(&dm, f, p->path, ev->err) : mr_err_set(ev->err, "out of memory");
@@ -79,10 +79,11 @@ typedef struct color_priv {
 static int color_picture(const mr_clip *c, double t, mr_eval *ev, mr_frame **out)
 {
     const color_priv *p = c->priv;
-    mr_frame *f = mr_frame_new(c->w, c->h, ev->err);
-    if (!f)
+    mr_frame *f = mr_k_new(ev, c->w, c->h);
+    if (!f || mr_k_fill(ev, f, mr_rgba_premul(p->color)) < 0) {
+        mr_frame_unref(f);
         return -1;
-    mr_cpu_fill(f, mr_rgba_premul(p->color));
+    }
     *out = f;
     return 0;
 }

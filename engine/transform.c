@@ -1,8 +1,7 @@
 /* transform.c: nodes that change the picture's geometry: resize, crop, at, fit. */
 #include <math.h>
 #include <stdio.h>
-#include "engine/cpu/blend.h"
-#include "engine/cpu/scale.h"
+#include "engine/kernels.h"
 #include "engine/eval.h"
 #include "engine/ops.h"
 
@@ -15,8 +14,8 @@ static int resize_picture(const mr_clip *c, double t, mr_eval *ev, mr_frame **ou
     mr_frame *in;
     if (mr_clip_picture(c->input, t, ev, &in) < 0)
         return -1;
-    mr_frame *f = mr_frame_new(c->w, c->h, ev->err);
-    int r = f ? mr_cpu_resize(ev, in, f) : -1;
+    mr_frame *f = mr_k_new(ev, c->w, c->h);
+    int r = f ? mr_k_resize(ev, in, f) : -1;
     mr_frame_unref(in);
     if (r < 0) {
         mr_frame_unref(f);
@@ -32,9 +31,11 @@ static int crop_picture(const mr_clip *c, double t, mr_eval *ev, mr_frame **out)
     mr_frame *in;
     if (mr_clip_picture(c->input, t, ev, &in) < 0)
         return -1;
-    mr_frame *f = mr_frame_new(c->w, c->h, ev->err);
-    if (f)
-        mr_cpu_copy_rect(f, in, p->x, p->y, c->w, c->h);
+    mr_frame *f = mr_k_new(ev, c->w, c->h);
+    if (f && mr_k_copy_rect(ev, f, in, p->x, p->y, c->w, c->h) < 0) {
+        mr_frame_unref(f);
+        f = NULL;
+    }
     mr_frame_unref(in);
     *out = f;
     return f ? 0 : -1;

@@ -1,12 +1,21 @@
 /* video_reader.c: frame-exact access to the pictures of a media file. */
 #include <math.h>
 #include <pthread.h>
+#include <stdatomic.h>
 #include <stdlib.h>
 #include <string.h>
 #include <libavutil/frame.h>
 #include "engine/clip.h"
 #include "engine/demux.h"
 #include "engine/readers.h"
+
+static atomic_long decoded_gpu, decoded_cpu;
+
+void mr_decode_counts(long *gpu, long *cpu)
+{
+    *gpu = atomic_load(&decoded_gpu);
+    *cpu = atomic_load(&decoded_cpu);
+}
 
 #define MAX_CURSORS 4
 #define RING 8                 /* decoded frames kept per cursor */
@@ -24,6 +33,7 @@ typedef struct vcursor {
     bool eof;
     uint64_t used;
     AVFrame *spare;            /* an empty frame struct for the next decode */
+    bool hw;                   /* opened for NVDEC (its frames may still be software ones) */
 } vcursor;
 
 struct mr_video_reader {
@@ -101,11 +111,13 @@ static bool reachable(const vcursor *c, double t)
 }
 
 /* Picks the cursor for t (opening one if useful). Called with r->lock held. */
-static vcursor *choose(mr_video_reader *r, double t, mr_err *err)
+static vcursor *choose(mr_video_reader *r, double t, AVBufferRef *hw, mr_err *err)
 {
     vcursor *best = NULL;
     for (int i = 0; i < r->ncur; i++) {
         vcursor *c = &r->cur[i];
+        if (c->hw != (hw != NULL))
+            continue;
         pthread_mutex_lock(&c->lock);
         bool hit = find_in_ring(c, t) >= 0, near = !hit && reachable(c, t);
         double last = c->n ? c->pts[c->n - 1] : c->origin;
@@ -119,17 +131,36 @@ static vcursor *choose(mr_video_reader *r, double t, mr_err *err)
         return best;
     if (r->ncur < MAX_CURSORS) {
         vcursor *c = &r->cur[r->ncur];
-        if (mr_demux_open(&c->dm, r->info->path, AVMEDIA_TYPE_VIDEO, err) < 0)
+        if (mr_demux_open(&c->dm, r->info->path, AVMEDIA_TYPE_VIDEO, hw, err) < 0)
             return NULL;
         c->open = true;
+        c->hw = hw != NULL;
         c->origin = -INFINITY;
         r->ncur++;
         return c;
     }
-    vcursor *lru = &r->cur[0];
-    for (int i = 1; i < r->ncur; i++)
-        if (r->cur[i].used < lru->used)
+    vcursor *lru = NULL;
+    for (int i = 0; i < r->ncur; i++)
+        if (r->cur[i].hw == (hw != NULL) && (!lru || r->cur[i].used < lru->used))
             lru = &r->cur[i];
+    if (!lru) /* every cursor decodes the other way: turn the oldest into one of ours */
+        for (int i = 0; i < r->ncur; i++)
+            if (!lru || r->cur[i].used < lru->used)
+                lru = &r->cur[i];
+    if (lru->hw != (hw != NULL)) {
+        pthread_mutex_lock(&lru->lock);
+        ring_clear(lru);
+        mr_demux_close(&lru->dm);
+        lru->open = false;
+        int ok = mr_demux_open(&lru->dm, r->info->path, AVMEDIA_TYPE_VIDEO, hw, err);
+        lru->open = ok == 0;
+        lru->hw = hw != NULL;
+        lru->eof = false;
+        lru->origin = -INFINITY;
+        pthread_mutex_unlock(&lru->lock);
+        if (ok < 0)
+            return NULL;
+    }
     return lru;
 }
 
@@ -166,14 +197,15 @@ static int decode_one(vcursor *c, const mr_media_info *info, mr_err *err)
     c->ring[c->n] = f;
     c->pts[c->n] = t;
     c->n++;
+    atomic_fetch_add(f->format == AV_PIX_FMT_CUDA ? &decoded_gpu : &decoded_cpu, 1);
     return 0;
 }
 
-int mr_video_reader_get(mr_video_reader *r, double t, AVFrame **out, mr_err *err)
+int mr_video_reader_get(mr_video_reader *r, double t, AVBufferRef *hw, AVFrame **out, mr_err *err)
 {
     const mr_media_info *info = r->info;
     pthread_mutex_lock(&r->lock);
-    vcursor *c = choose(r, t, err);
+    vcursor *c = choose(r, t, hw, err);
     if (c)
         c->used = ++r->tick;
     pthread_mutex_unlock(&r->lock);

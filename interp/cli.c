@@ -8,7 +8,7 @@
 #include <string.h>
 #include "engine/timefmt.h"
 
-enum { OPT_SET = 256, OPT_ENCODER, OPT_CRF, OPT_PRESET, OPT_FPS, OPT_SIZE, OPT_QUIET, OPT_THREADS, OPT_CODEC, OPT_FASTSTART };
+enum { OPT_SET = 256, OPT_ENCODER, OPT_CRF, OPT_PRESET, OPT_FPS, OPT_SIZE, OPT_QUIET, OPT_THREADS, OPT_CODEC, OPT_FASTSTART, OPT_BACKEND };
 
 static int bad(const char *cmd, const char *fmt, const char *arg)
 {
@@ -27,6 +27,7 @@ int mr_cli_parse(int argc, char **argv, const char *cmd, mr_cli *cli)
         {"preset", required_argument, NULL, OPT_PRESET}, {"fps", required_argument, NULL, OPT_FPS},
         {"size", required_argument, NULL, OPT_SIZE}, {"quiet", no_argument, NULL, OPT_QUIET},
         {"threads", required_argument, NULL, OPT_THREADS}, {"faststart", no_argument, NULL, OPT_FASTSTART},
+        {"backend", required_argument, NULL, OPT_BACKEND},
         {NULL, 0, NULL, 0}};
     memset(cli, 0, sizeof *cli);
     cli->render = mr_render_opts_default();
@@ -82,6 +83,10 @@ int mr_cli_parse(int argc, char **argv, const char *cmd, mr_cli *cli)
             break;
         }
         case OPT_FASTSTART: cli->render.out.faststart = true; break;
+        case OPT_BACKEND:
+            if (!mr_backend_parse(optarg, &cli->render.backend))
+                return bad(cmd, "--backend wants auto, cpu or cuda, got '%s'", optarg);
+            break;
         case 'q':
         case OPT_QUIET: cli->quiet = true; break;
         default:

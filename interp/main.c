@@ -6,24 +6,35 @@
 #include <string.h>
 #include "engine/checksum.h"
 #include "engine/log.h"
+#include "engine/gpu.h"
 #include "engine/media.h"
 #include "engine/ops.h"
 #include "engine/timefmt.h"
 #include "interp/cli.h"
+#include "interp/commands.h"
 #include "interp/host.h"
 #include "interp/progress.h"
 
 static const struct { const char *name, *usage, *text; } commands[] = {
-    {"run", "moonreel run edit.lua [-o out.mp4] [--set key=value ...] [--encoder auto|x264|x265|vp9|prores|NAME]\n"
-            "             [--codec h264|hevc|vp9|prores] [--crf N] [--preset NAME] [--fps N] [--size WxH]\n"
-            "             [--threads N] [--faststart] [--quiet]",
+    {"run", "moonreel run edit.lua [-o out.mp4] [--set key=value ...] [--backend auto|cpu|cuda]\n"
+            "             [--encoder auto|nvenc|x264|x265|vp9|prores|null|NAME] [--codec h264|hevc|vp9|prores]\n"
+            "             [--crf N] [--preset NAME] [--fps N] [--size WxH] [--threads N] [--faststart] [--quiet]",
      "Runs the script. If it returns a clip, that clip is rendered to -o (default: the script's\n"
      "name with .mp4, in the current folder). render() calls in the script happen as they run.\n"
      "--set values reach the script as the table `args`. The options are defaults for every render.\n"
+     "--backend auto renders on the GPU when there is one (else the CPU, saying why); --encoder\n"
+     "auto uses NVENC from the GPU where it opens, else x264/x265 (saying why); null encodes nothing.\n"
      "The container follows the extension: .mp4 .mkv .mov .webm .gif, or .png for one frame."},
-    {"frame", "moonreel frame edit.lua -t SECONDS -o frame.png [--set key=value ...] [--size WxH]",
+    {"frame", "moonreel frame edit.lua -t SECONDS -o frame.png [--set key=value ...] [--size WxH] [--backend B]",
      "Writes the picture of the returned clip at time -t (seconds or mm:ss.fff) as a PNG."},
     {"info", "moonreel info FILE", "Shows what moonreel sees in a media file: duration, size, rate, streams."},
+    {"probe", "moonreel probe",
+     "Shows the GPUs and what they do for moonreel, found by trying: whether NVDEC decodes and NVENC\n"
+     "encodes each codec, and which backend and encoder `auto` picks (\"why is my GPU not used?\")."},
+    {"compare", "moonreel compare edit.lua [--set key=value ...] [--fps N] [--size WxH]",
+     "Renders every frame of the returned clip on the CPU and on the GPU and prints how far they\n"
+     "differ (a frame agrees when no channel differs by more than 1, or its PSNR is >= 50 dB).\n"
+     "Exit status 0 when all agree, 1 when some differ, 77 when there is no GPU."},
     {"checksum", "moonreel checksum edit.lua [--set key=value ...] [--fps N] [--size WxH]",
      "Prints an MD5 of every evaluated frame of the returned clip, and of its sound: the golden\n"
      "tests compare these; they also tell whether two builds or backends agree bit for bit."},
@@ -77,10 +88,7 @@ static int no_clip(lua_State *L, const char *script)
     return 1;
 }
 
-/* For the commands that need the script's clip: a state for cli's script, run. Returns the
- * exit status (0: *clip is the returned clip, borrowed from *L's stack); *L is always set and
- * the caller closes it. */
-static int load_clip(const mr_cli *cli, mr_host *host, lua_State **L, mr_clip **clip)
+int mr_load_clip(const mr_cli *cli, mr_host *host, lua_State **L, mr_clip **clip)
 {
     memset(host, 0, sizeof *host);
     host->defaults = cli->render;
@@ -167,7 +175,7 @@ static int cmd_frame(int argc, char **argv)
     mr_host host;
     lua_State *L;
     mr_clip *clip;
-    int status = load_clip(&cli, &host, &L, &clip);
+    int status = mr_load_clip(&cli, &host, &L, &clip);
     if (!status) {
         mr_render_opts o = host.defaults;
         o.t = cli.t;
@@ -195,7 +203,7 @@ static int cmd_checksum(int argc, char **argv)
     mr_host host;
     lua_State *L;
     mr_clip *clip;
-    int status = load_clip(&cli, &host, &L, &clip);
+    int status = mr_load_clip(&cli, &host, &L, &clip);
     if (!status) {
         mr_rational fps = cli.render.fps.num ? cli.render.fps : clip->fps.num ? clip->fps : (mr_rational){30, 1};
         mr_err err;
@@ -243,7 +251,7 @@ int main(int argc, char **argv)
         return help(NULL) == 0 ? 2 : 2;
     const char *cmd = argv[1];
     if (!strcmp(cmd, "--version") || !strcmp(cmd, "version")) {
-        printf("moonreel %s (Lua 5.4, CPU engine)\n", MR_VERSION);
+        printf("moonreel %s (Lua 5.4, %s)\n", MR_VERSION, mr_gpu_built() ? "CPU and CUDA engines" : "CPU engine");
         return 0;
     }
     if (!strcmp(cmd, "help") || !strcmp(cmd, "--help") || !strcmp(cmd, "-h"))
@@ -256,6 +264,10 @@ int main(int argc, char **argv)
         return cmd_info(argc - 1, argv + 1);
     if (!strcmp(cmd, "checksum"))
         return cmd_checksum(argc - 1, argv + 1);
+    if (!strcmp(cmd, "probe"))
+        return mr_cmd_probe(argc - 1, argv + 1);
+    if (!strcmp(cmd, "compare"))
+        return mr_cmd_compare(argc - 1, argv + 1);
     fprintf(stderr, "moonreel: unknown command '%s' (try 'moonreel help')\n", cmd);
     return 2;
 }

@@ -26,10 +26,10 @@ HOT static void over_row(uint32_t *restrict d, const uint32_t *restrict s, int n
             sv = scale_channel(sv, 0, opacity) | scale_channel(sv, 8, opacity) | scale_channel(sv, 16, opacity) |
                  scale_channel(sv, 24, opacity);
         uint32_t inv = 255 - (sv >> 24);
-        uint32_t r = (sv & 255) + mr_div255((dv & 255) * inv);
-        uint32_t g = ((sv >> 8) & 255) + mr_div255(((dv >> 8) & 255) * inv);
-        uint32_t b = ((sv >> 16) & 255) + mr_div255(((dv >> 16) & 255) * inv);
-        uint32_t a = (sv >> 24) + mr_div255((dv >> 24) * inv);
+        uint32_t r = mr_sat255((sv & 255) + mr_div255((dv & 255) * inv));
+        uint32_t g = mr_sat255(((sv >> 8) & 255) + mr_div255(((dv >> 8) & 255) * inv));
+        uint32_t b = mr_sat255(((sv >> 16) & 255) + mr_div255(((dv >> 16) & 255) * inv));
+        uint32_t a = mr_sat255((sv >> 24) + mr_div255((dv >> 24) * inv));
         d[i] = r | g << 8 | b << 16 | a << 24;
     }
 }

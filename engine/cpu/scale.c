@@ -83,8 +83,19 @@ int mr_cpu_resize(mr_eval *ev, const mr_frame *src, mr_frame *dst)
     uint8_t *dp[4] = {dst->data};
     int ds[4] = {dst->stride};
     sws_scale(ctx, sp, ss, 0, src->h, dp, ds);
+    mr_cpu_clamp_to_alpha(dst);
     dst->opaque = src->opaque;
     return 0;
+}
+
+void mr_cpu_clamp_to_alpha(mr_frame *f)
+{
+    for (int y = 0; y < f->h; y++) {
+        uint8_t *p = mr_frame_row(f, y);
+        for (int x = 0; x < f->w; x++, p += 4)
+            for (int c = 0; c < 3; c++)
+                p[c] = p[c] > p[3] ? p[3] : p[c];
+    }
 }
 
 void mr_cpu_premultiply(mr_frame *f)

@@ -24,6 +24,10 @@ int mr_cpu_rgba_to_av(mr_eval *ev, const mr_frame *src, struct AVFrame *dst, mr_
 /* Frees a cache made by the functions above (NULL is fine). */
 void mr_scaler_cache_free(struct mr_scaler_cache *c);
 
+/* Clamps every colour channel to its alpha (keeps premultiplied pictures valid after
+ * a filter that rings, such as bicubic resampling). */
+void mr_cpu_clamp_to_alpha(mr_frame *f);
+
 /* Premultiplies the colour of every pixel by its alpha, in place. */
 void mr_cpu_premultiply(mr_frame *f);
 

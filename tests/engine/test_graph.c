@@ -13,7 +13,7 @@
 static int counter_at(mr_clip *c, double t)
 {
     mr_err err;
-    mr_frame *f = mr_render_frame(c, t, NULL, &err);
+    mr_frame *f = mr_render_frame(c, t, NULL, NULL, &err);
     if (!f) {
         fprintf(stderr, "frame at %g: %s\n", t, err.msg);
         return -1;
@@ -107,7 +107,7 @@ int main(void)
     CHECK(mr_compose_new(unb, 1, &o, &err) == NULL);
     CHECK_STR(err.msg, "unbounded");
     CHECK(mr_concat_new(unb, 1, 0, 0, &err) == NULL);
-    CHECK(mr_render_frame(four, 4.5, NULL, &err) == NULL);
+    CHECK(mr_render_frame(four, 4.5, NULL, NULL, &err) == NULL);
     CHECK_STR(err.msg, "outside the clip");
 
     /* a media file: made here, then read lazily and frame-exactly across GOPs */

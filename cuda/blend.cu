@@ -1,0 +1,74 @@
+/* blend.cu: compositing, fades and fills on the GPU (twin of engine/cpu/blend.c). */
+#include "cuda/kernels.h"
+
+__device__ static inline uint32_t scale_channel(uint32_t v, int shift, uint32_t k)
+{
+    return mr_div255(((v >> shift) & 255) * k) << shift;
+}
+
+__global__ static void over(uint32_t *dst, int dst_stride, const uint32_t *src, int src_stride, int x0, int y0,
+                            int w, int h, int x, int y, uint32_t opacity)
+{
+    int i = blockIdx.x * blockDim.x + threadIdx.x, j = blockIdx.y * blockDim.y + threadIdx.y;
+    if (i >= w || j >= h)
+        return;
+    int sx = x0 + i, sy = y0 + j;
+    uint32_t sv = *(const uint32_t *)((const uint8_t *)src + (long)sy * src_stride + 4 * sx);
+    uint32_t *dp = (uint32_t *)((uint8_t *)dst + (long)(y + sy) * dst_stride + 4 * (x + sx));
+    uint32_t dv = *dp;
+    if (opacity != 255)
+        sv = scale_channel(sv, 0, opacity) | scale_channel(sv, 8, opacity) | scale_channel(sv, 16, opacity) |
+             scale_channel(sv, 24, opacity);
+    uint32_t inv = 255 - (sv >> 24);
+    uint32_t r = mr_sat255((sv & 255) + mr_div255((dv & 255) * inv));
+    uint32_t g = mr_sat255(((sv >> 8) & 255) + mr_div255(((dv >> 8) & 255) * inv));
+    uint32_t b = mr_sat255(((sv >> 16) & 255) + mr_div255(((dv >> 16) & 255) * inv));
+    uint32_t a = mr_sat255((sv >> 24) + mr_div255((dv >> 24) * inv));
+    *dp = r | g << 8 | b << 16 | a << 24;
+}
+
+__global__ static void multiply(uint8_t *p, int stride, int w, int h, uint32_t k, int rgb_only)
+{
+    int i = blockIdx.x * blockDim.x + threadIdx.x, j = blockIdx.y * blockDim.y + threadIdx.y;
+    if (i >= w || j >= h)
+        return;
+    uint32_t *q = (uint32_t *)(p + (long)j * stride) + i, v = *q;
+    uint32_t a = rgb_only ? v & 0xff000000u : scale_channel(v, 24, k);
+    *q = scale_channel(v, 0, k) | scale_channel(v, 8, k) | scale_channel(v, 16, k) | a;
+}
+
+__global__ static void fill(uint8_t *p, int stride, int w, int h, uint32_t v)
+{
+    int i = blockIdx.x * blockDim.x + threadIdx.x, j = blockIdx.y * blockDim.y + threadIdx.y;
+    if (i < w && j < h)
+        ((uint32_t *)(p + (long)j * stride))[i] = v;
+}
+
+static dim3 grid_for(int w, int h) { return dim3((w + 31) / 32, (h + 7) / 8); }
+
+extern "C" int mr_cu_over(uint8_t *dst, int dst_stride, int dw, int dh, const uint8_t *src, int src_stride, int sw,
+                          int sh, int x, int y, unsigned opacity, mr_cu_stream stream)
+{
+    int x0 = x < 0 ? -x : 0, y0 = y < 0 ? -y : 0, x1 = sw, y1 = sh;
+    if (x + x1 > dw) x1 = dw - x;
+    if (y + y1 > dh) y1 = dh - y;
+    if (x0 >= x1 || y0 >= y1 || opacity == 0)
+        return 0;
+    over<<<grid_for(x1 - x0, y1 - y0), dim3(32, 8), 0, (cudaStream_t)stream>>>(
+        (uint32_t *)dst, dst_stride, (const uint32_t *)src, src_stride, x0, y0, x1 - x0, y1 - y0, x, y, opacity);
+    return (int)cudaGetLastError();
+}
+
+extern "C" int mr_cu_multiply(uint8_t *p, int stride, int w, int h, unsigned k, int rgb_only, mr_cu_stream stream)
+{
+    if (k >= 255)
+        return 0;
+    multiply<<<grid_for(w, h), dim3(32, 8), 0, (cudaStream_t)stream>>>(p, stride, w, h, k, rgb_only);
+    return (int)cudaGetLastError();
+}
+
+extern "C" int mr_cu_fill(uint8_t *p, int stride, int w, int h, uint32_t premul, mr_cu_stream stream)
+{
+    fill<<<grid_for(w, h), dim3(32, 8), 0, (cudaStream_t)stream>>>(p, stride, w, h, premul);
+    return (int)cudaGetLastError();
+}

@@ -1,0 +1,39 @@
+/* kernels.h: the CUDA kernels, callable from C. Each launches on `stream` and returns 0 or
+ * a cudaError_t code (the launch's; execution errors surface at the next synchronisation).
+ * Pointers are device pointers. The arithmetic is that of the CPU twins in engine/cpu/,
+ * through the shared parameters of engine/kernel_params.h. */
+#ifndef MR_CUDA_KERNELS_H
+#define MR_CUDA_KERNELS_H
+
+#include <stdint.h>
+#include "engine/kernel_params.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+typedef struct CUstream_st *mr_cu_stream;
+
+/* convert.cu: YUV (planar, NV12, P010, 8/10-bit) -> RGBA, and RGBA -> 4:2:0 YUV (planar or
+ * semi-planar, 8-bit or P010), padding with the edge as the CPU kernel does. */
+int mr_cu_yuv_to_rgba(const mr_yuv_image *src, const mr_yuv2rgb_params *k, uint8_t *dst, int dst_stride,
+                      mr_cu_stream stream);
+int mr_cu_rgba_to_yuv420(const uint8_t *src, int src_stride, int sw, int sh, const mr_rgb2yuv_params *k,
+                         const mr_yuv_image *dst, mr_cu_stream stream);
+
+/* blend.cu: premultiplied RGBA drawing. */
+int mr_cu_over(uint8_t *dst, int dst_stride, int dw, int dh, const uint8_t *src, int src_stride, int sw, int sh,
+               int x, int y, unsigned opacity, mr_cu_stream stream);
+int mr_cu_multiply(uint8_t *p, int stride, int w, int h, unsigned k, int rgb_only, mr_cu_stream stream);
+int mr_cu_fill(uint8_t *p, int stride, int w, int h, uint32_t premul, mr_cu_stream stream);
+
+/* resize.cu: separable bicubic (Keys, a = -0.6, widened when shrinking, as swscale's
+ * SWS_BICUBIC); tmp holds dw x sh x 4 floats. */
+int mr_cu_resize(const uint8_t *src, int src_stride, int sw, int sh, uint8_t *dst, int dst_stride, int dw, int dh,
+                 float *tmp, mr_cu_stream stream);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif

@@ -1,0 +1,61 @@
+/* gpu.h: the CUDA device moonreel renders on. One per process, found at first use: the
+ * device's primary context (shared with FFmpeg's NVDEC/NVENC through one AVHWDeviceContext),
+ * one stream on which every kernel, copy, decode and encode of the pipeline is ordered, and
+ * device memory. Without CUDA at build time, or without a driver or a device at run time,
+ * mr_gpu_open says why and the engine renders on the CPU. */
+#ifndef MR_GPU_H
+#define MR_GPU_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include "engine/error.h"
+
+struct AVBufferRef;
+typedef struct mr_gpu mr_gpu;
+
+/* The process's GPU (started on the first call; later calls return the same one), or NULL
+ * with `why` in words ("no NVIDIA driver (libcuda.so.1 cannot be loaded)"). Thread-safe. */
+mr_gpu *mr_gpu_open(mr_err *why);
+
+/* Whether this build has the CUDA engine at all. */
+bool mr_gpu_built(void);
+
+/* Name, memory and driver, for messages and `moonreel probe`. */
+const char *mr_gpu_name(const mr_gpu *g);
+size_t mr_gpu_memory(const mr_gpu *g);
+int mr_gpu_driver_version(void);
+
+/* The pipeline's stream (a cudaStream_t) and FFmpeg's device on the same context and stream
+ * (borrowed: add a reference to keep it). */
+void *mr_gpu_stream(const mr_gpu *g);
+struct AVBufferRef *mr_gpu_hw_device(const mr_gpu *g);
+
+/* Device memory (NULL with err set when it runs out). Free with the same size (it keeps the
+ * count of moonreel's device memory); NULL is fine. */
+void *mr_gpu_malloc(size_t bytes, mr_err *err);
+void mr_gpu_free(void *p, size_t bytes);
+
+/* Page-locked host memory for asynchronous downloads; free takes NULL. */
+void *mr_gpu_host_malloc(size_t bytes, mr_err *err);
+void mr_gpu_host_free(void *p);
+
+/* Turns a CUDA error code into -1 with "what: reason" in err, or returns 0 for success. */
+int mr_gpu_check(int cuda_error, const char *what, mr_err *err);
+
+/* A 2D copy on the pipeline's stream, device or host memory on either side. */
+int mr_gpu_copy2d(void *dst, size_t dpitch, const void *src, size_t spitch, size_t width, size_t height,
+                  mr_err *err);
+
+/* Waits for everything queued on the stream. Returns 0, or -1 with the first error. */
+int mr_gpu_sync(mr_err *err);
+
+/* Events, to wait for one frame's work without waiting for the device. */
+void *mr_gpu_event_new(mr_err *err);
+int mr_gpu_event_record(void *ev, mr_err *err);
+int mr_gpu_event_wait(void *ev, mr_err *err);
+void mr_gpu_event_free(void *ev);
+
+/* Peak bytes of device memory moonreel's own allocations held (frames, scratch). */
+size_t mr_gpu_peak_bytes(void);
+
+#endif

@@ -1,0 +1,40 @@
+/* kernels.h: drawing on frames wherever the evaluation runs: the CPU kernels (engine/cpu/)
+ * when ev->gpu is NULL, their CUDA twins (cuda/) on the pipeline's stream otherwise. Frames
+ * passed in must live where ev works (mr_clip_picture moves a source's host picture to the
+ * GPU for a GPU evaluation). Each returns 0 (or a frame), or -1 (NULL) with ev->err set. */
+#ifndef MR_KERNELS_H
+#define MR_KERNELS_H
+
+#include <stdbool.h>
+#include <stdint.h>
+#include "engine/eval.h"
+#include "engine/frame.h"
+#include "engine/kernel_params.h"
+
+/* A new frame where ev works (undefined pixels). */
+mr_frame *mr_k_new(mr_eval *ev, int w, int h);
+
+int mr_k_fill(mr_eval *ev, mr_frame *f, uint32_t premul);
+int mr_k_over(mr_eval *ev, mr_frame *dst, const mr_frame *src, int x, int y, unsigned opacity);
+int mr_k_multiply(mr_eval *ev, mr_frame *f, unsigned k, bool rgb_only);
+int mr_k_copy_rect(mr_eval *ev, mr_frame *dst, const mr_frame *src, int sx, int sy, int w, int h);
+int mr_k_resize(mr_eval *ev, const mr_frame *src, mr_frame *dst);
+
+/* YUV planes (in ev's memory: device pointers for the GPU) into dst. */
+int mr_k_yuv_to_rgba(mr_eval *ev, const mr_yuv_image *src, const mr_yuv2rgb_params *k, mr_frame *dst);
+
+/* src into 4:2:0 planes dst (in src's memory), padding odd sizes with the edge. */
+int mr_k_rgba_to_yuv420(mr_eval *ev, const mr_frame *src, const mr_rgb2yuv_params *k, const mr_yuv_image *dst);
+
+/* Replaces the host frame *f by a copy on the GPU (the caller's reference moves to it). */
+int mr_k_to_device(mr_eval *ev, mr_frame **f);
+
+/* A host copy of a GPU frame (waits for it); NULL with err set on failure. */
+mr_frame *mr_k_to_host(const mr_frame *f, mr_err *err);
+
+/* Device scratch of at least `bytes` for ev's own use (slot 0: resampling, 1: uploads,
+ * 2: pictures for the encoder),
+ * kept and reused by ev, so steady-state evaluation allocates nothing. */
+void *mr_eval_gpu_scratch(mr_eval *ev, int slot, size_t bytes);
+
+#endif

@@ -1,0 +1,17 @@
+/* commands.h: the commands in files other than main.c, and what they share with it. */
+#ifndef MR_COMMANDS_H
+#define MR_COMMANDS_H
+
+#include <lua.h>
+#include "bindings/moonreel.h"
+#include "interp/cli.h"
+
+/* For the commands that need the script's clip: a state for cli's script, run. Returns the
+ * exit status (0: *clip is the returned clip, borrowed from *L's stack); *L is always set and
+ * the caller closes it. */
+int mr_load_clip(const mr_cli *cli, mr_host *host, lua_State **L, mr_clip **clip);
+
+int mr_cmd_probe(int argc, char **argv);
+int mr_cmd_compare(int argc, char **argv);
+
+#endif

@@ -1,0 +1,57 @@
+#!/bin/bash
+# backends.sh: the GPU engine against the CPU reference on every golden scene and example
+# script (moonreel compare: max diff <= 1 or PSNR >= 50 dB per frame, and the CUDA path must
+# really run); NVDEC decoding against CPU decoding of the same file; probe; and the encoder
+# on a GPU: NVENC, or on GPUs without it (A100/H100/H200) the one-line reason and x264.
+# Exit 77 (skipped) when there is no GPU.
+source "$(dirname "$0")/../e2e/lib.sh"
+probe=$("$MR" probe)
+echo "$probe"
+case "$probe" in *"GPU 0:"*) ;; *) echo "skipped: no GPU: $(echo "$probe" | grep GPU)"; exit 77 ;; esac
+
+compare() { # compare SCRIPT [args]: every frame agrees
+  local out
+  out=$("$MR" compare "$@" 2>&1 | tail -1)
+  if [[ $out == compared*", 0 differ;"* ]]; then ok; else bad "compare $*: $out"; fi
+  echo "$(basename "$1"): $out"
+}
+for s in "$ROOT"/tests/golden/scenes/*.lua; do compare "$s"; done
+for s in demo title_overlay grid slideshow remix; do compare "$ROOT/scripts/$s.lua" --fps 10; done
+
+# NVDEC against CPU decoding: the same pictures, and NVDEC really decoded them
+cd "$WORK"
+printf 'render(pattern("counter", 640, 360):dur(12), "h264.mp4", {preset = "ultrafast"})\nrender(pattern("bars", 640, 360):dur(2), "hevc.mp4", {codec = "hevc", preset = "ultrafast"})\n' > make.lua
+"$MR" run make.lua -q --backend cpu && ok || bad "making the test files"
+printf 'return video(args.f):sub(args.t or 0)\n' > read.lua
+for f in h264.mp4 hevc.mp4; do
+  out=$("$MR" compare read.lua --set "f=$WORK/$f" 2>&1 | tail -1)
+  expect_contains "NVDEC decode of $f matches the CPU's" "$out" "max diff 0,"
+  case "$out" in *"decoded by NVDEC 0"*) bad "$f was not decoded by NVDEC: $out" ;; *) ok ;; esac
+  echo "$f: $out"
+done
+out=$("$MR" compare read.lua --set "f=$WORK/h264.mp4" --set t=9.5 2>&1 | tail -1)
+expect_contains "NVDEC seek past a GOP matches" "$out" "max diff 0,"
+
+# the encoder: NVENC where it opens; else the one-line reason, x264, and a good file
+"$MR" run "$ROOT/scripts/title_overlay.lua" -o enc.mp4 --backend cuda 2> enc.err && ok || bad "GPU render failed: $(cat enc.err)"
+cat enc.err
+info=$("$MC" enc.mp4)
+expect_contains "GPU render output" "$info" "video 480x270 fps=30/1 frames=120"
+expect_eq "GPU render frame-exact" "$("$MC" enc.mp4 counter 45)" 45
+if grep -q "NVENC yes\|NVENC h264  yes" <<< "$probe"; then
+  expect_eq "NVENC used silently" "$(grep -c 'NVENC cannot' enc.err)" 0
+else
+  expect_eq "one line says why" "$(grep -c 'encoding with libx264: NVENC cannot be used here' enc.err)" 1
+  "$MR" run "$ROOT/scripts/title_overlay.lua" -o nv.mp4 --backend cuda --encoder nvenc 2> nv.err
+  expect_eq "--encoder nvenc that cannot be honoured fails" $? 1
+  expect_contains "and says why" "$(cat nv.err)" "cannot open the h264_nvenc encoder"
+  expect_no_file nv.mp4
+fi
+# the GPU render equals the CPU render's pictures closely (both through x264)
+"$MR" run "$ROOT/scripts/title_overlay.lua" -o cpu.mp4 --backend cpu -q
+for n in 0 30 60 119; do
+  a=($(pixel enc.mp4 $n 240 135)); b=($(pixel cpu.mp4 $n 240 135))
+  expect_near "GPU and CPU renders agree at frame $n" "${a[0]}" "${b[0]}" 3
+done
+expect_no_temp "$WORK"
+finish
