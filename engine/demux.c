@@ -69,6 +69,7 @@ int mr_demux_open(mr_demux *d, const char *path, enum AVMediaType type, AVBuffer
         d->fmt->streams[i]->discard = (int)i == d->stream ? AVDISCARD_DEFAULT : AVDISCARD_ALL;
     AVStream *st = d->fmt->streams[d->stream];
     d->tb = st->time_base;
+    d->skip_until = NAN;
     d->zero = d->fmt->start_time != AV_NOPTS_VALUE ? d->fmt->start_time / (double)AV_TIME_BASE : 0;
     if (!(d->dec = avcodec_alloc_context3(codec)) || !(d->pkt = av_packet_alloc())) {
         mr_err_set(err, "out of memory opening '%s'", path);
@@ -79,7 +80,9 @@ int mr_demux_open(mr_demux *d, const char *path, enum AVMediaType type, AVBuffer
     if (hw_device && type == AVMEDIA_TYPE_VIDEO) {
         d->dec->hw_device_ctx = av_buffer_ref(hw_device);
         d->dec->get_format = pick_format;
-        d->dec->extra_hw_frames = 24; /* the reader's ring and the frames in flight hold some */
+        /* NVDEC has 32 surfaces, of which a stream's DPB takes up to 17; the reader copies its
+         * frames out at once (video_reader.c), so only a few more are needed */
+        d->dec->extra_hw_frames = 4;
         d->dec->thread_count = 1;     /* NVDEC does the work */
     } else {
         d->dec->thread_count = 0;
@@ -125,6 +128,9 @@ int mr_demux_next(mr_demux *d, AVFrame *f, const char *path, mr_err *err)
         if (r < 0)
             return mr_err_av(err, r, "error reading '%s'", path);
         if (d->pkt->stream_index == d->stream) {
+            /* frames nobody refers to and nobody will see need not be decoded */
+            double shown = d->pkt->pts != AV_NOPTS_VALUE ? d->pkt->pts * av_q2d(d->tb) - d->zero : NAN;
+            d->dec->skip_frame = !isnan(d->skip_until) && shown < d->skip_until ? AVDISCARD_NONREF : AVDISCARD_DEFAULT;
             r = avcodec_send_packet(d->dec, d->pkt);
             if (r < 0 && r != AVERROR(EAGAIN) && r != AVERROR_INVALIDDATA) {
                 av_packet_unref(d->pkt);
@@ -145,6 +151,7 @@ int mr_demux_seek(mr_demux *d, double t, const char *path, mr_err *err)
         return mr_err_av(err, r, "cannot seek in '%s' to %.3f s", path, t);
     avcodec_flush_buffers(d->dec);
     d->sent_eof = false;
+    d->skip_until = NAN;
     return 0;
 }
 

@@ -16,6 +16,8 @@ typedef struct mr_demux {
     AVRational tb;
     double zero;          /* container start time in seconds: media time 0 */
     bool sent_eof;        /* the decoder was told the stream ended */
+    double skip_until;    /* decode only reference frames of packets shown before this media
+                             time (NAN: decode everything): for reaching a frame quickly */
 } mr_demux;
 
 /* Opens `path` and a decoder for its best stream of `type`, with the other streams

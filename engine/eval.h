@@ -21,6 +21,7 @@ typedef struct mr_eval {
     struct mr_gpu *gpu; /* evaluate on this GPU (engine/gpu.h), or NULL: on the CPU */
     bool as_layer;      /* evaluating a layer above others: fades go to transparent */
     bool blamed;        /* the error already names the clip that failed */
+    int in_flight;      /* frames the render has in flight at once (readers keep that many) */
     struct mr_scaler_cache *scalers;
     float *tmp[MR_EVAL_MAX_DEPTH];    /* sound scratch, one buffer per nesting level */
     size_t tmp_cap[MR_EVAL_MAX_DEPTH];

@@ -59,15 +59,13 @@ static void open_once(void)
     mr_gpu *g = &the_gpu;
     g->device = 0;
     struct cudaDeviceProp prop;
-    if (mr_gpu_check(cudaGetDeviceProperties(&prop, 0), "cannot read the GPU's properties", &open_error) < 0 ||
-        mr_gpu_check(cudaSetDevice(0), "cannot use the GPU", &open_error) < 0 ||
-        mr_gpu_check(cudaFree(0), "cannot start CUDA on the GPU", &open_error) < 0 ||
-        mr_gpu_check(cudaStreamCreateWithFlags(&g->stream, cudaStreamNonBlocking), "cannot make a CUDA stream",
-                     &open_error) < 0)
+    if (mr_gpu_check(cudaGetDeviceProperties(&prop, 0), "cannot read the GPU's properties", &open_error) < 0)
         return;
     snprintf(g->name, sizeof g->name, "%s", prop.name);
     g->memory = prop.totalGlobalMem;
-    /* FFmpeg's device: the same primary context as the runtime's, and our stream */
+    /* FFmpeg retains the device's primary context first (it sets the context's flags, which
+     * it can only do before the context is active); the runtime then works in that same
+     * context, so NVDEC, NVENC and our kernels share one context and one stream */
     AVDictionary *opts = NULL;
     av_dict_set(&opts, "primary_ctx", "1", 0);
     int r = av_hwdevice_ctx_create(&g->hw_device, AV_HWDEVICE_TYPE_CUDA, "0", opts, 0);
@@ -76,9 +74,40 @@ static void open_once(void)
         mr_err_av(&open_error, r, "FFmpeg cannot open the CUDA device");
         return;
     }
+    if (mr_gpu_check(cudaSetDevice(0), "cannot use the GPU", &open_error) < 0 ||
+        mr_gpu_check(cudaFree(0), "cannot start CUDA on the GPU", &open_error) < 0 ||
+        mr_gpu_check(cudaStreamCreateWithFlags(&g->stream, cudaStreamNonBlocking), "cannot make a CUDA stream",
+                     &open_error) < 0) {
+        av_buffer_unref(&g->hw_device);
+        return;
+    }
     AVCUDADeviceContext *hw = ((AVHWDeviceContext *)g->hw_device->data)->hwctx;
     hw->stream = (CUstream)g->stream;
     opened = g;
+}
+
+static void *open_in_background(void *arg)
+{
+    (void)arg;
+    pthread_once(&once, open_once);
+    return NULL;
+}
+
+void mr_gpu_open_async(void)
+{
+    pthread_t t;
+    pthread_attr_t a;
+    pthread_attr_init(&a);
+    pthread_attr_setdetachstate(&a, PTHREAD_CREATE_DETACHED);
+    if (pthread_create(&t, &a, open_in_background, NULL) != 0)
+        pthread_once(&once, open_once);
+    pthread_attr_destroy(&a);
+}
+
+int mr_gpu_count(void)
+{
+    int n = 0;
+    return cudaGetDeviceCount(&n) == cudaSuccess ? n : 0;
 }
 
 mr_gpu *mr_gpu_open(mr_err *why)
@@ -174,6 +203,8 @@ void mr_gpu_event_free(void *ev)
 #else /* built without CUDA: every entry says so */
 
 bool mr_gpu_built(void) { return false; }
+int mr_gpu_count(void) { return 0; }
+void mr_gpu_open_async(void) {}
 mr_gpu *mr_gpu_open(mr_err *why)
 {
     mr_err_set(why, "this moonreel was built without CUDA");

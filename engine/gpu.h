@@ -17,8 +17,16 @@ typedef struct mr_gpu mr_gpu;
  * with `why` in words ("no NVIDIA driver (libcuda.so.1 cannot be loaded)"). Thread-safe. */
 mr_gpu *mr_gpu_open(mr_err *why);
 
+/* Starts opening the GPU on a background thread (driver start-up takes a third of a second
+ * or more), so that it overlaps with the script and the media probing; mr_gpu_open then
+ * waits for it. Does nothing in a build without CUDA. */
+void mr_gpu_open_async(void);
+
 /* Whether this build has the CUDA engine at all. */
 bool mr_gpu_built(void);
+
+/* How many CUDA devices the driver reports (0 without a driver or a device). */
+int mr_gpu_count(void);
 
 /* Name, memory and driver, for messages and `moonreel probe`. */
 const char *mr_gpu_name(const mr_gpu *g);

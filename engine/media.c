@@ -152,7 +152,7 @@ void mr_media_unref(mr_media *m)
 
 const mr_media_info *mr_media_info_of(const mr_media *m) { return &m->info; }
 
-int mr_media_picture(mr_media *m, double t, AVBufferRef *hw, struct AVFrame **out, mr_err *err)
+int mr_media_picture(mr_media *m, double t, AVBufferRef *hw, int keep, struct AVFrame **out, mr_err *err)
 {
     pthread_mutex_lock(&m->lock);
     if (!m->video)
@@ -160,7 +160,7 @@ int mr_media_picture(mr_media *m, double t, AVBufferRef *hw, struct AVFrame **ou
     pthread_mutex_unlock(&m->lock);
     if (!m->video)
         return mr_err_set(err, "out of memory");
-    return mr_video_reader_get(m->video, t, hw, out, err);
+    return mr_video_reader_get(m->video, t, hw, keep, out, err);
 }
 
 int mr_media_sound(mr_media *m, int64_t s0, int n, float *out, mr_err *err)

@@ -47,8 +47,8 @@ const mr_media_info *mr_media_info_of(const mr_media *m);
 
 /* The decoded picture shown at media time t (the last frame starting at or before t) as a
  * new AVFrame reference in *out: decoded by NVDEC on hw (FFmpeg's CUDA device) when given,
- * on the CPU when NULL. Returns 0, or -1 with err set. */
-int mr_media_picture(mr_media *m, double t, struct AVBufferRef *hw, struct AVFrame **out, mr_err *err);
+ * on the CPU when NULL; `keep`: see mr_video_reader_get. Returns 0, or -1 with err set. */
+int mr_media_picture(mr_media *m, double t, struct AVBufferRef *hw, int keep, struct AVFrame **out, mr_err *err);
 
 /* n stereo frames at 48 kHz starting at sample s0 of the media's time line (silence past
  * its end). Returns 0, or -1 with err set. */

@@ -4,7 +4,6 @@
 #define MR_OUTPUT_INTERNAL_H
 
 #include <libavcodec/avcodec.h>
-#include <libavfilter/avfilter.h>
 #include <libavformat/avformat.h>
 #include <libavutil/audio_fifo.h>
 #include "engine/gpu.h"
@@ -28,8 +27,8 @@ struct mr_output {
     AVBufferPool *events;     /* GPU: one event per downloaded picture */
     int pic_size;
     mr_rgb2yuv_params yuv;
-    AVFilterGraph *gif_graph; /* gif: palette per frame */
-    AVFilterContext *gif_src, *gif_sink;
+    struct AVFilterGraph *gif_graph; /* gif: palette per frame */
+    struct AVFilterContext *gif_src, *gif_sink;
     /* sound */
     AVCodecContext *aenc;
     AVStream *ast;

@@ -21,8 +21,11 @@ mr_video_reader *mr_video_reader_new(const mr_media_info *info);
 void mr_video_reader_free(mr_video_reader *r);
 
 /* The picture shown at media time t: a new AVFrame reference in *out, decoded by NVDEC on
- * hw (FFmpeg's CUDA device) when given and supported, on the CPU otherwise. Returns 0 or -1. */
-int mr_video_reader_get(mr_video_reader *r, double t, struct AVBufferRef *hw, struct AVFrame **out, mr_err *err);
+ * hw (FFmpeg's CUDA device) when given and supported, on the CPU otherwise. The cursor keeps
+ * at least `keep` decoded frames (the caller's frames in flight), so requests that arrive a
+ * little out of order never make it seek back. Returns 0 or -1. */
+int mr_video_reader_get(mr_video_reader *r, double t, struct AVBufferRef *hw, int keep, struct AVFrame **out,
+                        mr_err *err);
 
 /* How many video frames this process decoded on the GPU (NVDEC) and on the CPU. */
 void mr_decode_counts(long *gpu, long *cpu);

@@ -65,6 +65,7 @@ static void *worker(void *arg)
     mr_eval ev;
     mr_eval_init(&ev, &err, j->cancel);
     ev.gpu = j->gpu;
+    ev.in_flight = j->window;
     for (;;) {
         pthread_mutex_lock(&j->lock);
         while (!j->failed && j->next < j->total && j->next >= j->written + j->window)

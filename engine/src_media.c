@@ -17,7 +17,7 @@ static int media_picture(const mr_clip *c, double t, mr_eval *ev, mr_frame **out
     const media_priv *p = c->priv;
     const mr_media_info *in = mr_media_info_of(p->media);
     AVFrame *f = NULL;
-    if (mr_media_picture(p->media, t, ev->gpu ? mr_gpu_hw_device(ev->gpu) : NULL, &f, ev->err) < 0)
+    if (mr_media_picture(p->media, t, ev->gpu ? mr_gpu_hw_device(ev->gpu) : NULL, ev->in_flight + 2, &f, ev->err) < 0)
         return -1;
     /* the frame's own tags win over the container's (or over our guess when it had none) */
     mr_matrix m = in->matrix;

@@ -5,8 +5,11 @@
  * buffers, an event per picture, several in flight). GIFs get a palette per frame. */
 #include <stdio.h>
 #include <string.h>
+#ifdef MR_HAVE_GIF
+#include <libavfilter/avfilter.h>
 #include <libavfilter/buffersink.h>
 #include <libavfilter/buffersrc.h>
+#endif
 #include <libavutil/hwcontext.h>
 #include <libavutil/imgutils.h>
 #include <libavutil/opt.h>
@@ -110,6 +113,7 @@ static enum AVPixelFormat pick_format(const AVCodec *c, bool gpu)
     return c->pix_fmts[0];
 }
 
+#ifdef MR_HAVE_GIF
 static int open_gif_graph(mr_output *o, mr_rational fps, mr_err *err)
 {
     char args[256];
@@ -137,6 +141,12 @@ static int open_gif_graph(mr_output *o, mr_rational fps, mr_err *err)
     avfilter_inout_free(&out);
     return r < 0 ? mr_err_av(err, r, "cannot set up GIF palettes") : 0;
 }
+#else
+static int open_gif_graph(mr_output *o, mr_rational fps, mr_err *err)
+{
+    return mr_err_set(err, "GIF output is not in this build of moonreel (built with MOONREEL_GIF=OFF)");
+}
+#endif
 
 /* Page-locked buffers and events, pooled so that steady state allocates nothing. */
 static void pinned_free(void *opaque, uint8_t *data) { mr_gpu_host_free(data); }
@@ -340,7 +350,7 @@ static mr_yuv_image planes_of(uint8_t *const data[], const int linesize[], int W
 static AVFrame *download(mr_output *o, mr_eval *ev, const mr_frame *src, mr_err *err)
 {
     uint8_t *dev = mr_eval_gpu_scratch(ev, 2, (size_t)o->pic_size);
-    AVFrame *f = new_picture(o, err);
+    AVFrame *f = o->null ? av_frame_alloc() : new_picture(o, err); /* render only: nothing to download */
     if (!dev || !f) {
         av_frame_free(&f);
         return NULL;
@@ -413,6 +423,7 @@ AVFrame *mr_output_convert(mr_output *o, mr_eval *ev, const mr_frame *src, mr_er
     return f;
 }
 
+#ifdef MR_HAVE_GIF
 /* Runs the GIF palette filters on f (NULL: flush) and encodes what comes out. */
 static int encode_gif(mr_output *o, AVFrame *f, mr_err *err)
 {
@@ -433,6 +444,9 @@ static int encode_gif(mr_output *o, AVFrame *f, mr_err *err)
         return 0;
     return r < 0 && r != -1 ? mr_err_av(err, r, "GIF palette filter failed") : r;
 }
+#else
+static int encode_gif(mr_output *o, AVFrame *f, mr_err *err) { return mr_err_set(err, "no GIF support"); }
+#endif
 
 int mr_venc_send(mr_output *o, AVFrame *pic, mr_err *err)
 {
@@ -453,5 +467,7 @@ void mr_venc_close(mr_output *o)
     av_buffer_unref(&o->hw_frames);
     av_buffer_pool_uninit(&o->pool);
     av_buffer_pool_uninit(&o->events);
+#ifdef MR_HAVE_GIF
     avfilter_graph_free(&o->gif_graph);
+#endif
 }

@@ -5,8 +5,10 @@
 #include <stdlib.h>
 #include <string.h>
 #include <libavutil/frame.h>
+#include <libavutil/hwcontext.h>
 #include "engine/clip.h"
 #include "engine/demux.h"
+#include "engine/log.h"
 #include "engine/readers.h"
 
 static atomic_long decoded_gpu, decoded_cpu;
@@ -18,15 +20,18 @@ void mr_decode_counts(long *gpu, long *cpu)
 }
 
 #define MAX_CURSORS 4
-#define RING 8                 /* decoded frames kept per cursor */
+#define RING_MIN 8             /* decoded frames kept per cursor, at least */
+#define RING_MAX 64            /* and at most, however many frames a render keeps in flight */
 #define FORWARD_LIMIT_S 1.5    /* decode forward rather than seek when this close */
 
 typedef struct vcursor {
     pthread_mutex_t lock;
     mr_demux dm;
     bool open;
-    AVFrame *ring[RING];
-    double pts[RING];          /* media time of each ring frame, ascending */
+    AVFrame *ring[RING_MAX];
+    double pts[RING_MAX];      /* media time of each ring frame, ascending */
+    int cap;                   /* frames kept: grows to what the renders ask for */
+    AVBufferRef *copies;       /* NVDEC: our own frames, so the decoder's surfaces go back at once */
     int n;
     double origin;             /* ring[0] also answers t in [origin, pts[0]): after a seek to origin,
                                   or from the stream's start (-inf) until a frame is evicted */
@@ -34,6 +39,7 @@ typedef struct vcursor {
     uint64_t used;
     AVFrame *spare;            /* an empty frame struct for the next decode */
     bool hw;                   /* opened for NVDEC (its frames may still be software ones) */
+    bool said_cpu;             /* we told the user NVDEC declined this stream */
 } vcursor;
 
 struct mr_video_reader {
@@ -70,6 +76,7 @@ void mr_video_reader_free(mr_video_reader *r)
     for (int i = 0; i < MAX_CURSORS; i++) {
         ring_clear(&r->cur[i]);
         av_frame_free(&r->cur[i].spare);
+        av_buffer_unref(&r->cur[i].copies);
         if (r->cur[i].open)
             mr_demux_close(&r->cur[i].dm);
         pthread_mutex_destroy(&r->cur[i].lock);
@@ -164,6 +171,46 @@ static vcursor *choose(mr_video_reader *r, double t, AVBufferRef *hw, mr_err *er
     return lru;
 }
 
+/* Replaces an NVDEC frame by a copy in our own device memory (on the pipeline's stream, no
+ * wait): the decoder has 32 surfaces, and holding its frames would run it out of them. */
+static int own_copy(vcursor *c, AVFrame **fp, mr_err *err)
+{
+    AVFrame *f = *fp;
+    if (f->format != AV_PIX_FMT_CUDA)
+        return 0;
+    const AVHWFramesContext *fc = (const AVHWFramesContext *)f->hw_frames_ctx->data;
+    if (!c->copies) {
+        c->copies = av_hwframe_ctx_alloc(fc->device_ref);
+        AVHWFramesContext *mine = c->copies ? (AVHWFramesContext *)c->copies->data : NULL;
+        if (mine) {
+            mine->format = AV_PIX_FMT_CUDA;
+            mine->sw_format = fc->sw_format;
+            mine->width = fc->width;
+            mine->height = fc->height;
+        }
+        if (!mine || av_hwframe_ctx_init(c->copies) < 0) {
+            av_buffer_unref(&c->copies);
+            return mr_err_set(err, "out of GPU memory for decoded frames");
+        }
+    }
+    AVFrame *copy = av_frame_alloc();
+    int r = copy ? av_hwframe_get_buffer(c->copies, copy, 0) : AVERROR(ENOMEM);
+    if (r >= 0) {
+        copy->width = f->width;
+        copy->height = f->height;
+        r = av_hwframe_transfer_data(copy, f, 0);
+    }
+    if (r >= 0)
+        r = av_frame_copy_props(copy, f);
+    if (r < 0) {
+        av_frame_free(&copy);
+        return mr_err_av(err, r, "cannot keep a decoded frame on the GPU");
+    }
+    av_frame_free(fp);
+    *fp = copy;
+    return 0;
+}
+
 /* Decodes one more frame into c's ring. Returns 0, 1 at the end, -1 on error. */
 static int decode_one(vcursor *c, const mr_media_info *info, mr_err *err)
 {
@@ -178,19 +225,31 @@ static int decode_one(vcursor *c, const mr_media_info *info, mr_err *err)
             c->eof = true;
         return r;
     }
+    if (own_copy(c, &f, err) < 0) {
+        av_frame_free(&f);
+        return -1;
+    }
     double t = mr_demux_time(&c->dm, f);
     if (isnan(t))
         t = c->n ? c->pts[c->n - 1] + 1.0 / mr_q2d(info->fps) : fmax(c->origin, 0);
+    if (!isnan(c->dm.skip_until)) { /* reaching a target: frames shown before it are not kept */
+        if (t < c->dm.skip_until) {
+            av_frame_unref(f);
+            c->spare = f;
+            return 0;
+        }
+        c->dm.skip_until = NAN;
+    }
     if (c->n && t <= c->pts[c->n - 1]) { /* out of order or duplicate: keep the ring sorted */
         av_frame_unref(f);
         c->spare = f;
         return 0;
     }
-    if (c->n == RING) {
+    if (c->n >= c->cap) {
         av_frame_unref(c->ring[0]);
         c->spare = c->ring[0];
-        memmove(c->ring, c->ring + 1, sizeof c->ring[0] * (RING - 1));
-        memmove(c->pts, c->pts + 1, sizeof c->pts[0] * (RING - 1));
+        memmove(c->ring, c->ring + 1, sizeof c->ring[0] * (c->n - 1));
+        memmove(c->pts, c->pts + 1, sizeof c->pts[0] * (c->n - 1));
         c->n--;
         c->origin = c->pts[0]; /* earlier times are no longer answered from the ring */
     }
@@ -198,10 +257,17 @@ static int decode_one(vcursor *c, const mr_media_info *info, mr_err *err)
     c->pts[c->n] = t;
     c->n++;
     atomic_fetch_add(f->format == AV_PIX_FMT_CUDA ? &decoded_gpu : &decoded_cpu, 1);
+    if (c->hw && f->format != AV_PIX_FMT_CUDA && !c->said_cpu) { /* NVDEC declined: say so once */
+        char why[256];
+        mr_log_take_ffmpeg_error(why, sizeof why);
+        mr_log("'%s': decoding on the CPU, NVDEC does not take this stream%s%s%s", info->path, why[0] ? " (" : "",
+               why, why[0] ? ")" : "");
+        c->said_cpu = true;
+    }
     return 0;
 }
 
-int mr_video_reader_get(mr_video_reader *r, double t, AVBufferRef *hw, AVFrame **out, mr_err *err)
+int mr_video_reader_get(mr_video_reader *r, double t, AVBufferRef *hw, int keep, AVFrame **out, mr_err *err)
 {
     const mr_media_info *info = r->info;
     pthread_mutex_lock(&r->lock);
@@ -213,6 +279,10 @@ int mr_video_reader_get(mr_video_reader *r, double t, AVBufferRef *hw, AVFrame *
         return -1;
 
     pthread_mutex_lock(&c->lock);
+    /* keep as many frames as the caller has in flight, so none is evicted before it is asked for */
+    keep = keep < RING_MIN ? RING_MIN : keep > RING_MAX ? RING_MAX : keep;
+    if (c->cap < keep)
+        c->cap = keep;
     int i = find_in_ring(c, t), ret = 0;
     if (i < 0 && (i == -2 || !reachable(c, t))) {
         if (mr_demux_seek(&c->dm, t, info->path, err) < 0) {
@@ -222,6 +292,13 @@ int mr_video_reader_get(mr_video_reader *r, double t, AVBufferRef *hw, AVFrame *
         ring_clear(c);
         c->eof = false;
         c->origin = t;
+    }
+    /* a cursor that starts empty (new, or just seeked) far before t: decode only the frames
+     * needed to reach t (the references, and the frames the render has in flight before it) */
+    double ahead = (keep + 2) / mr_q2d(info->fps);
+    if (c->n == 0 && !c->eof && t - ahead > fmax(c->origin, 0) + 0.5) {
+        c->dm.skip_until = t - ahead;
+        c->origin = c->origin > c->dm.skip_until ? c->origin : INFINITY; /* earlier times: seek */
     }
     while ((i = find_in_ring(c, t)) == -1) {
         if ((ret = decode_one(c, info, err)) < 0)

@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include "engine/gpu.h"
 #include "engine/timefmt.h"
 
 enum { OPT_SET = 256, OPT_ENCODER, OPT_CRF, OPT_PRESET, OPT_FPS, OPT_SIZE, OPT_QUIET, OPT_THREADS, OPT_CODEC, OPT_FASTSTART, OPT_BACKEND };
@@ -99,5 +100,7 @@ int mr_cli_parse(int argc, char **argv, const char *cmd, mr_cli *cli)
         return bad(cmd, "unexpected argument '%s'", argv[optind]);
     if (!cli->script)
         return bad(cmd, "which script? %s", "(moonreel run edit.lua -o out.mp4)");
+    if (cli->render.backend != MR_BACKEND_CPU)
+        mr_gpu_open_async(); /* the driver starts while the script runs */
     return 0;
 }

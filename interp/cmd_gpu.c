@@ -31,8 +31,8 @@ int mr_cmd_compare(int argc, char **argv)
     mr_err err;
     struct mr_gpu *gpu = mr_gpu_open(&err);
     if (!gpu) {
-        printf("skipped: no GPU to compare with: %s\n", err.msg);
-        return 77;
+        printf("%s: no GPU to compare with: %s\n", mr_gpu_count() ? "failed" : "skipped", err.msg);
+        return mr_gpu_count() ? 1 : 77;
     }
     mr_host host;
     lua_State *L;

@@ -7,7 +7,11 @@
 source "$(dirname "$0")/../e2e/lib.sh"
 probe=$("$MR" probe)
 echo "$probe"
-case "$probe" in *"GPU 0:"*) ;; *) echo "skipped: no GPU: $(echo "$probe" | grep GPU)"; exit 77 ;; esac
+case "$probe" in
+  *"GPU 0:"*) ;;
+  *"no NVIDIA driver"*|*"no CUDA device found"*|*"CPU engine only"*) echo "skipped: no GPU: $(echo "$probe" | grep -E 'GPU|build')"; exit 77 ;;
+  *) echo "FAIL: there is a GPU and moonreel cannot use it"; exit 1 ;;
+esac
 
 compare() { # compare SCRIPT [args]: every frame agrees
   local out
