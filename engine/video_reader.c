@@ -21,7 +21,6 @@ void mr_decode_counts(long *gpu, long *cpu)
 
 #define MAX_CURSORS 4
 #define RING_MIN 8             /* decoded frames kept per cursor, at least */
-#define AHEAD 6                /* frames decoded ahead of the newest request */
 #define RING_MAX 64            /* and at most, however many frames a render keeps in flight */
 #define FORWARD_LIMIT_S 1.5    /* decode forward rather than seek when this close */
 
@@ -41,16 +40,6 @@ typedef struct vcursor {
     AVFrame *spare;            /* an empty frame struct for the next decode */
     bool hw;                   /* opened for NVDEC (its frames may still be software ones) */
     bool said_cpu;             /* we told the user NVDEC declined this stream */
-    /* decoding ahead, on the cursor's own thread */
-    const mr_media_info *info;
-    pthread_t thread;
-    bool running, quit;
-    pthread_cond_t work, ready; /* work: something to decode; ready: a frame (or the end) came */
-    bool busy;                 /* the thread is decoding, without the lock */
-    unsigned gen;              /* bumped by each seek: a frame decoded across one is dropped */
-    double want;               /* the newest time asked for */
-    bool failed;
-    mr_err error;
 } vcursor;
 
 struct mr_video_reader {
@@ -68,12 +57,8 @@ mr_video_reader *mr_video_reader_new(const mr_media_info *info)
         return NULL;
     r->info = info;
     pthread_mutex_init(&r->lock, NULL);
-    for (int i = 0; i < MAX_CURSORS; i++) {
+    for (int i = 0; i < MAX_CURSORS; i++)
         pthread_mutex_init(&r->cur[i].lock, NULL);
-        pthread_cond_init(&r->cur[i].work, NULL);
-        pthread_cond_init(&r->cur[i].ready, NULL);
-        r->cur[i].info = info;
-    }
     return r;
 }
 
@@ -89,16 +74,6 @@ void mr_video_reader_free(mr_video_reader *r)
     if (!r)
         return;
     for (int i = 0; i < MAX_CURSORS; i++) {
-        vcursor *c = &r->cur[i];
-        if (c->running) {
-            pthread_mutex_lock(&c->lock);
-            c->quit = true;
-            pthread_cond_signal(&c->work);
-            pthread_mutex_unlock(&c->lock);
-            pthread_join(c->thread, NULL);
-        }
-        pthread_cond_destroy(&c->work);
-        pthread_cond_destroy(&c->ready);
         ring_clear(&r->cur[i]);
         av_frame_free(&r->cur[i].spare);
         av_buffer_unref(&r->cur[i].copies);
@@ -135,16 +110,12 @@ static bool reachable(const vcursor *c, double t)
     double te = t + MR_TIME_EPS * 100;
     if (c->n == 0)
         return c->origin <= te && (t - fmax(c->origin, 0) < FORWARD_LIMIT_S ||
-                                   (!c->busy && mr_demux_keyframe_before(&c->dm, t) <= fmax(c->origin, 0)));
+                                   mr_demux_keyframe_before(&c->dm, t) <= fmax(c->origin, 0));
     if (te < fmin(c->pts[0], c->origin))
         return false;
     double last = c->pts[c->n - 1];
-    /* the index may grow while the cursor's thread reads packets: ask it only when idle */
-    return t - last < FORWARD_LIMIT_S || (!c->busy && mr_demux_keyframe_before(&c->dm, t) <= last);
+    return t - last < FORWARD_LIMIT_S || mr_demux_keyframe_before(&c->dm, t) <= last;
 }
-
-static void *decode_ahead(void *arg);
-static void wait_idle(vcursor *c);
 
 /* Picks the cursor for t (opening one if useful). Called with r->lock held. */
 static vcursor *choose(mr_video_reader *r, double t, AVBufferRef *hw, mr_err *err)
@@ -171,14 +142,6 @@ static vcursor *choose(mr_video_reader *r, double t, AVBufferRef *hw, mr_err *er
             return NULL;
         c->open = true;
         c->hw = hw != NULL;
-        c->want = -INFINITY;
-        if (pthread_create(&c->thread, NULL, decode_ahead, c) != 0) {
-            mr_demux_close(&c->dm);
-            c->open = false;
-            mr_err_set(err, "cannot start a decoding thread");
-            return NULL;
-        }
-        c->running = true;
         c->origin = -INFINITY;
         r->ncur++;
         return c;
@@ -193,9 +156,6 @@ static vcursor *choose(mr_video_reader *r, double t, AVBufferRef *hw, mr_err *er
                 lru = &r->cur[i];
     if (lru->hw != (hw != NULL)) {
         pthread_mutex_lock(&lru->lock);
-        wait_idle(lru);
-        lru->gen++;
-        lru->failed = false;
         ring_clear(lru);
         mr_demux_close(&lru->dm);
         lru->open = false;
@@ -251,11 +211,24 @@ static int own_copy(vcursor *c, AVFrame **fp, mr_err *err)
     return 0;
 }
 
-/* Puts a decoded frame into c's ring, in order of time (called with c->lock held; f is
- * taken: kept, or its struct set aside as c->spare). */
-static void push(vcursor *c, AVFrame *f)
+/* Decodes one more frame into c's ring. Returns 0, 1 at the end, -1 on error. */
+static int decode_one(vcursor *c, const mr_media_info *info, mr_err *err)
 {
-    const mr_media_info *info = c->info;
+    AVFrame *f = c->spare; /* the frame struct evicted last time, reused */
+    c->spare = NULL;
+    if (!f && !(f = av_frame_alloc()))
+        return mr_err_set(err, "out of memory decoding '%s'", info->path);
+    int r = mr_demux_next(&c->dm, f, info->path, err);
+    if (r != 0) {
+        c->spare = f;
+        if (r == 1)
+            c->eof = true;
+        return r;
+    }
+    if (own_copy(c, &f, err) < 0) {
+        av_frame_free(&f);
+        return -1;
+    }
     double t = mr_demux_time(&c->dm, f);
     if (isnan(t))
         t = c->n ? c->pts[c->n - 1] + 1.0 / mr_q2d(info->fps) : fmax(c->origin, 0);
@@ -263,18 +236,17 @@ static void push(vcursor *c, AVFrame *f)
         if (t < c->dm.skip_until) {
             av_frame_unref(f);
             c->spare = f;
-            return;
+            return 0;
         }
         c->dm.skip_until = NAN;
     }
     if (c->n && t <= c->pts[c->n - 1]) { /* out of order or duplicate: keep the ring sorted */
         av_frame_unref(f);
         c->spare = f;
-        return;
+        return 0;
     }
     if (c->n >= c->cap) {
         av_frame_unref(c->ring[0]);
-        av_frame_free(&c->spare);
         c->spare = c->ring[0];
         memmove(c->ring, c->ring + 1, sizeof c->ring[0] * (c->n - 1));
         memmove(c->pts, c->pts + 1, sizeof c->pts[0] * (c->n - 1));
@@ -292,66 +264,7 @@ static void push(vcursor *c, AVFrame *f)
                why, why[0] ? ")" : "");
         c->said_cpu = true;
     }
-}
-
-/* Frames in the ring shown after t. */
-static int frames_after(const vcursor *c, double t)
-{
-    int k = 0;
-    for (int i = c->n - 1; i >= 0 && c->pts[i] > t + MR_TIME_EPS * 100; i--)
-        k++;
-    return k;
-}
-
-/* The cursor's thread: keeps AHEAD frames decoded past the newest request. The decoder is
- * used only here (and by a seek, which waits until this thread is not decoding). */
-static void *decode_ahead(void *arg)
-{
-    vcursor *c = arg;
-    pthread_mutex_lock(&c->lock);
-    for (;;) {
-        while (!c->quit && (!c->open || c->eof || c->failed || (c->n > 0 && frames_after(c, c->want) >= AHEAD)))
-            pthread_cond_wait(&c->work, &c->lock);
-        if (c->quit)
-            break;
-        unsigned gen = c->gen;
-        AVFrame *f = c->spare ? c->spare : av_frame_alloc();
-        c->spare = NULL;
-        c->busy = true;
-        pthread_mutex_unlock(&c->lock);
-        mr_err err;
-        int r = f ? mr_demux_next(&c->dm, f, c->info->path, &err) : mr_err_set(&err, "out of memory");
-        if (r == 0 && own_copy(c, &f, &err) < 0)
-            r = -1;
-        pthread_mutex_lock(&c->lock);
-        c->busy = false;
-        if (gen != c->gen || r != 0) { /* a seek came meanwhile, or the end, or a failure */
-            if (f)
-                av_frame_unref(f);
-            if (!c->spare)
-                c->spare = f;
-            else
-                av_frame_free(&f);
-            if (gen == c->gen && r == 1)
-                c->eof = true;
-            if (gen == c->gen && r < 0) {
-                c->failed = true;
-                c->error = err;
-            }
-        } else {
-            push(c, f);
-        }
-        pthread_cond_broadcast(&c->ready);
-    }
-    pthread_mutex_unlock(&c->lock);
-    return NULL;
-}
-
-/* Waits until c's thread is not in the decoder (called with c->lock held). */
-static void wait_idle(vcursor *c)
-{
-    while (c->busy)
-        pthread_cond_wait(&c->ready, &c->lock);
+    return 0;
 }
 
 int mr_video_reader_get(mr_video_reader *r, double t, AVBufferRef *hw, int keep, AVFrame **out, mr_err *err)
@@ -366,44 +279,30 @@ int mr_video_reader_get(mr_video_reader *r, double t, AVBufferRef *hw, int keep,
         return -1;
 
     pthread_mutex_lock(&c->lock);
-    /* keep as many frames as the caller has in flight, so none is evicted before it is asked
-     * for, and room for those decoded ahead */
-    keep = keep < RING_MIN ? RING_MIN : keep > RING_MAX - AHEAD ? RING_MAX - AHEAD : keep;
-    if (c->cap < keep + AHEAD)
-        c->cap = keep + AHEAD;
+    /* keep as many frames as the caller has in flight, so none is evicted before it is asked for */
+    keep = keep < RING_MIN ? RING_MIN : keep > RING_MAX ? RING_MAX : keep;
+    if (c->cap < keep)
+        c->cap = keep;
     int i = find_in_ring(c, t), ret = 0;
     if (i < 0 && (i == -2 || !reachable(c, t))) {
-        wait_idle(c);
-        c->gen++;
         if (mr_demux_seek(&c->dm, t, info->path, err) < 0) {
             ret = -1;
             goto done;
         }
         ring_clear(c);
         c->eof = false;
-        c->failed = false;
         c->origin = t;
-        c->want = t;
     }
     /* a cursor that starts empty (new, or just seeked) far before t: decode only the frames
      * needed to reach t (the references, and the frames the render has in flight before it) */
     double ahead = (keep + 2) / mr_q2d(info->fps);
     if (c->n == 0 && !c->eof && t - ahead > fmax(c->origin, 0) + 0.5) {
-        wait_idle(c);
-        if (c->n == 0) {
-            c->dm.skip_until = t - ahead;
-            c->origin = c->origin > c->dm.skip_until ? c->origin : INFINITY; /* earlier times: seek */
-        }
+        c->dm.skip_until = t - ahead;
+        c->origin = c->origin > c->dm.skip_until ? c->origin : INFINITY; /* earlier times: seek */
     }
-    if (t > c->want)
-        c->want = t;
-    pthread_cond_signal(&c->work);
-    while ((i = find_in_ring(c, t)) == -1 && !c->failed)
-        pthread_cond_wait(&c->ready, &c->lock);
-    if (c->failed) {
-        *err = c->error;
-        ret = -1;
-        goto done;
+    while ((i = find_in_ring(c, t)) == -1) {
+        if ((ret = decode_one(c, info, err)) < 0)
+            goto done;
     }
     if (i < 0 || c->n == 0) {
         ret = mr_err_set(err, "'%s' has no picture at %.3f s", info->path, t);
