@@ -65,6 +65,8 @@ int mr_demux_open(mr_demux *d, const char *path, enum AVMediaType type, AVBuffer
         mr_err_set(err, "'%s': no decoder for its %s codec", path, av_get_media_type_string(type));
         goto fail;
     }
+    if (hw_device && codec->id == AV_CODEC_ID_AV1 && avcodec_find_decoder_by_name("av1"))
+        codec = avcodec_find_decoder_by_name("av1"); /* FFmpeg's own AV1 decoder has NVDEC, libdav1d not */
     for (unsigned i = 0; i < d->fmt->nb_streams; i++)
         d->fmt->streams[i]->discard = (int)i == d->stream ? AVDISCARD_DEFAULT : AVDISCARD_ALL;
     AVStream *st = d->fmt->streams[d->stream];

@@ -78,11 +78,13 @@ static enum AVPixelFormat want_cuda(AVCodecContext *ctx, const enum AVPixelForma
 /* Decodes the stream with NVDEC. Returns 0 when frames come out on the GPU, else -1 with why. */
 static int try_nvdec(mr_gpu *gpu, AVPacket **pkts, int n, const AVCodecParameters *par, char *why, size_t wn)
 {
-    const AVCodec *c = avcodec_find_decoder(par->codec_id);
+    const AVCodec *c = par->codec_id == AV_CODEC_ID_AV1 && avcodec_find_decoder_by_name("av1")
+                           ? avcodec_find_decoder_by_name("av1") /* the one with NVDEC (not libdav1d) */
+                           : avcodec_find_decoder(par->codec_id);
     AVCodecContext *d = c ? avcodec_alloc_context3(c) : NULL;
     AVFrame *f = av_frame_alloc();
     int r = -1;
-    snprintf(why, wn, "no frame came out");
+    snprintf(why, wn, "the decoder gave no picture on the GPU");
     if (!d || !f)
         goto done;
     avcodec_parameters_to_context(d, par);
