@@ -2,7 +2,7 @@
 BUILD ?= build
 JOBS  ?= $(shell nproc)
 
-.PHONY: all deps configure build test demo golden install clean
+.PHONY: all deps configure build browser-deps test demo golden install clean
 
 all: build
 
@@ -15,7 +15,11 @@ configure: deps
 build: configure
 	@cmake --build $(BUILD) -j $(JOBS)
 
-test: build
+# the browser test's one npm package (playwright-core; it drives Debian's chromium)
+browser-deps:
+	@[ -d tests/browser/node_modules/playwright-core ] || npm ci --prefix tests/browser --no-audit --no-fund >/dev/null
+
+test: build browser-deps
 	cd $(BUILD) && ctest --output-on-failure -j $(JOBS)
 
 demo: build

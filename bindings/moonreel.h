@@ -12,6 +12,7 @@ typedef struct mr_host {
     mr_render_opts defaults;
     char script_dir[4096];   /* "" for the current directory */
     int renders;             /* render() calls completed */
+    char last_error[2048];   /* the message of the last script error (for the preview page) */
 } mr_host;
 
 /* Opens the moonreel module: returns 1 (the module table on the stack). */

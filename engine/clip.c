@@ -139,13 +139,31 @@ int64_t mr_frame_count(double duration, mr_rational fps)
     return (int64_t)ceil(duration * fps.num / fps.den - 1e-6);
 }
 
+/* "video \"a.mp4\" > sub > resize": the source, then each operation (the last few). */
+static int describe_chain(const mr_clip *c, char *buf, size_t n)
+{
+    const mr_clip *chain[64];
+    int depth = 0;
+    for (const mr_clip *p = c; p && depth < 64; p = p->input)
+        chain[depth++] = p;
+    char params[256] = "";
+    const mr_clip *root = chain[depth - 1];
+    if (root->ops->describe)
+        root->ops->describe(root, params, sizeof params);
+    int k = snprintf(buf, n, "%s%s%s", root->ops->kind, params[0] ? " " : "", params);
+    int first = depth - 2 > 5 ? 5 : depth - 2; /* at most the last six operations */
+    if (depth - 2 > first && k < (int)n)
+        k += snprintf(buf + k, n - k, " > ...");
+    for (int i = first; i >= 0 && k < (int)n; i--)
+        k += snprintf(buf + k, n - k, " > %s", chain[i]->ops->kind);
+    return k;
+}
+
 void mr_clip_describe(const mr_clip *c, char *buf, size_t n)
 {
-    char params[256] = "", dur[32];
-    if (c->ops->describe)
-        c->ops->describe(c, params, sizeof params);
+    char dur[32];
     mr_time_format(c->duration, dur, sizeof dur);
-    int k = snprintf(buf, n, "%s%s%s", c->ops->kind, params[0] ? " " : "", params);
+    int k = describe_chain(c, buf, n);
     if (c->has_video && k < (int)n)
         k += snprintf(buf + k, n - k, ", %dx%d", c->w, c->h);
     if (c->fps.num && k < (int)n)

@@ -55,6 +55,10 @@ const char *mr_output_encoder_name(const mr_output *o);
  * err holding the reason (FFmpeg's and NVENC's words). */
 int mr_venc_probe(const char *name, struct mr_gpu *gpu, mr_err *err);
 
+/* Encodes a host frame as PNG bytes (alpha kept) in *out (malloc'd, the caller frees).
+ * Returns 0, or -1 with err set. */
+int mr_png_encode(const mr_frame *f, uint8_t **out, size_t *size, mr_err *err);
+
 /* Writes a working frame as a PNG (alpha kept) through a temporary file. Returns 0 or -1. */
 int mr_png_write(const mr_frame *f, const char *path, mr_err *err);
 

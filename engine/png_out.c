@@ -1,20 +1,20 @@
 /* png_out.c: one working frame to a PNG file (alpha kept, colour un-premultiplied). */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 #include <libavcodec/avcodec.h>
 #include <libavutil/frame.h>
 #include "engine/output.h"
 
-int mr_png_write(const mr_frame *src, const char *path, mr_err *err)
+int mr_png_encode(const mr_frame *src, uint8_t **out, size_t *size, mr_err *err)
 {
     const AVCodec *codec = avcodec_find_encoder(AV_CODEC_ID_PNG);
     AVCodecContext *e = codec ? avcodec_alloc_context3(codec) : NULL;
     AVFrame *f = av_frame_alloc();
     AVPacket *pkt = av_packet_alloc();
-    char tmp[4096];
-    tmp[0] = 0;
     int r = -1;
+    *out = NULL;
     if (!e || !f || !pkt) {
         mr_err_set(err, "cannot make a PNG encoder");
         goto done;
@@ -23,6 +23,7 @@ int mr_png_write(const mr_frame *src, const char *path, mr_err *err)
     e->height = src->h;
     e->pix_fmt = AV_PIX_FMT_RGBA;
     e->time_base = (AVRational){1, 1};
+    e->compression_level = 3; /* previews: fast over small */
     if ((r = avcodec_open2(e, codec, NULL)) < 0) {
         r = mr_err_av(err, r, "cannot open the PNG encoder");
         goto done;
@@ -34,13 +35,15 @@ int mr_png_write(const mr_frame *src, const char *path, mr_err *err)
         r = mr_err_set(err, "out of memory");
         goto done;
     }
-    for (int y = 0; y < src->h; y++) {
+    for (int y = 0; y < src->h; y++) { /* un-premultiplied, as PNG stores it */
         const uint8_t *s = mr_frame_row(src, y);
         uint8_t *d = f->data[0] + (size_t)y * f->linesize[0];
         for (int x = 0; x < src->w; x++, s += 4, d += 4) {
             unsigned a = s[3];
-            for (int c = 0; c < 3; c++)
-                d[c] = a == 0 ? 0 : a == 255 ? s[c] : (uint8_t)((s[c] * 255 + a / 2) / a > 255 ? 255 : (s[c] * 255 + a / 2) / a);
+            for (int c = 0; c < 3; c++) {
+                unsigned v = a == 0 ? 0 : a == 255 ? s[c] : (s[c] * 255 + a / 2) / a;
+                d[c] = (uint8_t)(v > 255 ? 255 : v);
+            }
             d[3] = (uint8_t)a;
         }
     }
@@ -49,26 +52,35 @@ int mr_png_write(const mr_frame *src, const char *path, mr_err *err)
         r = mr_err_av(err, r, "cannot encode the PNG");
         goto done;
     }
-    mr_temp_path(path, tmp, sizeof tmp);
-    FILE *fp = fopen(tmp, "wb");
-    if (!fp) {
-        tmp[0] = 0;
-        r = mr_err_set(err, "cannot write '%s'", path);
+    if (!(*out = malloc((size_t)pkt->size))) {
+        r = mr_err_set(err, "out of memory");
         goto done;
     }
-    bool ok = fwrite(pkt->data, 1, pkt->size, fp) == (size_t)pkt->size;
-    ok = (fclose(fp) == 0) && ok;
-    if (!ok || rename(tmp, path) != 0) {
-        r = mr_err_set(err, "cannot write '%s'", path);
-        goto done;
-    }
-    tmp[0] = 0;
+    memcpy(*out, pkt->data, (size_t)pkt->size);
+    *size = (size_t)pkt->size;
     r = 0;
 done:
-    if (tmp[0])
-        unlink(tmp);
     av_packet_free(&pkt);
     av_frame_free(&f);
     avcodec_free_context(&e);
     return r < 0 ? -1 : 0;
+}
+
+int mr_png_write(const mr_frame *src, const char *path, mr_err *err)
+{
+    uint8_t *png;
+    size_t size;
+    if (mr_png_encode(src, &png, &size, err) < 0)
+        return -1;
+    char tmp[4096];
+    mr_temp_path(path, tmp, sizeof tmp);
+    FILE *fp = fopen(tmp, "wb");
+    bool ok = fp && fwrite(png, 1, size, fp) == size;
+    ok = (fp && fclose(fp) == 0) && ok;
+    free(png);
+    if (!ok || rename(tmp, path) != 0) {
+        unlink(tmp);
+        return mr_err_set(err, "cannot write '%s'", path);
+    }
+    return 0;
 }

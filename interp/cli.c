@@ -9,7 +9,7 @@
 #include "engine/gpu.h"
 #include "engine/timefmt.h"
 
-enum { OPT_SET = 256, OPT_ENCODER, OPT_CRF, OPT_PRESET, OPT_FPS, OPT_SIZE, OPT_QUIET, OPT_THREADS, OPT_CODEC, OPT_FASTSTART, OPT_BACKEND };
+enum { OPT_SET = 256, OPT_ENCODER, OPT_CRF, OPT_PRESET, OPT_FPS, OPT_SIZE, OPT_QUIET, OPT_THREADS, OPT_CODEC, OPT_FASTSTART, OPT_BACKEND, OPT_SERVE, OPT_PORT, OPT_LISTEN };
 
 static int bad(const char *cmd, const char *fmt, const char *arg)
 {
@@ -19,7 +19,7 @@ static int bad(const char *cmd, const char *fmt, const char *arg)
     return -1;
 }
 
-int mr_cli_parse(int argc, char **argv, const char *cmd, mr_cli *cli)
+static int parse(int argc, char **argv, const char *cmd, mr_cli *cli, bool repl)
 {
     static const struct option longs[] = {
         {"output", required_argument, NULL, 'o'}, {"time", required_argument, NULL, 't'},
@@ -28,7 +28,8 @@ int mr_cli_parse(int argc, char **argv, const char *cmd, mr_cli *cli)
         {"preset", required_argument, NULL, OPT_PRESET}, {"fps", required_argument, NULL, OPT_FPS},
         {"size", required_argument, NULL, OPT_SIZE}, {"quiet", no_argument, NULL, OPT_QUIET},
         {"threads", required_argument, NULL, OPT_THREADS}, {"faststart", no_argument, NULL, OPT_FASTSTART},
-        {"backend", required_argument, NULL, OPT_BACKEND},
+        {"backend", required_argument, NULL, OPT_BACKEND}, {"serve", no_argument, NULL, OPT_SERVE},
+        {"port", required_argument, NULL, OPT_PORT}, {"listen", required_argument, NULL, OPT_LISTEN},
         {NULL, 0, NULL, 0}};
     memset(cli, 0, sizeof *cli);
     cli->render = mr_render_opts_default();
@@ -84,6 +85,18 @@ int mr_cli_parse(int argc, char **argv, const char *cmd, mr_cli *cli)
             break;
         }
         case OPT_FASTSTART: cli->render.out.faststart = true; break;
+        case OPT_SERVE:
+        case OPT_PORT:
+        case OPT_LISTEN:
+            if (!repl)
+                return bad(cmd, "%s is an option of 'moonreel repl'", argv[optind - 1]);
+            if (c == OPT_SERVE)
+                cli->serve = true;
+            else if (c == OPT_LISTEN)
+                cli->listen = optarg;
+            else if ((cli->port = (int)strtol(optarg, &end, 10)) < 0 || cli->port > 65535 || *end)
+                return bad(cmd, "--port wants 0..65535, got '%s'", optarg);
+            break;
         case OPT_BACKEND:
             if (!mr_backend_parse(optarg, &cli->render.backend))
                 return bad(cmd, "--backend wants auto, cpu or cuda, got '%s'", optarg);
@@ -98,9 +111,12 @@ int mr_cli_parse(int argc, char **argv, const char *cmd, mr_cli *cli)
         cli->script = argv[optind++];
     if (optind < argc)
         return bad(cmd, "unexpected argument '%s'", argv[optind]);
-    if (!cli->script)
+    if (!cli->script && !repl)
         return bad(cmd, "which script? %s", "(moonreel run edit.lua -o out.mp4)");
     if (cli->render.backend != MR_BACKEND_CPU)
         mr_gpu_open_async(); /* the driver starts while the script runs */
     return 0;
 }
+
+int mr_cli_parse(int argc, char **argv, const char *cmd, mr_cli *cli) { return parse(argc, argv, cmd, cli, false); }
+int mr_cli_parse_repl(int argc, char **argv, mr_cli *cli) { return parse(argc, argv, "repl", cli, true); }

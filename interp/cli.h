@@ -15,10 +15,17 @@ typedef struct mr_cli {
     mr_render_opts render;   /* --encoder --crf --preset --fps --size --threads */
     double t;                /* -t */
     bool has_t, quiet;
+    bool serve;              /* repl: --serve */
+    int port;                /* repl: --port */
+    const char *listen;      /* repl: --listen ADDR */
 } mr_cli;
 
 /* Parses argv (after the command name) for `cmd`. Returns 0, or -1 after printing what was
  * wrong and how to get help (the caller exits with status 2). */
 int mr_cli_parse(int argc, char **argv, const char *cmd, mr_cli *cli);
+
+/* The same for `repl`, whose script is optional and which also takes --serve, --port N and
+ * --listen ADDR. */
+int mr_cli_parse_repl(int argc, char **argv, mr_cli *cli);
 
 #endif

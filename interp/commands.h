@@ -13,5 +13,6 @@ int mr_load_clip(const mr_cli *cli, mr_host *host, lua_State **L, mr_clip **clip
 
 int mr_cmd_probe(int argc, char **argv);
 int mr_cmd_compare(int argc, char **argv);
+int mr_cmd_repl(int argc, char **argv);
 
 #endif

@@ -67,23 +67,28 @@ int mr_host_run_file(lua_State *L, mr_host *host, const char *path)
     lua_pushstring(L, path);
     lua_seti(L, -2, 0);
     lua_setglobal(L, "arg");
-    lua_pushcfunction(L, traceback);
     int base = lua_gettop(L);
-    if (luaL_loadfilex(L, path, "t") != LUA_OK) {
-        fprintf(stderr, "%s\n", lua_tostring(L, -1));
-        lua_settop(L, base - 1);
+    if (luaL_loadfilex(L, path, "t") != LUA_OK || mr_host_pcall(L, 0, 1) != LUA_OK) {
+        snprintf(host->last_error, sizeof host->last_error, "%s", lua_tostring(L, -1));
+        fprintf(stderr, "%s\n", host->last_error);
+        lua_settop(L, base);
         return -1;
     }
-    running_state = L;
-    int r = lua_pcall(L, 0, 1, base);
-    running_state = NULL;
-    if (r != LUA_OK) {
-        fprintf(stderr, "%s\n", lua_tostring(L, -1));
-        lua_settop(L, base - 1);
-        return -1;
-    }
-    lua_remove(L, base);
+    host->last_error[0] = 0;
     return 0;
+}
+
+int mr_host_pcall(lua_State *L, int nargs, int nresults)
+{
+    int fn = lua_gettop(L) - nargs;
+    lua_pushcfunction(L, traceback);
+    lua_insert(L, fn);
+    lua_State *outer = running_state;
+    running_state = L;
+    int r = lua_pcall(L, nargs, nresults, fn);
+    running_state = outer;
+    lua_remove(L, fn);
+    return r;
 }
 
 /* Hook set from the signal handler: raises "interrupted" in the running Lua code. */

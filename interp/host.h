@@ -18,8 +18,12 @@ lua_State *mr_host_new_state(mr_host *host);
 int mr_host_set_args(lua_State *L, char **sets, int nsets);
 
 /* Runs the script at path, leaving its first result on the stack. Returns 0, or -1 after
- * printing "file:line: message" and a traceback to stderr. */
+ * printing "file:line: message" and a traceback to stderr (also kept in host->last_error). */
 int mr_host_run_file(lua_State *L, mr_host *host, const char *path);
+
+/* Calls the function below the nargs arguments on L's stack, with a traceback on error and
+ * Ctrl-C able to stop it. Returns LUA_OK, or an error code with the message on the stack. */
+int mr_host_pcall(lua_State *L, int nargs, int nresults);
 
 /* Installs the SIGINT handler (it also stops Lua code running in L). */
 void mr_host_catch_interrupt(lua_State *L);

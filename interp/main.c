@@ -28,6 +28,13 @@ static const struct { const char *name, *usage, *text; } commands[] = {
     {"frame", "moonreel frame edit.lua -t SECONDS -o frame.png [--set key=value ...] [--size WxH] [--backend B]",
      "Writes the picture of the returned clip at time -t (seconds or mm:ss.fff) as a PNG."},
     {"info", "moonreel info FILE", "Shows what moonreel sees in a media file: duration, size, rate, streams."},
+    {"repl", "moonreel repl [script.lua] [--serve] [--port N] [--listen ADDR] [--set key=value ...] [--backend B]",
+     "An interactive Lua prompt with the edit API: line editing, history (~/.moonreel_history),\n"
+     "tab completion, multi-line input; an expression's value is printed. preview(clip, t) shows\n"
+     "a frame in the terminal (kitty, iTerm2, sixel) or as a PNG; serve() (or --serve) opens a\n"
+     "preview page on 127.0.0.1 with a scrubber and playback; play(clip) plays there. With a\n"
+     "script, it runs first (a table it returns becomes globals); reload() runs it again and\n"
+     "watch() whenever it changes. Ctrl-C stops what runs; Ctrl-D leaves."},
     {"probe", "moonreel probe",
      "Shows the GPUs and what they do for moonreel, found by trying: whether NVDEC decodes and NVENC\n"
      "encodes each codec, and which backend and encoder `auto` picks (\"why is my GPU not used?\")."},
@@ -264,6 +271,8 @@ int main(int argc, char **argv)
         return cmd_info(argc - 1, argv + 1);
     if (!strcmp(cmd, "checksum"))
         return cmd_checksum(argc - 1, argv + 1);
+    if (!strcmp(cmd, "repl"))
+        return mr_cmd_repl(argc - 1, argv + 1);
     if (!strcmp(cmd, "probe"))
         return mr_cmd_probe(argc - 1, argv + 1);
     if (!strcmp(cmd, "compare"))
