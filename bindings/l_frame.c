@@ -38,6 +38,8 @@ static int frame_save(lua_State *L)
 {
     mr_frame *f = check_frame(L, 1);
     const char *path = luaL_checkstring(L, 2);
+    if (l_host(L)->sandboxed)
+        return luaL_error(L, "frame:save is not allowed in a batch template (it writes files)");
     mr_err err;
     if (mr_png_write(f, path, &err) < 0)
         return l_fail(L, "save", &err);

@@ -8,6 +8,8 @@ static int l_render(lua_State *L)
     mr_clip *c = l_check_clip(L, 1);
     const char *path = luaL_checkstring(L, 2);
     mr_host *host = l_host(L);
+    if (host->sandboxed)
+        return luaL_error(L, "render is not allowed in a batch template: return the clip (or a function making it)");
     mr_render_opts o = host->defaults;
     l_read_render_opts(L, 3, "render", &o);
     mr_err err;

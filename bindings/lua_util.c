@@ -1,6 +1,7 @@
 /* lua_util.c: shared argument checking and conversions for the bindings. */
 #include "bindings/lua_util.h"
 
+#include <limits.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -179,13 +180,39 @@ void l_set_host(lua_State *L, mr_host *h)
     lua_setfield(L, LUA_REGISTRYINDEX, HOST_KEY);
 }
 
+/* Whether path lies under one of host's allowed folders (by real paths: no way out through
+ * "..", or through a link). A path that does not exist is judged by its folder. */
+static bool allowed(const mr_host *host, const char *path)
+{
+    char real[PATH_MAX], dir[PATH_MAX];
+    if (!realpath(path, real)) {
+        snprintf(dir, sizeof dir, "%s", path);
+        char *slash = strrchr(dir, '/');
+        if (slash)
+            *slash = 0;
+        else
+            snprintf(dir, sizeof dir, ".");
+        if (!realpath(dir, real))
+            return false;
+    }
+    for (int i = 0; i < host->nallowed; i++) {
+        size_t k = strlen(host->allowed[i]);
+        if (!strncmp(real, host->allowed[i], k) && (real[k] == '/' || real[k] == 0 || host->allowed[i][k - 1] == '/'))
+            return true;
+    }
+    return false;
+}
+
 const char *l_input_path(lua_State *L, const char *path, char *buf, size_t n)
 {
-    const char *dir = l_host(L)->script_dir;
+    const mr_host *host = l_host(L);
+    const char *dir = host->script_dir;
     if (path[0] == '/' || !dir[0])
         snprintf(buf, n, "%s", path);
     else
         snprintf(buf, n, "%s/%s", dir, path);
+    if (host->sandboxed && !allowed(host, buf))
+        luaL_error(L, "'%s' is outside the folders this batch may read (the template's folder, and each --allow DIR)", path);
     return buf;
 }
 

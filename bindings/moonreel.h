@@ -13,6 +13,10 @@ typedef struct mr_host {
     char script_dir[4096];   /* "" for the current directory */
     int renders;             /* render() calls completed */
     char last_error[2048];   /* the message of the last script error (for the preview page) */
+    /* a batch row's sandbox: no render() or :save(), and inputs only under these folders */
+    bool sandboxed;
+    char allowed[8][4096];   /* real paths */
+    int nallowed;
 } mr_host;
 
 /* Opens the moonreel module: returns 1 (the module table on the stack). */

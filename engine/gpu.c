@@ -4,6 +4,7 @@
 #include "engine/gpu.h"
 
 #include <pthread.h>
+#include <stdlib.h>
 #include <stdatomic.h>
 #include <stdio.h>
 #include <string.h>
@@ -93,15 +94,28 @@ static void *open_in_background(void *arg)
     return NULL;
 }
 
+static pthread_t opener;
+static bool opener_running;
+
+/* At exit: the opening thread must not be inside the CUDA runtime while the process tears it
+ * down (a quick command can end before the driver has started). */
+static void join_opener(void)
+{
+    if (opener_running)
+        pthread_join(opener, NULL);
+    opener_running = false;
+}
+
 void mr_gpu_open_async(void)
 {
-    pthread_t t;
-    pthread_attr_t a;
-    pthread_attr_init(&a);
-    pthread_attr_setdetachstate(&a, PTHREAD_CREATE_DETACHED);
-    if (pthread_create(&t, &a, open_in_background, NULL) != 0)
+    if (opener_running)
+        return;
+    if (pthread_create(&opener, NULL, open_in_background, NULL) != 0) {
         pthread_once(&once, open_once);
-    pthread_attr_destroy(&a);
+        return;
+    }
+    opener_running = true;
+    atexit(join_opener);
 }
 
 int mr_gpu_count(void)

@@ -7,6 +7,7 @@
 #include <string.h>
 #include <libavformat/avformat.h>
 #include <libavutil/pixdesc.h>
+#include "engine/cache.h"
 #include "engine/demux.h"
 #include "engine/readers.h"
 
@@ -118,8 +119,14 @@ fail:
     return -1;
 }
 
+static void *media_ref(void *m) { return mr_media_ref(m); }
+static void media_unref(void *m) { mr_media_unref(m); }
+
 mr_media *mr_media_open(const char *path, mr_err *err)
 {
+    mr_media *cached = mr_cache_get("media", path, media_ref);
+    if (cached) /* open already: share it, and its decoders where they stand */
+        return cached;
     mr_media *m = calloc(1, sizeof *m);
     if (!m) {
         mr_err_set(err, "out of memory");
@@ -131,6 +138,7 @@ mr_media *mr_media_open(const char *path, mr_err *err)
     }
     atomic_store(&m->refs, 1);
     pthread_mutex_init(&m->lock, NULL);
+    mr_cache_put("media", path, m, media_ref, media_unref);
     return m;
 }
 

@@ -14,10 +14,19 @@ static int resolve_axis(mr_edge e, double off, int W, int w)
     }
 }
 
-void mr_pos_resolve(const mr_pos *p, int W, int H, int w, int h, int *x, int *y)
+void mr_pos_resolve(const mr_pos *p, int W, int H, int w, int h, double t, int *x, int *y)
 {
-    *x = resolve_axis(p->ex, p->x, W, w);
-    *y = resolve_axis(p->ey, p->y, H, h);
+    double ox = p->x, oy = p->y;
+    if (p->dur > 0) {
+        double k = (t - p->t0) / p->dur;
+        k = k < 0 ? 0 : k > 1 ? 1 : k;
+        if (p->ease_out)
+            k = 1 - (1 - k) * (1 - k);
+        ox += (p->x1 - p->x) * k;
+        oy += (p->y1 - p->y) * k;
+    }
+    *x = resolve_axis(p->ex, ox, W, w);
+    *y = resolve_axis(p->ey, oy, H, h);
 }
 
 bool mr_edge_parse(const char *name, bool horizontal, mr_edge *out)
@@ -50,10 +59,14 @@ void mr_pos_describe(const mr_pos *p, char *buf, size_t n)
 {
     char a[48], b[48];
     if (p->ex == MR_EDGE_START && p->ey == MR_EDGE_START) {
-        snprintf(buf, n, "%g, %g", p->x, p->y);
+        int k = snprintf(buf, n, "%g, %g", p->x, p->y);
+        if (p->dur > 0 && k > 0 && (size_t)k < n)
+            snprintf(buf + k, n - k, " to %g, %g in %g s", p->x1, p->y1, p->dur);
         return;
     }
     describe_axis(p->ex, p->x, true, a, sizeof a);
     describe_axis(p->ey, p->y, false, b, sizeof b);
-    snprintf(buf, n, "%s, %s", a, b);
+    int k = snprintf(buf, n, "%s, %s", a, b);
+    if (p->dur > 0 && k > 0 && (size_t)k < n)
+        snprintf(buf + k, n - k, " to %g, %g in %g s", p->x1, p->y1, p->dur);
 }

@@ -12,14 +12,18 @@ typedef enum { MR_EDGE_START, MR_EDGE_CENTER, MR_EDGE_END } mr_edge;
 
 typedef struct mr_pos {
     mr_edge ex, ey;
-    double x, y;   /* offsets in pixels, as above */
+    double x, y;        /* offsets in pixels, as above */
+    /* a move: the offsets go from (x, y) to (x1, y1) between t0 and t0 + dur (clip time),
+     * eased, and stay there; dur 0 for a place that does not move */
+    double x1, y1, t0, dur;
+    bool ease_out;      /* decelerate into the end (else linear) */
 } mr_pos;
 
 /* Top-left at (0, 0): where a clip goes when nobody placed it. */
-static inline mr_pos mr_pos_origin(void) { return (mr_pos){MR_EDGE_START, MR_EDGE_START, 0, 0}; }
+static inline mr_pos mr_pos_origin(void) { return (mr_pos){MR_EDGE_START, MR_EDGE_START, 0, 0, 0, 0, 0, 0, false}; }
 
-/* The top-left pixel of a w x h picture placed by p on a W x H canvas. */
-void mr_pos_resolve(const mr_pos *p, int W, int H, int w, int h, int *x, int *y);
+/* The top-left pixel of a w x h picture placed by p on a W x H canvas at clip time t. */
+void mr_pos_resolve(const mr_pos *p, int W, int H, int w, int h, double t, int *x, int *y);
 
 /* Parses an edge name: "left"/"top" (start), "center"/"middle", "right"/"bottom" (end).
  * `horizontal` says which axis it is for. Returns false for an unknown name. */

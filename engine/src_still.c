@@ -4,6 +4,7 @@
 #include <libavutil/frame.h>
 #include "engine/kernels.h"
 #include "engine/cpu/scale.h"
+#include "engine/cache.h"
 #include "engine/demux.h"
 #include "engine/eval.h"
 #include "engine/media.h"
@@ -52,8 +53,14 @@ static void image_describe(const mr_clip *c, char *buf, size_t n)
 
 static const mr_clip_ops image_ops = {"image", image_picture, NULL, image_describe, NULL};
 
+static void *clip_ref(void *c) { return mr_clip_ref(c); }
+static void clip_unref(void *c) { mr_clip_unref(c); }
+
 mr_clip *mr_image_new(const char *path, mr_err *err)
 {
+    mr_clip *cached = mr_cache_get("image", path, clip_ref);
+    if (cached) /* the same picture again: its node, and the picture it decoded, are shared */
+        return cached;
     mr_media_info info;
     if (mr_media_probe(path, &info, err) < 0)
         return NULL;
@@ -69,6 +76,7 @@ mr_clip *mr_image_new(const char *path, mr_err *err)
     c->h = info.h;
     c->has_video = true;
     c->is_static = true;
+    mr_cache_put("image", path, c, clip_ref, clip_unref);
     return c;
 }
 

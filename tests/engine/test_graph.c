@@ -83,8 +83,19 @@ int main(void)
     mr_clip *moved = mr_clip_at(one, (mr_pos){MR_EDGE_END, MR_EDGE_START, 40, 40}, &err);
     CHECK(one->pos.ex == MR_EDGE_START && moved->pos.ex == MR_EDGE_END);
     int x, y;
-    mr_pos_resolve(&moved->pos, 1920, 1080, 400, 200, &x, &y);
+    mr_pos_resolve(&moved->pos, 1920, 1080, 400, 200, 0, &x, &y);
     CHECK(x == 1480 && y == 40);
+    /* a move: linear from -600 to 560 over 0.8 s, then it stays */
+    mr_pos slide = {MR_EDGE_START, MR_EDGE_START, -600, 330, 560, 330, 0, 0.8, false};
+    mr_pos_resolve(&slide, 1280, 720, 100, 50, 0, &x, &y);
+    CHECK(x == -600 && y == 330);
+    mr_pos_resolve(&slide, 1280, 720, 100, 50, 0.4, &x, &y);
+    CHECK(x == -20);
+    mr_pos_resolve(&slide, 1280, 720, 100, 50, 5, &x, &y);
+    CHECK(x == 560);
+    slide.ease_out = true;
+    mr_pos_resolve(&slide, 1280, 720, 100, 50, 0.4, &x, &y);
+    CHECK(x == 270); /* -600 + 1160 * 0.75 */
 
     /* misuse names the operation and the reason */
     CHECK(mr_clip_sub(four, 5, NAN, &err) == NULL);
