@@ -11,6 +11,7 @@
 #include "engine/ops.h"
 #include "engine/timefmt.h"
 #include "interp/cli.h"
+#include "interp/batch.h"
 #include "interp/commands.h"
 #include "interp/host.h"
 #include "interp/progress.h"
@@ -35,6 +36,19 @@ static const struct { const char *name, *usage, *text; } commands[] = {
      "preview page on 127.0.0.1 with a scrubber and playback; play(clip) plays there. With a\n"
      "script, it runs first (a table it returns becomes globals); reload() runs it again and\n"
      "watch() whenever it changes. Ctrl-C stops what runs; Ctrl-D leaves."},
+    {"batch", "moonreel batch template.lua rows.csv|rows.json|rows.jsonl -o 'out/{id}.mp4' [-j N] [--gpus 0,1]\n"
+              "             [--shard K/N] [--resume] [--row-timeout S] [--report report.json] [--set key=value ...]\n"
+              "             [--allow DIR] [--lua-memory MiB] [--lua-time S] [--encoder E] [--crf N] [--preset P]\n"
+              "             [--backend B] [--quiet]\n"
+              "       moonreel batch --merge-reports shard0.json shard1.json ... [--report all.json]",
+     "Renders one video per row. The template returns a function(row, args) making the row's clip\n"
+     "(or returns the clip, reading the global `row`). Rows: CSV with a header, a JSON array of\n"
+     "objects, or JSON Lines. The output pattern takes {field}, {index} and {index:05}. Each row\n"
+     "runs sandboxed in a fresh Lua state (no files, processes or C modules; reading only under\n"
+     "the template's folder and --allow DIR; Lua memory and time limited). A failed row is\n"
+     "reported and the batch goes on. --resume skips rows already complete. --shard K/N takes\n"
+     "the rows whose index mod N is K (one job of a cluster array). Exit status: 0 all rows done,\n"
+     "3 some failed, another when the batch could not run. docs/batch.md has the recipes."},
     {"probe", "moonreel probe",
      "Shows the GPUs and what they do for moonreel, found by trying: whether NVDEC decodes and NVENC\n"
      "encodes each codec, and which backend and encoder `auto` picks (\"why is my GPU not used?\")."},
@@ -273,6 +287,8 @@ int main(int argc, char **argv)
         return cmd_checksum(argc - 1, argv + 1);
     if (!strcmp(cmd, "repl"))
         return mr_cmd_repl(argc - 1, argv + 1);
+    if (!strcmp(cmd, "batch"))
+        return mr_cmd_batch(argc - 1, argv + 1);
     if (!strcmp(cmd, "probe"))
         return mr_cmd_probe(argc - 1, argv + 1);
     if (!strcmp(cmd, "compare"))

@@ -1,0 +1,665 @@
+/* batch.c: `moonreel batch template.lua rows.csv -o 'out/{id}.mp4'`: options, the plan, the
+ * worker processes, progress, the report; `--merge-reports` joins the reports of shards. */
+#include "interp/batch.h"
+
+#include <errno.h>
+#include <getopt.h>
+#include <lauxlib.h>
+#include <limits.h>
+#include <math.h>
+#include <poll.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+#include "engine/log.h"
+#include "interp/batch_plan.h"
+#include "interp/batch_rows.h"
+#include "interp/host.h"
+
+enum { DO = 0, DONE = 1, FAILED = 2, SKIPPED = 3 };
+
+typedef struct worker {
+    pid_t pid;
+    int to, from;            /* row numbers go down `to`, results come up `from` */
+    long row;                /* the plan row it renders, or -1 */
+    double started;
+    char buf[65536];
+    size_t len;
+} worker;
+
+static double now_s(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return ts.tv_sec + ts.tv_nsec * 1e-9;
+}
+
+static int usage(const char *why, const char *arg)
+{
+    fprintf(stderr, "moonreel batch: ");
+    fprintf(stderr, why, arg);
+    fprintf(stderr, "\n(see 'moonreel help batch')\n");
+    return -1;
+}
+
+/* GPUs as the driver lists them, without starting CUDA (workers are forked later, and a
+ * process must not fork after CUDA started). */
+static int count_gpus(void)
+{
+    int n = 0;
+    for (int i = 0; i < 64; i++) {
+        char p[64];
+        snprintf(p, sizeof p, "/dev/nvidia%d", i);
+        if (access(p, F_OK) == 0)
+            n++;
+    }
+    return n;
+}
+
+static int parse(int argc, char **argv, mr_batch *b, bool *merge)
+{
+    enum { O_GPUS = 256, O_SHARD, O_RESUME, O_TIMEOUT, O_REPORT, O_SET, O_ALLOW, O_MEM, O_LUATIME, O_MERGE,
+           O_ENCODER, O_CRF, O_PRESET, O_BACKEND, O_QUIET };
+    static const struct option longs[] = {
+        {"output", required_argument, NULL, 'o'}, {"jobs", required_argument, NULL, 'j'},
+        {"gpus", required_argument, NULL, O_GPUS}, {"shard", required_argument, NULL, O_SHARD},
+        {"resume", no_argument, NULL, O_RESUME}, {"row-timeout", required_argument, NULL, O_TIMEOUT},
+        {"report", required_argument, NULL, O_REPORT}, {"set", required_argument, NULL, O_SET},
+        {"allow", required_argument, NULL, O_ALLOW}, {"lua-memory", required_argument, NULL, O_MEM},
+        {"lua-time", required_argument, NULL, O_LUATIME}, {"merge-reports", no_argument, NULL, O_MERGE},
+        {"encoder", required_argument, NULL, O_ENCODER}, {"crf", required_argument, NULL, O_CRF},
+        {"preset", required_argument, NULL, O_PRESET}, {"backend", required_argument, NULL, O_BACKEND},
+        {"quiet", no_argument, NULL, O_QUIET}, {NULL, 0, NULL, 0}};
+    b->render = mr_render_opts_default();
+    b->limits = (mr_sandbox_limits){(size_t)256 << 20, 30};
+    b->shard_n = 1;
+    optind = 1;
+    opterr = 0;
+    int c;
+    char *end;
+    while ((c = getopt_long(argc, argv, "o:j:q", longs, NULL)) != -1) {
+        switch (c) {
+        case 'o': b->pattern = optarg; break;
+        case 'j':
+            if ((b->jobs = (int)strtol(optarg, &end, 10)) < 1 || b->jobs > 256 || *end)
+                return usage("-j wants 1..256 workers, got '%s'", optarg);
+            break;
+        case O_GPUS:
+            for (char *p = optarg; *p && b->ngpus < 16;) {
+                b->gpus[b->ngpus++] = (int)strtol(p, &end, 10);
+                if (end == p)
+                    return usage("--gpus wants numbers such as 0,1, got '%s'", optarg);
+                p = *end == ',' ? end + 1 : end;
+            }
+            break;
+        case O_SHARD:
+            if (sscanf(optarg, "%d/%d", &b->shard_k, &b->shard_n) != 2 || b->shard_n < 1 || b->shard_k < 0 ||
+                b->shard_k >= b->shard_n)
+                return usage("--shard wants K/N with 0 <= K < N, got '%s'", optarg);
+            break;
+        case O_RESUME: b->resume = true; break;
+        case O_TIMEOUT:
+            if (!((b->row_timeout = strtod(optarg, &end)) > 0) || *end)
+                return usage("--row-timeout wants seconds, got '%s'", optarg);
+            break;
+        case O_REPORT: b->report_path = optarg; break;
+        case O_SET:
+            if (b->nsets == 256)
+                return usage("too many --set%s", "");
+            b->sets[b->nsets++] = optarg;
+            break;
+        case O_ALLOW:
+            if (b->nallowed >= 7 || !realpath(optarg, b->allowed[b->nallowed + 1]))
+                return usage("--allow wants an existing folder, got '%s'", optarg);
+            b->nallowed++; /* [0] is the template's folder */
+            break;
+        case O_MEM:
+            if (!(strtod(optarg, &end) > 0) || *end)
+                return usage("--lua-memory wants MiB, got '%s'", optarg);
+            b->limits.memory = (size_t)(strtod(optarg, NULL) * 1024 * 1024);
+            break;
+        case O_LUATIME:
+            if (!((b->limits.lua_seconds = strtod(optarg, &end)) > 0) || *end)
+                return usage("--lua-time wants seconds, got '%s'", optarg);
+            break;
+        case O_MERGE: *merge = true; break;
+        case O_ENCODER: b->render.out.encoder = optarg; break;
+        case O_PRESET: b->render.out.preset = optarg; break;
+        case O_CRF:
+            if ((b->render.out.crf = (int)strtol(optarg, &end, 10)) < 0 || b->render.out.crf > 63 || *end)
+                return usage("--crf wants 0..63, got '%s'", optarg);
+            break;
+        case O_BACKEND:
+            if (!mr_backend_parse(optarg, &b->render.backend))
+                return usage("--backend wants auto, cpu or cuda, got '%s'", optarg);
+            break;
+        case 'q':
+        case O_QUIET: b->quiet = true; break;
+        default: return usage("unknown or incomplete option '%s'", argv[optind - 1]);
+        }
+    }
+    return optind;
+}
+
+/* Collects lua_dump's bytes. */
+typedef struct bytes {
+    char *data;
+    size_t len;
+} bytes;
+
+static int collect(lua_State *L, const void *p, size_t n, void *ud)
+{
+    (void)L;
+    bytes *b = ud;
+    char *d = realloc(b->data, b->len + n);
+    if (!d)
+        return 1;
+    memcpy(d + b->len, p, n);
+    b->data = d;
+    b->len += n;
+    return 0;
+}
+
+/* Compiles the template once (a syntax error stops the batch before anything renders) and
+ * hashes it with the --set values and moonreel's version (--resume trusts only records made
+ * by the same template, values and version). */
+static int compile(mr_batch *b, mr_err *err)
+{
+    FILE *f = fopen(b->template_path, "rb");
+    if (!f)
+        return mr_err_set(err, "cannot open the template '%s': %s", b->template_path, strerror(errno));
+    bytes src = {0};
+    char buf[65536];
+    size_t k;
+    while ((k = fread(buf, 1, sizeof buf, f)) > 0)
+        if (collect(NULL, buf, k, &src)) {
+            fclose(f);
+            free(src.data);
+            return mr_err_set(err, "out of memory reading the template");
+        }
+    fclose(f);
+    lua_State *L = luaL_newstate();
+    char chunk[4200];
+    snprintf(chunk, sizeof chunk, "@%s", b->template_path);
+    bytes code = {0};
+    int r = 0;
+    if (!L)
+        r = mr_err_set(err, "out of memory");
+    else if (luaL_loadbufferx(L, src.data ? src.data : "", src.len, chunk, "t") != LUA_OK)
+        r = mr_err_set(err, "%s", lua_tostring(L, -1));
+    else if (lua_dump(L, collect, &code, 0) != 0)
+        r = mr_err_set(err, "cannot compile the template");
+    if (L)
+        lua_close(L);
+    if (r == 0) {
+        char *args = json_dumps(b->args, JSON_SORT_KEYS | JSON_COMPACT);
+        bytes all = {0};
+        collect(NULL, src.data ? src.data : "", src.len, &all);
+        collect(NULL, args, strlen(args), &all);
+        collect(NULL, MR_VERSION, strlen(MR_VERSION), &all);
+        mr_md5_hex(all.data, all.len, b->template_hash);
+        free(all.data);
+        free(args);
+        b->bytecode = code.data;
+        b->bytecode_len = code.len;
+    } else {
+        free(code.data);
+    }
+    free(src.data);
+    return r;
+}
+
+static int by_output(const void *a, const void *b)
+{
+    const mr_batch_row *x = *(mr_batch_row *const *)a, *y = *(mr_batch_row *const *)b;
+    int c = strcmp(x->output, y->output);
+    return c ? c : (x->index > y->index) - (x->index < y->index);
+}
+
+/* Plans every row of this shard: its output path (two rows on one path are an error before
+ * anything renders), its record and hash, its folders; cleans temporary files of killed
+ * runs; with --resume, marks the rows whose record and output are intact. */
+static int plan(mr_batch *b, mr_err *err)
+{
+    size_t n = json_array_size(b->rows);
+    b->plan = calloc(n ? n : 1, sizeof *b->plan);
+    if (!b->plan)
+        return mr_err_set(err, "out of memory");
+    for (size_t i = 0; i < n; i++) {
+        if ((long)i % b->shard_n != b->shard_k)
+            continue;
+        mr_batch_row *r = &b->plan[b->nplan++];
+        r->index = (long)i;
+        r->fields = json_array_get(b->rows, i);
+        if (mr_batch_expand(b->pattern, r->fields, r->index, r->output, sizeof r->output, err) < 0)
+            return -1;
+        mr_batch_record_path(r->output, r->record, sizeof r->record);
+        mr_batch_row_hash(r->fields, b->args, r->row_hash);
+    }
+    mr_batch_row **sorted = malloc(sizeof *sorted * (b->nplan ? b->nplan : 1));
+    if (!sorted)
+        return mr_err_set(err, "out of memory");
+    for (long i = 0; i < b->nplan; i++)
+        sorted[i] = &b->plan[i];
+    qsort(sorted, (size_t)b->nplan, sizeof *sorted, by_output);
+    int r = 0;
+    for (long i = 0; i + 1 < b->nplan && r == 0; i++)
+        if (!strcmp(sorted[i]->output, sorted[i + 1]->output))
+            r = mr_err_set(err, "rows %ld and %ld would both write '%s' (make the output pattern tell them apart, e.g. with {index})",
+                           sorted[i]->index, sorted[i + 1]->index, sorted[i]->output);
+    for (long i = 0; i < b->nplan && r == 0; i++) {
+        if (i > 0) { /* each folder once */
+            const char *a = strrchr(sorted[i]->output, '/'), *p = strrchr(sorted[i - 1]->output, '/');
+            int la = a ? (int)(a - sorted[i]->output) : 0, lp = p ? (int)(p - sorted[i - 1]->output) : 0;
+            if (la == lp && !strncmp(sorted[i]->output, sorted[i - 1]->output, (size_t)la))
+                continue;
+        }
+        if (mr_make_parent_dirs(sorted[i]->output, err) < 0 || mr_make_parent_dirs(sorted[i]->record, err) < 0) {
+            r = -1;
+            break;
+        }
+        char dir[4096];
+        snprintf(dir, sizeof dir, "%s", sorted[i]->output);
+        char *slash = strrchr(dir, '/');
+        if (slash)
+            *slash = 0;
+        else
+            dir[0] = 0;
+        mr_batch_clean_temps(dir);
+    }
+    free(sorted);
+    for (long i = 0; i < b->nplan && r == 0 && b->resume; i++)
+        if (mr_batch_record_ok(b->plan[i].record, b->plan[i].output, b->plan[i].row_hash, b->template_hash))
+            b->plan[i].state = SKIPPED;
+    return r;
+}
+
+/* ---- workers -------------------------------------------------------------------------- */
+
+static void worker_loop(const mr_batch *b, int in, int out, int k)
+{
+    FILE *f = fdopen(in, "r");
+    char line[64];
+    while (f && fgets(line, sizeof line, f)) {
+        long i = strtol(line, NULL, 10);
+        json_t *res = mr_batch_run_row(b, i, k);
+        char *text = json_dumps(res, JSON_COMPACT);
+        size_t len = strlen(text);
+        text[len] = '\n'; /* json_dumps left room: the terminating byte becomes the newline */
+        ssize_t w = write(out, text, len + 1);
+        (void)w;
+        free(text);
+        json_decref(res);
+        mr_interrupted = 0;
+    }
+    _exit(0);
+}
+
+static int spawn(const mr_batch *b, worker *w, int k)
+{
+    int down[2], up[2];
+    if (pipe(down) != 0 || pipe(up) != 0)
+        return -1;
+    fflush(NULL);
+    pid_t pid = fork();
+    if (pid < 0)
+        return -1;
+    if (pid == 0) {
+        close(down[1]);
+        close(up[0]);
+        if (b->ngpus) { /* each worker sees its GPU as the only one */
+            char id[16];
+            snprintf(id, sizeof id, "%d", b->gpus[k % b->ngpus]);
+            setenv("CUDA_VISIBLE_DEVICES", id, 1);
+        }
+        if (k > 0 || b->quiet) /* one worker says, once, what the engine notices */
+            mr_log_set_sink(NULL, NULL);
+        worker_loop(b, down[0], up[1], k);
+    }
+    close(down[0]);
+    close(up[1]);
+    *w = (worker){.pid = pid, .to = down[1], .from = up[0], .row = -1};
+    return 0;
+}
+
+/* Removes what a worker killed in mid-row left: its temporary output. */
+static void clean_after(const mr_batch *b, long row)
+{
+    char dir[4096];
+    snprintf(dir, sizeof dir, "%s", b->plan[row].output);
+    char *slash = strrchr(dir, '/');
+    if (slash)
+        *slash = 0;
+    else
+        dir[0] = 0;
+    mr_batch_clean_temps(dir);
+}
+
+static void finish_row(mr_batch_row *r, json_t *res)
+{
+    bool ok = json_is_true(json_object_get(res, "ok"));
+    r->state = ok ? DONE : FAILED;
+    r->ms = json_real_value(json_object_get(res, "ms"));
+    r->startup_ms = json_real_value(json_object_get(res, "startup_ms"));
+    if (!ok)
+        snprintf(r->message, sizeof r->message, "%s", json_string_value(json_object_get(res, "error")));
+}
+
+/* A worker ended in mid-row (crashed, or killed for its time): the row fails, a new worker comes. */
+static void replace(const mr_batch *b, worker *w, int k, const char *why)
+{
+    if (w->row >= 0) {
+        mr_batch_row *r = &b->plan[w->row];
+        r->state = FAILED;
+        snprintf(r->message, sizeof r->message, "%s", why);
+        clean_after(b, w->row);
+    }
+    close(w->to);
+    close(w->from);
+    if (spawn(b, w, k) < 0)
+        w->pid = 0;
+}
+
+static void progress(const mr_batch *b, long done, long failed, long left, double t0, bool last)
+{
+    if (b->quiet || !isatty(STDERR_FILENO))
+        return;
+    double el = now_s() - t0, rate = el > 0 ? (done + failed) / el * 60 : 0;
+    int eta = rate > 0 ? (int)(left / rate * 60) : 0;
+    fprintf(stderr, "\r\033[Krows: %ld done, %ld failed, %ld left  %.1f rows/min  ETA %d:%02d%s", done, failed, left,
+            rate, eta / 60, eta % 60, last ? "\n" : "");
+}
+
+static void run(mr_batch *b, int jobs)
+{
+    worker *ws = calloc((size_t)jobs, sizeof *ws);
+    long next = 0, left = 0, done = 0, failed = 0;
+    for (long i = 0; i < b->nplan; i++)
+        left += b->plan[i].state == DO;
+    double t0 = now_s(), last = 0;
+    for (int k = 0; k < jobs; k++)
+        spawn(b, &ws[k], k);
+    while (left > 0) {
+        struct pollfd fds[256];
+        for (int k = 0; k < jobs; k++) {
+            worker *w = &ws[k];
+            while (w->pid && w->row < 0 && next < b->nplan && !mr_interrupted) { /* give it the next row */
+                if (b->plan[next].state != DO) {
+                    next++;
+                    continue;
+                }
+                char line[32];
+                int n = snprintf(line, sizeof line, "%ld\n", next);
+                if (write(w->to, line, (size_t)n) == n) {
+                    w->row = next;
+                    w->started = now_s();
+                }
+                next++;
+            }
+            fds[k] = (struct pollfd){w->pid ? w->from : -1, POLLIN, 0};
+        }
+        bool busy = false;
+        for (int k = 0; k < jobs; k++)
+            busy |= ws[k].row >= 0;
+        if (!busy) /* nothing in flight: interrupted, or no worker could start */
+            break;
+        poll(fds, (nfds_t)jobs, 200);
+        for (int k = 0; k < jobs; k++) {
+            worker *w = &ws[k];
+            if (fds[k].revents & (POLLIN | POLLHUP)) {
+                ssize_t got = read(w->from, w->buf + w->len, sizeof w->buf - 1 - w->len);
+                if (got <= 0) { /* the worker died */
+                    int st = 0;
+                    waitpid(w->pid, &st, 0);
+                    char why[128];
+                    snprintf(why, sizeof why, "the worker rendering this row ended (%s %d)",
+                             WIFSIGNALED(st) ? "signal" : "status", WIFSIGNALED(st) ? WTERMSIG(st) : WEXITSTATUS(st));
+                    if (w->row >= 0) {
+                        failed++;
+                        left--;
+                    }
+                    replace(b, w, k, why);
+                    continue;
+                }
+                w->len += (size_t)got;
+                w->buf[w->len] = 0;
+                char *nl;
+                while ((nl = strchr(w->buf, '\n'))) {
+                    *nl = 0;
+                    json_t *res = json_loads(w->buf, 0, NULL);
+                    long i = res ? (long)json_integer_value(json_object_get(res, "i")) : -1;
+                    if (res && i == w->row) {
+                        finish_row(&b->plan[i], res);
+                        b->plan[i].state == DONE ? done++ : failed++;
+                        left--;
+                        w->row = -1;
+                    }
+                    json_decref(res);
+                    size_t rest = w->len - (size_t)(nl + 1 - w->buf);
+                    memmove(w->buf, nl + 1, rest);
+                    w->len = rest;
+                    w->buf[w->len] = 0;
+                }
+            }
+            if (w->row >= 0 && b->row_timeout > 0 && now_s() - w->started > b->row_timeout) {
+                kill(w->pid, SIGKILL);
+                waitpid(w->pid, NULL, 0);
+                char why[128];
+                snprintf(why, sizeof why, "the row took longer than %g s (--row-timeout)", b->row_timeout);
+                failed++;
+                left--;
+                replace(b, w, k, why);
+            }
+        }
+        if (now_s() - last > 0.25) {
+            progress(b, done, failed, left, t0, false);
+            last = now_s();
+        }
+    }
+    progress(b, done, failed, left, t0, true);
+    for (int k = 0; k < jobs; k++) /* no more rows: workers leave when their input ends */
+        if (ws[k].pid) {
+            close(ws[k].to);
+            close(ws[k].from);
+        }
+    for (int k = 0; k < jobs; k++)
+        if (ws[k].pid)
+            waitpid(ws[k].pid, NULL, 0);
+    free(ws);
+}
+
+/* ---- the report -------------------------------------------------------------------------- */
+
+static int cmp_double(const void *a, const void *b)
+{
+    double x = *(const double *)a, y = *(const double *)b;
+    return (x > y) - (x < y);
+}
+
+static json_t *report(const mr_batch *b, double seconds)
+{
+    json_t *failures = json_array(), *outputs = json_array();
+    long done = 0, failed = 0, skipped = 0;
+    double *startups = malloc(sizeof(double) * (b->nplan ? b->nplan : 1));
+    long nstart = 0;
+    for (long i = 0; i < b->nplan; i++) {
+        const mr_batch_row *r = &b->plan[i];
+        if (r->state == FAILED) {
+            failed++;
+            json_array_append_new(failures, json_pack("{sIsOss}", "index", (json_int_t)r->index, "fields", r->fields,
+                                                      "message", r->message));
+        } else if (r->state == DONE || r->state == SKIPPED) {
+            r->state == DONE ? done++ : skipped++;
+            json_array_append_new(outputs, json_pack("{sIsssb}", "index", (json_int_t)r->index, "output", r->output,
+                                                     "resumed", r->state == SKIPPED));
+        }
+        if (r->state == DONE && startups)
+            startups[nstart++] = r->startup_ms;
+    }
+    double median = 0;
+    if (nstart) {
+        qsort(startups, (size_t)nstart, sizeof *startups, cmp_double);
+        median = startups[nstart / 2];
+    }
+    free(startups);
+    char shard[32];
+    snprintf(shard, sizeof shard, "%d/%d", b->shard_k, b->shard_n);
+    return json_pack("{sssssssIsIsIsIsfsfsfsoso}", "template", b->template_path, "rows_file", b->rows_path, "shard", shard,
+                     "rows", (json_int_t)b->nplan, "done", (json_int_t)done, "failed", (json_int_t)failed, "resumed",
+                     (json_int_t)skipped, "seconds", seconds, "rows_per_minute", seconds > 0 ? done / seconds * 60 : 0.0,
+                     "startup_ms_median", median, "failures", failures, "outputs", outputs);
+}
+
+static int write_report(json_t *rep, const char *path)
+{
+    if (!path)
+        return 0;
+    char tmp[4200];
+    snprintf(tmp, sizeof tmp, "%s.%d.tmp", path, (int)getpid());
+    if (json_dump_file(rep, tmp, JSON_INDENT(2)) != 0 || rename(tmp, path) != 0) {
+        unlink(tmp);
+        fprintf(stderr, "moonreel batch: cannot write the report '%s'\n", path);
+        return -1;
+    }
+    return 0;
+}
+
+static void summary(json_t *rep)
+{
+    fprintf(stderr, "moonreel batch: %lld rows: %lld done, %lld resumed, %lld failed (%.1f rows/min, row start-up %.1f ms)\n",
+            (long long)json_integer_value(json_object_get(rep, "rows")), (long long)json_integer_value(json_object_get(rep, "done")),
+            (long long)json_integer_value(json_object_get(rep, "resumed")),
+            (long long)json_integer_value(json_object_get(rep, "failed")),
+            json_real_value(json_object_get(rep, "rows_per_minute")), json_real_value(json_object_get(rep, "startup_ms_median")));
+    size_t i;
+    json_t *f;
+    json_array_foreach(json_object_get(rep, "failures"), i, f) {
+        if (i == 10) {
+            fprintf(stderr, "  ... and %zu more (see the report)\n", json_array_size(json_object_get(rep, "failures")) - 10);
+            break;
+        }
+        fprintf(stderr, "  row %lld: %s\n", (long long)json_integer_value(json_object_get(f, "index")),
+                json_string_value(json_object_get(f, "message")));
+    }
+}
+
+/* --merge-reports a.json b.json ...: one report of all shards. */
+static int merge(char **files, int n, const char *out)
+{
+    json_t *all = NULL;
+    for (int i = 0; i < n; i++) {
+        json_error_t je;
+        json_t *r = json_load_file(files[i], 0, &je);
+        if (!r) {
+            fprintf(stderr, "moonreel batch: %s:%d: %s\n", files[i], je.line, je.text);
+            json_decref(all);
+            return 1;
+        }
+        if (!all) {
+            all = r;
+            json_object_set_new(all, "shard", json_string("merged"));
+            continue;
+        }
+        static const char *const sums[] = {"rows", "done", "failed", "resumed"};
+        for (int k = 0; k < 4; k++)
+            json_object_set_new(all, sums[k], json_integer(json_integer_value(json_object_get(all, sums[k])) +
+                                                          json_integer_value(json_object_get(r, sums[k]))));
+        json_object_set_new(all, "seconds", json_real(fmax(json_real_value(json_object_get(all, "seconds")),
+                                                           json_real_value(json_object_get(r, "seconds")))));
+        json_array_extend(json_object_get(all, "failures"), json_object_get(r, "failures"));
+        json_array_extend(json_object_get(all, "outputs"), json_object_get(r, "outputs"));
+        json_decref(r);
+    }
+    if (!all) {
+        fprintf(stderr, "moonreel batch --merge-reports: give the shards' report files\n");
+        return 2;
+    }
+    double s = json_real_value(json_object_get(all, "seconds"));
+    json_object_set_new(all, "rows_per_minute", json_real(s > 0 ? json_integer_value(json_object_get(all, "done")) / s * 60 : 0));
+    summary(all);
+    int st = write_report(all, out) < 0 ? 1 : json_integer_value(json_object_get(all, "failed")) ? 3 : 0;
+    json_decref(all);
+    return st;
+}
+
+int mr_cmd_batch(int argc, char **argv)
+{
+    mr_batch b;
+    memset(&b, 0, sizeof b);
+    bool merging = false;
+    int first = parse(argc, argv, &b, &merging);
+    if (first < 0)
+        return 2;
+    if (merging)
+        return merge(argv + first, argc - first, b.report_path);
+    if (argc - first != 2 || !b.pattern) {
+        fprintf(stderr, "usage: moonreel batch template.lua rows.csv|rows.json|rows.jsonl -o 'out/{id}.mp4' [options]\n");
+        return 2;
+    }
+    b.template_path = argv[first];
+    b.rows_path = argv[first + 1];
+    /* the template's folder may always be read; so may each --allow DIR */
+    char dir[4096];
+    snprintf(dir, sizeof dir, "%s", b.template_path);
+    char *slash = strrchr(dir, '/');
+    if (slash)
+        *slash = 0;
+    else
+        snprintf(dir, sizeof dir, ".");
+    if (!realpath(dir, b.allowed[0])) {
+        fprintf(stderr, "moonreel batch: cannot open the template '%s': %s\n", b.template_path, strerror(errno));
+        return 1;
+    }
+    snprintf(b.template_dir, sizeof b.template_dir, "%s", b.allowed[0]);
+    b.nallowed++;
+    b.args = json_object();
+    for (int i = 0; i < b.nsets; i++) {
+        char *eq = strchr(b.sets[i], '=');
+        if (!eq || eq == b.sets[i])
+            return usage("--set wants key=value, got '%s'", b.sets[i]) < 0 ? 2 : 2;
+        char *end;
+        double v = strtod(eq + 1, &end);
+        *eq = 0;
+        json_object_set_new(b.args, b.sets[i], *end || end == eq + 1 ? json_string(eq + 1)
+                                              : v == floor(v) && fabs(v) < 1e15 ? json_integer((json_int_t)v) : json_real(v));
+    }
+    mr_err err;
+    if (compile(&b, &err) < 0 || !(b.rows = mr_rows_load(b.rows_path, &err)) || plan(&b, &err) < 0) {
+        fprintf(stderr, "moonreel batch: %s\n", err.msg);
+        return 1;
+    }
+    int gpus = count_gpus();
+    if (b.render.backend != MR_BACKEND_CPU && b.ngpus == 0)
+        for (int i = 0; i < gpus && i < 16; i++)
+            b.gpus[b.ngpus++] = i;
+    long todo = 0;
+    for (long i = 0; i < b.nplan; i++)
+        todo += b.plan[i].state == DO;
+    long cores = sysconf(_SC_NPROCESSORS_ONLN);
+    int jobs = b.jobs ? b.jobs : b.ngpus ? 4 * b.ngpus : (int)(cores > 0 ? cores : 1);
+    if (jobs > todo)
+        jobs = (int)(todo ? todo : 1);
+    mr_host_catch_interrupt(NULL);
+    double t0 = now_s();
+    if (todo > 0)
+        run(&b, jobs);
+    json_t *rep = report(&b, now_s() - t0);
+    summary(rep);
+    int st = write_report(rep, b.report_path) < 0 ? 1 : mr_interrupted ? 130 : json_integer_value(json_object_get(rep, "failed")) ? 3 : 0;
+    long unfinished = 0;
+    for (long i = 0; i < b.nplan; i++)
+        unfinished += b.plan[i].state == DO;
+    if (unfinished && st == 0)
+        st = 1; /* no worker could start */
+    json_decref(rep);
+    json_decref(b.rows);
+    json_decref(b.args);
+    free(b.plan);
+    free(b.bytecode);
+    return st;
+}

@@ -1,0 +1,49 @@
+/* batch.h: `moonreel batch`: one template, many rows. The parent plans every row (output
+ * paths, records, resume), then forked worker processes render rows one after another, each
+ * row in a fresh sandboxed Lua state; workers keep their caches (media, pictures, fonts)
+ * from row to row. A worker that crashes or overruns --row-timeout is replaced; its row is
+ * recorded as failed and the batch goes on. */
+#ifndef MR_BATCH_H
+#define MR_BATCH_H
+
+#include <jansson.h>
+#include "engine/render.h"
+#include "interp/sandbox.h"
+
+typedef struct mr_batch_row {
+    long index;              /* its place in the rows file, from 0 */
+    json_t *fields;          /* borrowed from the batch's rows */
+    char output[4096], record[4096];
+    char row_hash[33];
+    int state;               /* 0 to do, 1 done, 2 failed, 3 skipped (--resume) */
+    double ms, startup_ms;
+    char message[1024];
+} mr_batch_row;
+
+typedef struct mr_batch {
+    const char *template_path, *rows_path, *pattern, *report_path;
+    int jobs, ngpus, gpus[16], shard_k, shard_n;
+    bool resume, quiet;
+    double row_timeout;
+    char *sets[256];
+    int nsets;
+    json_t *args;            /* the --set values */
+    char template_dir[4096], allowed[8][4096];
+    int nallowed;
+    mr_sandbox_limits limits;
+    mr_render_opts render;
+    json_t *rows;
+    mr_batch_row *plan;
+    long nplan;
+    char template_hash[33];
+    char *bytecode;          /* the template, compiled once */
+    size_t bytecode_len;
+} mr_batch;
+
+/* Renders plan row i in this (worker) process. Returns a JSON result for the parent:
+ * {"i", "ok", "ms", "startup_ms"} or {"i", "ok": false, "error"} (the caller's reference). */
+json_t *mr_batch_run_row(const mr_batch *b, long i, int worker);
+
+int mr_cmd_batch(int argc, char **argv);
+
+#endif
