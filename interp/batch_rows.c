@@ -12,7 +12,7 @@
 typedef struct csv_state {
     json_t *rows, *header, *row;
     bool header_done, failed;
-    int col, line;           /* fields so far in this row; the row's number (the header is 1) */
+    int col, line;           /* fields so far in this record; records ended (the header is line 1) */
     mr_err *err;
     const char *name;
 } csv_state;
@@ -27,7 +27,7 @@ static void csv_field(void *s, size_t n, void *ud)
         return;
     }
     if ((size_t)c->col >= json_array_size(c->header)) {
-        mr_err_set(c->err, "%s: row %d has more fields than the header's %zu", c->name, c->line,
+        mr_err_set(c->err, "%s: line %d has more fields than the header's %zu", c->name, c->line + 1,
                    json_array_size(c->header));
         c->failed = true;
         return;
@@ -50,7 +50,7 @@ static void csv_row_end(int ch, void *ud)
     if (c->col == 0) /* an empty line */
         return;
     if ((size_t)c->col < json_array_size(c->header)) {
-        mr_err_set(c->err, "%s: row %d has %d fields, the header %zu", c->name, c->line, c->col,
+        mr_err_set(c->err, "%s: line %d has %d fields, the header %zu", c->name, c->line, c->col,
                    json_array_size(c->header));
         c->failed = true;
         return;
@@ -77,7 +77,7 @@ static json_t *parse_csv(const char *data, size_t n, const char *name, mr_err *e
     c.row = json_object();
     size_t used = csv_parse(&p, data, n, csv_field, csv_row_end, &c);
     if (!c.failed && used != n) {
-        mr_err_set(err, "%s: not CSV near row %d: %s", name, c.line + 1, csv_strerror(csv_error(&p)));
+        mr_err_set(err, "%s: not CSV near line %d: %s", name, c.line + 1, csv_strerror(csv_error(&p)));
         c.failed = true;
     }
     if (!c.failed && csv_fini(&p, csv_field, csv_row_end, &c) != 0) {

@@ -3,6 +3,7 @@
 
 #include <lauxlib.h>
 #include <lualib.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
@@ -49,8 +50,11 @@ static void clock_hook(lua_State *L, lua_Debug *ar)
         b->stopped = true;
         lua_sethook(L, clock_hook, LUA_MASKCOUNT, 1);
     }
-    if (b->stopped)
-        luaL_error(L, "the template ran Lua code for more than %g s (the row's Lua time limit)", b->lua_seconds);
+    if (b->stopped) { /* (Lua's own formatting has no %g) */
+        char msg[128];
+        snprintf(msg, sizeof msg, "the template ran Lua code for more than %g s (the row's Lua time limit)", b->lua_seconds);
+        luaL_error(L, "%s", msg);
+    }
 }
 
 /* Replaces a blocked function: calling it raises an error naming it. */

@@ -1,0 +1,133 @@
+#!/bin/bash
+# batch.sh: moonreel batch end to end: the sandbox (each escape blocked, naming the function),
+# limits (Lua time despite pcall, Lua memory, render time), failures reported while the other
+# rows finish, exit statuses, duplicate outputs refused before rendering, --resume (records,
+# changed rows, damaged outputs), SIGKILL at several moments then --resume, and shards whose
+# merged reports cover every row exactly once.
+source "$(dirname "$0")/lib.sh"
+cd "$WORK"
+mkdir -p tpl media
+cp "$ROOT/scripts/assets/logo.png" media/
+
+# a small template: 1 s at 160x90, the row's colour, a picture from an allowed folder, its name
+cat > tpl/card.lua <<'LUA'
+return function(row, args)
+  local pic = image(args.media .. "/logo.png"):resize(0.2)
+  return compose({color(row.color, 160, 90), pic:at(4, 4), text(row.name, {size = 14}):at("center", "bottom", 4)},
+    {duration = tonumber(row.seconds) or 1, fps = 10})
+end
+LUA
+printf 'id,name,color\n' > rows.csv
+for i in $(seq 0 11); do printf '%03d,"Person, %d",#%02x4080\n' $i $i $((i * 20)) >> rows.csv; done
+B() { "$MR" batch tpl/card.lua "$@" --set media="$WORK/media" --allow "$WORK/media" --preset ultrafast --quiet; }
+
+# all rows, report, records
+B rows.csv -o 'out/{id}.mp4' -j 2 --report rep.json; expect_eq "all rows: status 0" $? 0
+expect_eq "12 outputs" "$(ls out/*.mp4 | wc -l)" 12
+expect_contains "an output" "$("$MC" out/007.mp4)" "video 160x90 fps=10/1 frames=10"
+expect_eq "12 records" "$(ls out/.moonreel-batch/*.json | wc -l)" 12
+expect_contains "report" "$(cat rep.json)" '"done": 12'
+expect_no_temp "$WORK/out"
+
+# --resume: nothing to do; a changed row and a damaged output are done again
+B rows.csv -o 'out/{id}.mp4' --resume --report rep2.json; expect_eq "resume: status 0" $? 0
+expect_contains "resume skips all" "$(cat rep2.json)" '"resumed": 12'
+sed -i 's/^003,"Person, 3"/003,"Changed"/' rows.csv
+head -c 200 out/005.mp4 > cut && cat cut > out/005.mp4
+B rows.csv -o 'out/{id}.mp4' --resume --report rep3.json
+expect_contains "resume redoes the changed and the damaged" "$(cat rep3.json)" '"done": 2'
+expect_contains "005 intact again" "$("$MC" out/005.mp4)" "frames=10"
+
+# two rows onto one path: refused before anything renders
+printf 'id,name,color\n1,a,red\n2,b,red\n' > dup.csv
+B dup.csv -o 'dup/{color}.mp4' 2> dup.err; expect_eq "duplicate outputs: status 1" $? 1
+expect_contains "duplicate outputs named" "$(cat dup.err)" "rows 0 and 1 would both write 'dup/red.mp4'"
+expect_no_file dup/red.mp4
+# a field cannot leave the output folder
+printf 'id,name,color\n../../evil,a,red\n' > evil.csv
+B evil.csv -o 'safe/{id}.mp4'; expect_file "safe/_._.._evil.mp4"
+
+# the sandbox: each escape fails its row, naming what was refused; the good row finishes
+cat > tpl/escape.lua <<'LUA'
+local tries = {
+  execute = function() os.execute("touch pwned") end,
+  popen = function() io.popen("id") end,
+  open = function() io.open("/etc/passwd") end,
+  remove = function() os.remove("x") end,
+  rename = function() os.rename("a", "b") end,
+  loadlib = function() package.loadlib("libc.so.6", "system") end,
+  cmodule = function() require("socket.core") end,
+  binary = function() load("\27Lua\84\0", "x", "b") end,
+  dump = function() string.dump(print) end,
+  debug = function() debug.getinfo(1) end,
+  getenv = function() os.getenv("HOME") end,
+  outside = function() image("/etc/hostname.png") end,
+  render = function() render(color("red", 8, 8):dur(1), "out.mp4") end,
+  loop = function() while true do pcall(function() while true do end end) end end,
+  memory = function() local t = {} for i = 1, 1e9 do t[i] = string.rep("x", 1e6) .. i end end,
+  fine = function() end,
+}
+return function(row)
+  if row.try == "slow" then return pattern("counter", 640, 360):dur(600) end
+  tries[row.try]()
+  return color("green", 32, 32):dur(0.2)
+end
+LUA
+printf '[' > esc.json
+first=1
+for t in execute popen open remove rename loadlib cmodule binary dump debug getenv outside render loop memory fine; do
+  [ $first = 1 ] || printf ',' >> esc.json; first=0
+  printf '{"id": "%s", "try": "%s"}' $t $t >> esc.json
+done
+printf ',{"id": "slow", "try": "slow"}]' >> esc.json
+"$MR" batch tpl/escape.lua esc.json -o 'esc/{id}.mp4' -j 2 --lua-time 1 --lua-memory 64 --row-timeout 4 \
+  --preset ultrafast --quiet --report esc.json.report 2> esc.err
+expect_eq "some rows failed: status 3" $? 3
+rep=$(cat esc.json.report)
+for want in "os.execute is not allowed" "io.popen is not allowed" "io.open is not allowed" "os.remove is not allowed" \
+  "os.rename is not allowed" "package.loadlib is not allowed" "require('socket.core') is not allowed" \
+  "load of binary chunks is not allowed" "string.dump is not allowed" "debug.getinfo is not allowed" \
+  "os.getenv is not allowed" "outside the folders this batch may read" "render is not allowed" \
+  "the row's Lua time limit" "not enough memory" "longer than 4 s (--row-timeout)"; do
+  expect_contains "sandbox: $want" "$rep" "$want"
+done
+expect_file esc/fine.mp4
+expect_no_file pwned
+expect_contains "failures list their fields" "$rep" '"try": "execute"'
+expect_contains "summary names rows" "$(cat esc.err)" "row 0: "
+expect_no_temp "$WORK/esc"
+
+# SIGKILL at several moments, then --resume: every output once, complete, no temporary file
+printf 'id,name,color,seconds\n' > long.csv
+for i in $(seq 0 7); do printf '%d,n%d,#%02x2020,3\n' $i $i $((i * 30)) >> long.csv; done
+for at in 0.3 1.2 2.5; do
+  rm -rf kill
+  setsid "$MR" batch tpl/card.lua long.csv -o 'kill/{id}.mp4' -j 2 --set media="$WORK/media" --allow "$WORK/media" --quiet &
+  pid=$!
+  sleep $at
+  kill -9 -- -$pid 2>/dev/null; wait $pid 2>/dev/null
+  B long.csv -o 'kill/{id}.mp4' --resume --report kill.json; expect_eq "resume after SIGKILL at $at s" $? 0
+  expect_eq "8 outputs after kill at $at s" "$(ls kill/*.mp4 | wc -l)" 8
+  bad_files=0
+  for f in kill/*.mp4; do "$MC" "$f" | grep -q "frames=30 " || bad_files=$((bad_files + 1)); done
+  expect_eq "every output complete after kill at $at s" $bad_files 0
+  expect_no_temp "$WORK/kill"
+done
+
+# shards: each row in exactly one; the merged report has them all
+for k in 0 1 2; do B rows.csv -o 'sh/{id}.mp4' --shard $k/3 --report sh$k.json; done
+"$MR" batch --merge-reports sh0.json sh1.json sh2.json --report all.json 2> merge.err; expect_eq "merge: status 0" $? 0
+expect_contains "merged: all rows" "$(cat all.json)" '"done": 12'
+expect_eq "12 shard outputs" "$(ls sh/*.mp4 | wc -l)" 12
+expect_eq "no row twice" "$(grep -ho '"index": [0-9]*' sh0.json sh1.json sh2.json | sort | uniq -d | wc -l)" 0
+expect_contains "shard 1 has rows 1, 4, 7, 10" "$(grep -o '"index": [0-9]*' sh1.json | tr '\n' ' ')" '"index": 1 "index": 4 "index": 7 "index": 10'
+
+# bad input to the batch itself: status 1 (not 3), and why
+"$MR" batch tpl/nothere.lua rows.csv -o 'x/{id}.mp4' 2> e1; expect_eq "missing template: status 1" $? 1
+expect_contains "missing template named" "$(cat e1)" "cannot open the template"
+printf 'return function( end\n' > tpl/broken.lua
+"$MR" batch tpl/broken.lua rows.csv -o 'x/{id}.mp4' 2> e2; expect_eq "template syntax error: status 1" $? 1
+expect_contains "syntax error named" "$(cat e2)" "broken.lua:1:"
+"$MR" batch tpl/card.lua rows.csv -o 'x/{nope}.mp4' 2> e3; expect_eq "unknown field: status 1" $? 1
+expect_contains "unknown field named" "$(cat e3)" "no field 'nope'"
+finish
