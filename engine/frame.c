@@ -9,11 +9,13 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define POOL_BUDGET_BYTES ((size_t)512 << 20)
+#define POOL_BUDGET_BYTES ((size_t)256 << 20)
+#define POOL_MOST 48          /* free frames kept: sizes that stop coming back are let go */
 
 static pthread_mutex_t pool_lock = PTHREAD_MUTEX_INITIALIZER;
 static mr_frame *pool_head;   /* free frames, most recently freed first */
 static size_t pool_bytes;
+static int pool_count;
 
 static size_t frame_bytes(const mr_frame *f) { return (size_t)f->stride * f->h; }
 
@@ -29,6 +31,7 @@ static mr_frame *frame_new(int w, int h, bool gpu, mr_err *err)
             mr_frame *f = *p;
             *p = f->next_free;
             pool_bytes -= frame_bytes(f);
+            pool_count--;
             pthread_mutex_unlock(&pool_lock);
             f->next_free = NULL;
             f->opaque = false;
@@ -84,16 +87,35 @@ void mr_frame_unref(mr_frame *f)
 {
     if (!f || atomic_fetch_sub(&f->refs, 1) != 1)
         return;
+    mr_frame *drop = NULL;
     pthread_mutex_lock(&pool_lock);
-    if (pool_bytes + frame_bytes(f) <= POOL_BUDGET_BYTES) {
+    if (frame_bytes(f) <= POOL_BUDGET_BYTES) {
         f->next_free = pool_head;
         pool_head = f;
         pool_bytes += frame_bytes(f);
+        pool_count++;
         f = NULL;
+        /* over budget or count: the oldest free frames go */
+        while (pool_count > POOL_MOST || pool_bytes > POOL_BUDGET_BYTES) {
+            mr_frame **p = &pool_head;
+            while ((*p)->next_free)
+                p = &(*p)->next_free;
+            mr_frame *old = *p;
+            *p = NULL;
+            pool_bytes -= frame_bytes(old);
+            pool_count--;
+            old->next_free = drop;
+            drop = old;
+        }
     }
     pthread_mutex_unlock(&pool_lock);
     if (f)
         frame_free(f);
+    while (drop) {
+        mr_frame *next = drop->next_free;
+        frame_free(drop);
+        drop = next;
+    }
 }
 
 int mr_frame_make_writable(mr_frame **fp, mr_err *err)

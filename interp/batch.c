@@ -12,6 +12,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/resource.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
 #include <time.h>
@@ -236,9 +237,12 @@ static int plan(mr_batch *b, mr_err *err)
         mr_batch_row *r = &b->plan[b->nplan++];
         r->index = (long)i;
         r->fields = json_array_get(b->rows, i);
-        if (mr_batch_expand(b->pattern, r->fields, r->index, r->output, sizeof r->output, err) < 0)
+        char out[4096], rec[4200];
+        if (mr_batch_expand(b->pattern, r->fields, r->index, out, sizeof out, err) < 0)
             return -1;
-        mr_batch_record_path(r->output, r->record, sizeof r->record);
+        mr_batch_record_path(out, rec, sizeof rec);
+        if (!(r->output = strdup(out)) || !(r->record = strdup(rec)))
+            return mr_err_set(err, "out of memory");
         mr_batch_row_hash(r->fields, b->args, r->row_hash);
     }
     mr_batch_row **sorted = malloc(sizeof *sorted * (b->nplan ? b->nplan : 1));
@@ -346,8 +350,9 @@ static void finish_row(mr_batch_row *r, json_t *res)
     r->state = ok ? DONE : FAILED;
     r->ms = json_real_value(json_object_get(res, "ms"));
     r->startup_ms = json_real_value(json_object_get(res, "startup_ms"));
+    const char *why = json_string_value(json_object_get(res, "error"));
     if (!ok)
-        snprintf(r->message, sizeof r->message, "%s", json_string_value(json_object_get(res, "error")));
+        r->message = strdup(why ? why : "failed");
 }
 
 /* A worker ended in mid-row (crashed, or killed for its time): the row fails, a new worker comes. */
@@ -356,7 +361,7 @@ static void replace(const mr_batch *b, worker *w, int k, const char *why)
     if (w->row >= 0) {
         mr_batch_row *r = &b->plan[w->row];
         r->state = FAILED;
-        snprintf(r->message, sizeof r->message, "%s", why);
+        r->message = strdup(why);
         clean_after(b, w->row);
     }
     close(w->to);
@@ -492,7 +497,7 @@ static json_t *report(const mr_batch *b, double seconds)
         if (r->state == FAILED) {
             failed++;
             json_array_append_new(failures, json_pack("{sIsOss}", "index", (json_int_t)r->index, "fields", r->fields,
-                                                      "message", r->message));
+                                                      "message", r->message ? r->message : "failed"));
         } else if (r->state == DONE || r->state == SKIPPED) {
             r->state == DONE ? done++ : skipped++;
             json_array_append_new(outputs, json_pack("{sIsssb}", "index", (json_int_t)r->index, "output", r->output,
@@ -509,10 +514,15 @@ static json_t *report(const mr_batch *b, double seconds)
     free(startups);
     char shard[32];
     snprintf(shard, sizeof shard, "%d/%d", b->shard_k, b->shard_n);
-    return json_pack("{sssssssIsIsIsIsfsfsfsoso}", "template", b->template_path, "rows_file", b->rows_path, "shard", shard,
-                     "rows", (json_int_t)b->nplan, "done", (json_int_t)done, "failed", (json_int_t)failed, "resumed",
-                     (json_int_t)skipped, "seconds", seconds, "rows_per_minute", seconds > 0 ? done / seconds * 60 : 0.0,
-                     "startup_ms_median", median, "failures", failures, "outputs", outputs);
+    struct rusage self, kids; /* peak memory: this process, and the largest worker */
+    getrusage(RUSAGE_SELF, &self);
+    getrusage(RUSAGE_CHILDREN, &kids);
+    return json_pack("{sssssssIsIsIsIsfsfsfsIsIsoso}", "template", b->template_path, "rows_file", b->rows_path, "shard",
+                     shard, "rows", (json_int_t)b->nplan, "done", (json_int_t)done, "failed", (json_int_t)failed,
+                     "resumed", (json_int_t)skipped, "seconds", seconds, "rows_per_minute",
+                     seconds > 0 ? done / seconds * 60 : 0.0, "startup_ms_median", median, "peak_rss_kb_parent",
+                     (json_int_t)self.ru_maxrss, "peak_rss_kb_worker", (json_int_t)kids.ru_maxrss, "failures", failures,
+                     "outputs", outputs);
 }
 
 static int write_report(json_t *rep, const char *path)
@@ -531,11 +541,13 @@ static int write_report(json_t *rep, const char *path)
 
 static void summary(json_t *rep)
 {
-    fprintf(stderr, "moonreel batch: %lld rows: %lld done, %lld resumed, %lld failed (%.1f rows/min, row start-up %.1f ms)\n",
+    fprintf(stderr, "moonreel batch: %lld rows: %lld done, %lld resumed, %lld failed (%.1f rows/min, row start-up %.1f ms, "
+                    "peak memory %lld MB a worker)\n",
             (long long)json_integer_value(json_object_get(rep, "rows")), (long long)json_integer_value(json_object_get(rep, "done")),
             (long long)json_integer_value(json_object_get(rep, "resumed")),
             (long long)json_integer_value(json_object_get(rep, "failed")),
-            json_real_value(json_object_get(rep, "rows_per_minute")), json_real_value(json_object_get(rep, "startup_ms_median")));
+            json_real_value(json_object_get(rep, "rows_per_minute")), json_real_value(json_object_get(rep, "startup_ms_median")),
+            (long long)json_integer_value(json_object_get(rep, "peak_rss_kb_worker")) / 1024);
     size_t i;
     json_t *f;
     json_array_foreach(json_object_get(rep, "failures"), i, f) {
@@ -659,6 +671,11 @@ int mr_cmd_batch(int argc, char **argv)
     json_decref(rep);
     json_decref(b.rows);
     json_decref(b.args);
+    for (long i = 0; i < b.nplan; i++) {
+        free(b.plan[i].output);
+        free(b.plan[i].record);
+        free(b.plan[i].message);
+    }
     free(b.plan);
     free(b.bytecode);
     return st;

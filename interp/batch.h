@@ -13,11 +13,11 @@
 typedef struct mr_batch_row {
     long index;              /* its place in the rows file, from 0 */
     json_t *fields;          /* borrowed from the batch's rows */
-    char output[4096], record[4096];
+    char *output, *record;   /* malloc'd: a batch keeps little per row */
     char row_hash[33];
     int state;               /* 0 to do, 1 done, 2 failed, 3 skipped (--resume) */
     double ms, startup_ms;
-    char message[1024];
+    char *message;           /* why it failed (malloc'd), or NULL */
 } mr_batch_row;
 
 typedef struct mr_batch {
