@@ -6,7 +6,8 @@ set -e
 PKGS="cmake make gcc pkg-config liblua5.4-dev libavformat-dev libavcodec-dev libavutil-dev
 libswscale-dev libswresample-dev libavfilter-dev libfreetype-dev libharfbuzz-dev libfontconfig-dev
 fonts-dejavu-core time
-libedit-dev libmicrohttpd-dev libsixel-dev libjansson-dev libcsv-dev chromium tmux"
+libedit-dev libmicrohttpd-dev libsixel-dev libjansson-dev libcsv-dev chromium tmux
+slurm-wlm munge"
 missing=""
 for p in $PKGS; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing="$missing $p"
