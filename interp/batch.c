@@ -6,6 +6,7 @@
 #include <getopt.h>
 #include <lauxlib.h>
 #include <limits.h>
+#include <malloc.h>
 #include <math.h>
 #include <poll.h>
 #include <signal.h>
@@ -323,6 +324,7 @@ static int spawn(const mr_batch *b, worker *w, int k)
         }
         if (k > 0 || b->quiet) /* one worker says, once, what the engine notices */
             mr_log_set_sink(NULL, NULL);
+        mallopt(M_ARENA_MAX, 2); /* many workers: keep each one's memory small and predictable */
         worker_loop(b, down[0], up[1], k);
     }
     close(down[0]);
