@@ -654,8 +654,12 @@ int mr_cmd_batch(int argc, char **argv)
     long todo = 0;
     for (long i = 0; i < b.nplan; i++)
         todo += b.plan[i].state == DO;
+    /* by default: a worker per core (encoders on the CPU need them all: x264 per row has a
+     * pipeline to fill and drain, which other rows' work covers), and at least four per GPU */
     long cores = sysconf(_SC_NPROCESSORS_ONLN);
-    int jobs = b.jobs ? b.jobs : b.ngpus ? 4 * b.ngpus : (int)(cores > 0 ? cores : 1);
+    int jobs = b.jobs ? b.jobs : (int)(cores > 0 ? cores : 1);
+    if (!b.jobs && jobs < 4 * b.ngpus)
+        jobs = 4 * b.ngpus;
     if (jobs > todo)
         jobs = (int)(todo ? todo : 1);
     mr_host_catch_interrupt(NULL);
