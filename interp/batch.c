@@ -21,6 +21,7 @@
 #include "engine/log.h"
 #include "interp/batch_plan.h"
 #include "interp/batch_rows.h"
+#include "interp/cli.h"
 #include "interp/host.h"
 
 enum { DO = 0, DONE = 1, FAILED = 2, SKIPPED = 3 };
@@ -41,13 +42,7 @@ static double now_s(void)
     return ts.tv_sec + ts.tv_nsec * 1e-9;
 }
 
-static int usage(const char *why, const char *arg)
-{
-    fprintf(stderr, "moonreel batch: ");
-    fprintf(stderr, why, arg);
-    fprintf(stderr, "\n(see 'moonreel help batch')\n");
-    return -1;
-}
+static int usage(const char *why, const char *arg) { return mr_cli_complain("batch", why, arg); }
 
 /* GPUs as the driver lists them, without starting CUDA (workers are forked later, and a
  * process must not fork after CUDA started). */
@@ -223,6 +218,45 @@ static int by_output(const void *a, const void *b)
     return c ? c : (x->index > y->index) - (x->index < y->index);
 }
 
+/* The plan's rows in order of output path (a malloc'd array of pointers), or NULL. */
+static mr_batch_row **sorted_by_output(const mr_batch *b)
+{
+    mr_batch_row **sorted = malloc(sizeof *sorted * (b->nplan ? b->nplan : 1));
+    if (!sorted)
+        return NULL;
+    for (long i = 0; i < b->nplan; i++)
+        sorted[i] = &b->plan[i];
+    qsort(sorted, (size_t)b->nplan, sizeof *sorted, by_output);
+    return sorted;
+}
+
+/* For each output folder once: makes it (and its records' folder) when err is given, and
+ * removes the temporary files that dead processes left there. Returns 0 or -1. */
+static int each_folder(const mr_batch *b, mr_err *err)
+{
+    mr_batch_row **sorted = sorted_by_output(b);
+    if (!sorted)
+        return err ? mr_err_set(err, "out of memory") : -1;
+    int r = 0;
+    for (long i = 0; i < b->nplan && r == 0; i++) {
+        const char *a = strrchr(sorted[i]->output, '/');
+        int la = a ? (int)(a - sorted[i]->output) : 0;
+        if (i > 0) { /* the same folder as the row before: done */
+            const char *p = strrchr(sorted[i - 1]->output, '/');
+            int lp = p ? (int)(p - sorted[i - 1]->output) : 0;
+            if (la == lp && !strncmp(sorted[i]->output, sorted[i - 1]->output, (size_t)la))
+                continue;
+        }
+        if (err && (mr_make_parent_dirs(sorted[i]->output, err) < 0 || mr_make_parent_dirs(sorted[i]->record, err) < 0))
+            r = -1;
+        char dir[4096];
+        snprintf(dir, sizeof dir, "%.*s", la, sorted[i]->output);
+        mr_batch_clean_temps(dir);
+    }
+    free(sorted);
+    return r;
+}
+
 /* Plans every row of this shard: its output path (two rows on one path are an error before
  * anything renders), its record and hash, its folders; cleans temporary files of killed
  * runs; with --resume, marks the rows whose record and output are intact. */
@@ -246,38 +280,17 @@ static int plan(mr_batch *b, mr_err *err)
             return mr_err_set(err, "out of memory");
         mr_batch_row_hash(r->fields, b->args, r->row_hash);
     }
-    mr_batch_row **sorted = malloc(sizeof *sorted * (b->nplan ? b->nplan : 1));
+    mr_batch_row **sorted = sorted_by_output(b);
     if (!sorted)
         return mr_err_set(err, "out of memory");
-    for (long i = 0; i < b->nplan; i++)
-        sorted[i] = &b->plan[i];
-    qsort(sorted, (size_t)b->nplan, sizeof *sorted, by_output);
     int r = 0;
     for (long i = 0; i + 1 < b->nplan && r == 0; i++)
         if (!strcmp(sorted[i]->output, sorted[i + 1]->output))
             r = mr_err_set(err, "rows %ld and %ld would both write '%s' (make the output pattern tell them apart, e.g. with {index})",
                            sorted[i]->index, sorted[i + 1]->index, sorted[i]->output);
-    for (long i = 0; i < b->nplan && r == 0; i++) {
-        if (i > 0) { /* each folder once */
-            const char *a = strrchr(sorted[i]->output, '/'), *p = strrchr(sorted[i - 1]->output, '/');
-            int la = a ? (int)(a - sorted[i]->output) : 0, lp = p ? (int)(p - sorted[i - 1]->output) : 0;
-            if (la == lp && !strncmp(sorted[i]->output, sorted[i - 1]->output, (size_t)la))
-                continue;
-        }
-        if (mr_make_parent_dirs(sorted[i]->output, err) < 0 || mr_make_parent_dirs(sorted[i]->record, err) < 0) {
-            r = -1;
-            break;
-        }
-        char dir[4096];
-        snprintf(dir, sizeof dir, "%s", sorted[i]->output);
-        char *slash = strrchr(dir, '/');
-        if (slash)
-            *slash = 0;
-        else
-            dir[0] = 0;
-        mr_batch_clean_temps(dir);
-    }
     free(sorted);
+    if (r == 0)
+        r = each_folder(b, err);
     for (long i = 0; i < b->nplan && r == 0 && b->resume; i++)
         if (mr_batch_record_ok(b->plan[i].record, b->plan[i].output, b->plan[i].row_hash, b->template_hash))
             b->plan[i].state = SKIPPED;
@@ -333,7 +346,7 @@ static int spawn(const mr_batch *b, worker *w, int k)
     return 0;
 }
 
-/* Removes what a worker killed in mid-row left: its temporary output. */
+/* Removes the temporary files of dead processes in the folder of plan row `row`'s output. */
 static void clean_after(const mr_batch *b, long row)
 {
     char dir[4096];
@@ -666,6 +679,7 @@ int mr_cmd_batch(int argc, char **argv)
     double t0 = now_s();
     if (todo > 0)
         run(&b, jobs);
+    each_folder(&b, NULL); /* what processes that died meanwhile left behind */
     json_t *rep = report(&b, now_s() - t0);
     summary(rep);
     int st = write_report(rep, b.report_path) < 0 ? 1 : mr_interrupted ? 130 : json_integer_value(json_object_get(rep, "failed")) ? 3 : 0;

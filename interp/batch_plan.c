@@ -181,6 +181,24 @@ bool mr_batch_record_ok(const char *record, const char *output, const char *row_
     return ok;
 }
 
+/* Whether process pid is a live moonreel (not a zombie, not another program that got the id). */
+static bool moonreel_alive(int pid)
+{
+    char path[64], buf[512];
+    snprintf(path, sizeof path, "/proc/%d/stat", pid);
+    FILE *f = fopen(path, "r");
+    if (!f)
+        return false;
+    size_t n = fread(buf, 1, sizeof buf - 1, f);
+    fclose(f);
+    buf[n] = 0;
+    const char *close = strrchr(buf, ')'); /* "pid (comm) S ..." */
+    if (!close || close[1] != ' ' || close[2] == 'Z' || close[2] == 'X')
+        return false;
+    const char *open = strchr(buf, '(');
+    return open && close > open && !strncmp(open + 1, "moonreel", (size_t)(close - open - 1));
+}
+
 int mr_batch_clean_temps(const char *dir)
 {
     DIR *d = opendir(dir[0] ? dir : ".");
@@ -195,7 +213,7 @@ int mr_batch_clean_temps(const char *dir)
         if (e->d_name[0] != '.' || !m || len < 5 || strcmp(e->d_name + len - 5, ".part") ||
             sscanf(m, ".moonreel-%d-%d.part", &pid, &seq) != 2)
             continue;
-        if (kill(pid, 0) == 0 || errno == EPERM) /* its process lives: it is being written */
+        if (moonreel_alive(pid)) /* its process lives: it is being written */
             continue;
         char path[4096];
         snprintf(path, sizeof path, "%s/%s", dir[0] ? dir : ".", e->d_name);

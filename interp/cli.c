@@ -11,7 +11,7 @@
 
 enum { OPT_SET = 256, OPT_ENCODER, OPT_CRF, OPT_PRESET, OPT_FPS, OPT_SIZE, OPT_QUIET, OPT_THREADS, OPT_CODEC, OPT_FASTSTART, OPT_BACKEND, OPT_SERVE, OPT_PORT, OPT_LISTEN };
 
-static int bad(const char *cmd, const char *fmt, const char *arg)
+int mr_cli_complain(const char *cmd, const char *fmt, const char *arg)
 {
     fprintf(stderr, "moonreel %s: ", cmd);
     fprintf(stderr, fmt, arg);
@@ -43,13 +43,13 @@ static int parse(int argc, char **argv, const char *cmd, mr_cli *cli, bool repl)
         case 't': {
             mr_err err;
             if (mr_time_parse(optarg, &cli->t, &err) < 0)
-                return bad(cmd, "%s", err.msg);
+                return mr_cli_complain(cmd, "%s", err.msg);
             cli->has_t = true;
             break;
         }
         case OPT_SET:
             if (cli->nsets == MR_MAX_SETS)
-                return bad(cmd, "too many --set options%s", "");
+                return mr_cli_complain(cmd, "too many --set options%s", "");
             cli->sets[cli->nsets++] = optarg;
             break;
         case OPT_ENCODER: cli->render.out.encoder = optarg; break;
@@ -58,14 +58,14 @@ static int parse(int argc, char **argv, const char *cmd, mr_cli *cli, bool repl)
         case OPT_CRF: {
             long v = strtol(optarg, &end, 10);
             if (*end || v < 0 || v > 63)
-                return bad(cmd, "--crf wants a whole number 0..63, got '%s'", optarg);
+                return mr_cli_complain(cmd, "--crf wants a whole number 0..63, got '%s'", optarg);
             cli->render.out.crf = (int)v;
             break;
         }
         case OPT_FPS: {
             double f = strtod(optarg, &end);
             if (*end || !(f > 0 && f <= 1000))
-                return bad(cmd, "--fps wants frames per second, got '%s'", optarg);
+                return mr_cli_complain(cmd, "--fps wants frames per second, got '%s'", optarg);
             if (fabs(f - round(f)) < 1e-9)
                 cli->render.fps = (mr_rational){(int)round(f), 1};
             else
@@ -75,12 +75,12 @@ static int parse(int argc, char **argv, const char *cmd, mr_cli *cli, bool repl)
         case OPT_SIZE:
             if (sscanf(optarg, "%dx%d", &cli->render.w, &cli->render.h) != 2 || cli->render.w <= 0 ||
                 cli->render.h <= 0 || cli->render.w > 16384 || cli->render.h > 16384)
-                return bad(cmd, "--size wants WIDTHxHEIGHT such as 1280x720, got '%s'", optarg);
+                return mr_cli_complain(cmd, "--size wants WIDTHxHEIGHT such as 1280x720, got '%s'", optarg);
             break;
         case OPT_THREADS: {
             long v = strtol(optarg, &end, 10);
             if (*end || v < 1 || v > 16)
-                return bad(cmd, "--threads wants 1..16, got '%s'", optarg);
+                return mr_cli_complain(cmd, "--threads wants 1..16, got '%s'", optarg);
             cli->render.threads = (int)v;
             break;
         }
@@ -89,30 +89,30 @@ static int parse(int argc, char **argv, const char *cmd, mr_cli *cli, bool repl)
         case OPT_PORT:
         case OPT_LISTEN:
             if (!repl)
-                return bad(cmd, "%s is an option of 'moonreel repl'", argv[optind - 1]);
+                return mr_cli_complain(cmd, "%s is an option of 'moonreel repl'", argv[optind - 1]);
             if (c == OPT_SERVE)
                 cli->serve = true;
             else if (c == OPT_LISTEN)
                 cli->listen = optarg;
             else if ((cli->port = (int)strtol(optarg, &end, 10)) < 0 || cli->port > 65535 || *end)
-                return bad(cmd, "--port wants 0..65535, got '%s'", optarg);
+                return mr_cli_complain(cmd, "--port wants 0..65535, got '%s'", optarg);
             break;
         case OPT_BACKEND:
             if (!mr_backend_parse(optarg, &cli->render.backend))
-                return bad(cmd, "--backend wants auto, cpu or cuda, got '%s'", optarg);
+                return mr_cli_complain(cmd, "--backend wants auto, cpu or cuda, got '%s'", optarg);
             break;
         case 'q':
         case OPT_QUIET: cli->quiet = true; break;
         default:
-            return bad(cmd, "unknown or incomplete option '%s'", argv[optind - 1]);
+            return mr_cli_complain(cmd, "unknown or incomplete option '%s'", argv[optind - 1]);
         }
     }
     if (optind < argc)
         cli->script = argv[optind++];
     if (optind < argc)
-        return bad(cmd, "unexpected argument '%s'", argv[optind]);
+        return mr_cli_complain(cmd, "unexpected argument '%s'", argv[optind]);
     if (!cli->script && !repl)
-        return bad(cmd, "which script? %s", "(moonreel run edit.lua -o out.mp4)");
+        return mr_cli_complain(cmd, "which script? %s", "(moonreel run edit.lua -o out.mp4)");
     if (cli->render.backend != MR_BACKEND_CPU)
         mr_gpu_open_async(); /* the driver starts while the script runs */
     return 0;

@@ -24,6 +24,9 @@ typedef struct mr_cli {
  * wrong and how to get help (the caller exits with status 2). */
 int mr_cli_parse(int argc, char **argv, const char *cmd, mr_cli *cli);
 
+/* Prints "moonreel CMD: <fmt with arg>" and where help is; returns -1 (for option parsers). */
+int mr_cli_complain(const char *cmd, const char *fmt, const char *arg);
+
 /* The same for `repl`, whose script is optional and which also takes --serve, --port N and
  * --listen ADDR. */
 int mr_cli_parse_repl(int argc, char **argv, mr_cli *cli);

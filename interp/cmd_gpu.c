@@ -9,7 +9,7 @@
 #include "interp/commands.h"
 #include "interp/host.h"
 
-static void print_line(const char *text, void *ud)
+void mr_print_line(const char *text, void *ud)
 {
     (void)ud;
     puts(text);
@@ -19,7 +19,7 @@ int mr_cmd_probe(int argc, char **argv)
 {
     (void)argc;
     (void)argv;
-    return mr_probe(print_line, NULL) == 0 ? 0 : 1;
+    return mr_probe(mr_print_line, NULL) == 0 ? 0 : 1;
 }
 
 /* Exit status: 0 all frames agree, 1 some differ or it failed, 77 no GPU (a test skips). */
@@ -42,7 +42,7 @@ int mr_cmd_compare(int argc, char **argv)
         mr_rational fps = cli.render.fps.num ? cli.render.fps : clip->fps.num ? clip->fps : (mr_rational){30, 1};
         mr_clip *c = cli.render.w ? mr_clip_fit(clip, cli.render.w, cli.render.h, &err) : mr_clip_ref(clip);
         mr_compare_stats st;
-        if (!c || mr_compare_backends(c, fps, gpu, 50.0, print_line, NULL, &st, &mr_interrupted, &err) < 0) {
+        if (!c || mr_compare_backends(c, fps, gpu, 50.0, mr_print_line, NULL, &st, &mr_interrupted, &err) < 0) {
             fprintf(stderr, "moonreel: %s: %s\n", cli.script, err.msg);
             status = 1;
         } else {

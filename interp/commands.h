@@ -11,8 +11,12 @@
  * the caller closes it. */
 int mr_load_clip(const mr_cli *cli, mr_host *host, lua_State **L, mr_clip **clip);
 
+/* Prints a line of a command's report (a callback for the engine's line-by-line reports). */
+void mr_print_line(const char *text, void *ud);
+
 int mr_cmd_probe(int argc, char **argv);
 int mr_cmd_compare(int argc, char **argv);
 int mr_cmd_repl(int argc, char **argv);
+int mr_cmd_batch(int argc, char **argv);
 
 #endif

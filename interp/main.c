@@ -16,71 +16,6 @@
 #include "interp/host.h"
 #include "interp/progress.h"
 
-static const struct { const char *name, *usage, *text; } commands[] = {
-    {"run", "moonreel run edit.lua [-o out.mp4] [--set key=value ...] [--backend auto|cpu|cuda]\n"
-            "             [--encoder auto|nvenc|x264|x265|vp9|prores|null|NAME] [--codec h264|hevc|vp9|prores]\n"
-            "             [--crf N] [--preset NAME] [--fps N] [--size WxH] [--threads N] [--faststart] [--quiet]",
-     "Runs the script. If it returns a clip, that clip is rendered to -o (default: the script's\n"
-     "name with .mp4, in the current folder). render() calls in the script happen as they run.\n"
-     "--set values reach the script as the table `args`. The options are defaults for every render.\n"
-     "--backend auto renders on the GPU when there is one (else the CPU, saying why); --encoder\n"
-     "auto uses NVENC from the GPU where it opens, else x264/x265 (saying why); null encodes nothing.\n"
-     "The container follows the extension: .mp4 .mkv .mov .webm .gif, or .png for one frame."},
-    {"frame", "moonreel frame edit.lua -t SECONDS -o frame.png [--set key=value ...] [--size WxH] [--backend B]",
-     "Writes the picture of the returned clip at time -t (seconds or mm:ss.fff) as a PNG."},
-    {"info", "moonreel info FILE", "Shows what moonreel sees in a media file: duration, size, rate, streams."},
-    {"repl", "moonreel repl [script.lua] [--serve] [--port N] [--listen ADDR] [--set key=value ...] [--backend B]",
-     "An interactive Lua prompt with the edit API: line editing, history (~/.moonreel_history),\n"
-     "tab completion, multi-line input; an expression's value is printed. preview(clip, t) shows\n"
-     "a frame in the terminal (kitty, iTerm2, sixel) or as a PNG; serve() (or --serve) opens a\n"
-     "preview page on 127.0.0.1 with a scrubber and playback; play(clip) plays there. With a\n"
-     "script, it runs first (a table it returns becomes globals); reload() runs it again and\n"
-     "watch() whenever it changes. Ctrl-C stops what runs; Ctrl-D leaves."},
-    {"batch", "moonreel batch template.lua rows.csv|rows.json|rows.jsonl -o 'out/{id}.mp4' [-j N] [--gpus 0,1]\n"
-              "             [--shard K/N] [--resume] [--row-timeout S] [--report report.json] [--set key=value ...]\n"
-              "             [--allow DIR] [--lua-memory MiB] [--lua-time S] [--encoder E] [--crf N] [--preset P]\n"
-              "             [--backend B] [--quiet]\n"
-              "       moonreel batch --merge-reports shard0.json shard1.json ... [--report all.json]",
-     "Renders one video per row. The template returns a function(row, args) making the row's clip\n"
-     "(or returns the clip, reading the global `row`). Rows: CSV with a header, a JSON array of\n"
-     "objects, or JSON Lines. The output pattern takes {field}, {index} and {index:05}. Each row\n"
-     "runs sandboxed in a fresh Lua state (no files, processes or C modules; reading only under\n"
-     "the template's folder and --allow DIR; Lua memory and time limited). A failed row is\n"
-     "reported and the batch goes on. --resume skips rows already complete. --shard K/N takes\n"
-     "the rows whose index mod N is K (one job of a cluster array). Exit status: 0 all rows done,\n"
-     "3 some failed, another when the batch could not run. docs/batch.md has the recipes."},
-    {"probe", "moonreel probe",
-     "Shows the GPUs and what they do for moonreel, found by trying: whether NVDEC decodes and NVENC\n"
-     "encodes each codec, and which backend and encoder `auto` picks (\"why is my GPU not used?\")."},
-    {"compare", "moonreel compare edit.lua [--set key=value ...] [--fps N] [--size WxH]",
-     "Renders every frame of the returned clip on the CPU and on the GPU and prints how far they\n"
-     "differ (a frame agrees when no channel differs by more than 1, or its PSNR is >= 50 dB).\n"
-     "Exit status 0 when all agree, 1 when some differ, 77 when there is no GPU."},
-    {"checksum", "moonreel checksum edit.lua [--set key=value ...] [--fps N] [--size WxH]",
-     "Prints an MD5 of every evaluated frame of the returned clip, and of its sound: the golden\n"
-     "tests compare these; they also tell whether two builds or backends agree bit for bit."},
-    {"help", "moonreel help [command]", "Shows how to use moonreel or one of its commands."},
-};
-#define NCOMMANDS (int)(sizeof commands / sizeof commands[0])
-
-static int help(const char *cmd)
-{
-    for (int i = 0; cmd && i < NCOMMANDS; i++)
-        if (!strcmp(cmd, commands[i].name)) {
-            printf("usage: %s\n\n%s\n", commands[i].usage, commands[i].text);
-            return 0;
-        }
-    if (cmd) {
-        fprintf(stderr, "moonreel: no command '%s'\n", cmd);
-        return 2;
-    }
-    printf("moonreel %s: video editing with Lua scripts\n\nusage:\n", MR_VERSION);
-    for (int i = 0; i < NCOMMANDS; i++)
-        printf("  %s\n", commands[i].usage);
-    printf("\nmoonreel help COMMAND says more. The Lua API is in docs/api.md.\n");
-    return 0;
-}
-
 static void quiet_log(const char *line, void *ud) { (void)line; (void)ud; }
 
 /* Runs cli->script; returns its result clip (borrowed from the Lua stack) or NULL. *status
@@ -210,12 +145,6 @@ static int cmd_frame(int argc, char **argv)
     return status;
 }
 
-static void print_line(const char *text, void *ud)
-{
-    (void)ud;
-    puts(text);
-}
-
 static int cmd_checksum(int argc, char **argv)
 {
     mr_cli cli;
@@ -229,7 +158,7 @@ static int cmd_checksum(int argc, char **argv)
         mr_rational fps = cli.render.fps.num ? cli.render.fps : clip->fps.num ? clip->fps : (mr_rational){30, 1};
         mr_err err;
         mr_clip *c = cli.render.w ? mr_clip_fit(clip, cli.render.w, cli.render.h, &err) : mr_clip_ref(clip);
-        if (!c || mr_clip_checksums(c, fps, print_line, NULL, &mr_interrupted, &err) < 0) {
+        if (!c || mr_clip_checksums(c, fps, mr_print_line, NULL, &mr_interrupted, &err) < 0) {
             fprintf(stderr, "moonreel: %s: %s\n", cli.script, err.msg);
             status = 1;
         }
@@ -265,6 +194,83 @@ static int cmd_info(int argc, char **argv)
     return 0;
 }
 
+static int cmd_help(int argc, char **argv);
+
+/* Every command: its name, what runs it, its usage line and its help text. */
+static const struct {
+    const char *name;
+    int (*run)(int argc, char **argv);
+    const char *usage, *text;
+} commands[] = {
+    {"run", cmd_run, "moonreel run edit.lua [-o out.mp4] [--set key=value ...] [--backend auto|cpu|cuda]\n"
+            "             [--encoder auto|nvenc|x264|x265|vp9|prores|null|NAME] [--codec h264|hevc|vp9|prores]\n"
+            "             [--crf N] [--preset NAME] [--fps N] [--size WxH] [--threads N] [--faststart] [--quiet]",
+     "Runs the script. If it returns a clip, that clip is rendered to -o (default: the script's\n"
+     "name with .mp4, in the current folder). render() calls in the script happen as they run.\n"
+     "--set values reach the script as the table `args`. The options are defaults for every render.\n"
+     "--backend auto renders on the GPU when there is one (else the CPU, saying why); --encoder\n"
+     "auto uses NVENC from the GPU where it opens, else x264/x265 (saying why); null encodes nothing.\n"
+     "The container follows the extension: .mp4 .mkv .mov .webm .gif, or .png for one frame."},
+    {"frame", cmd_frame, "moonreel frame edit.lua -t SECONDS -o frame.png [--set key=value ...] [--size WxH] [--backend B]",
+     "Writes the picture of the returned clip at time -t (seconds or mm:ss.fff) as a PNG."},
+    {"info", cmd_info, "moonreel info FILE", "Shows what moonreel sees in a media file: duration, size, rate, streams."},
+    {"repl", mr_cmd_repl, "moonreel repl [script.lua] [--serve] [--port N] [--listen ADDR] [--set key=value ...] [--backend B]",
+     "An interactive Lua prompt with the edit API: line editing, history (~/.moonreel_history),\n"
+     "tab completion, multi-line input; an expression's value is printed. preview(clip, t) shows\n"
+     "a frame in the terminal (kitty, iTerm2, sixel) or as a PNG; serve() (or --serve) opens a\n"
+     "preview page on 127.0.0.1 with a scrubber and playback; play(clip) plays there. With a\n"
+     "script, it runs first (a table it returns becomes globals); reload() runs it again and\n"
+     "watch() whenever it changes. Ctrl-C stops what runs; Ctrl-D leaves."},
+    {"batch", mr_cmd_batch, "moonreel batch template.lua rows.csv|rows.json|rows.jsonl -o 'out/{id}.mp4' [-j N] [--gpus 0,1]\n"
+              "             [--shard K/N] [--resume] [--row-timeout S] [--report report.json] [--set key=value ...]\n"
+              "             [--allow DIR] [--lua-memory MiB] [--lua-time S] [--encoder E] [--crf N] [--preset P]\n"
+              "             [--backend B] [--quiet]\n"
+              "       moonreel batch --merge-reports shard0.json shard1.json ... [--report all.json]",
+     "Renders one video per row. The template returns a function(row, args) making the row's clip\n"
+     "(or returns the clip, reading the global `row`). Rows: CSV with a header, a JSON array of\n"
+     "objects, or JSON Lines. The output pattern takes {field}, {index} and {index:05}. Each row\n"
+     "runs sandboxed in a fresh Lua state (no files, processes or C modules; reading only under\n"
+     "the template's folder and --allow DIR; Lua memory and time limited). A failed row is\n"
+     "reported and the batch goes on. --resume skips rows already complete. --shard K/N takes\n"
+     "the rows whose index mod N is K (one job of a cluster array). Exit status: 0 all rows done,\n"
+     "3 some failed, another when the batch could not run. docs/batch.md has the recipes."},
+    {"probe", mr_cmd_probe, "moonreel probe",
+     "Shows the GPUs and what they do for moonreel, found by trying: whether NVDEC decodes and NVENC\n"
+     "encodes each codec, and which backend and encoder `auto` picks (\"why is my GPU not used?\")."},
+    {"compare", mr_cmd_compare, "moonreel compare edit.lua [--set key=value ...] [--fps N] [--size WxH]",
+     "Renders every frame of the returned clip on the CPU and on the GPU and prints how far they\n"
+     "differ (a frame agrees when no channel differs by more than 1, or its PSNR is >= 50 dB).\n"
+     "Exit status 0 when all agree, 1 when some differ, 77 when there is no GPU."},
+    {"checksum", cmd_checksum, "moonreel checksum edit.lua [--set key=value ...] [--fps N] [--size WxH]",
+     "Prints an MD5 of every evaluated frame of the returned clip, and of its sound: the golden\n"
+     "tests compare these; they also tell whether two builds or backends agree bit for bit."},
+    {"help", cmd_help, "moonreel help [command]", "Shows how to use moonreel or one of its commands."},
+};
+#define NCOMMANDS (int)(sizeof commands / sizeof commands[0])
+
+static int help(const char *cmd)
+{
+    for (int i = 0; cmd && i < NCOMMANDS; i++)
+        if (!strcmp(cmd, commands[i].name)) {
+            printf("usage: %s\n\n%s\n", commands[i].usage, commands[i].text);
+            return 0;
+        }
+    if (cmd) {
+        fprintf(stderr, "moonreel: no command '%s'\n", cmd);
+        return 2;
+    }
+    printf("moonreel %s: video editing with Lua scripts\n\nusage:\n", MR_VERSION);
+    for (int i = 0; i < NCOMMANDS; i++)
+        printf("  %s\n", commands[i].usage);
+    printf("\nmoonreel help COMMAND says more. The Lua API is in docs/api.md.\n");
+    return 0;
+}
+
+static int cmd_help(int argc, char **argv)
+{
+    return help(argc > 1 ? argv[1] : NULL);
+}
+
 int main(int argc, char **argv)
 {
     mr_log_setup_ffmpeg();
@@ -275,24 +281,11 @@ int main(int argc, char **argv)
         printf("moonreel %s (Lua 5.4, %s)\n", MR_VERSION, mr_gpu_built() ? "CPU and CUDA engines" : "CPU engine");
         return 0;
     }
-    if (!strcmp(cmd, "help") || !strcmp(cmd, "--help") || !strcmp(cmd, "-h"))
+    if (!strcmp(cmd, "--help") || !strcmp(cmd, "-h"))
         return help(argc > 2 ? argv[2] : NULL);
-    if (!strcmp(cmd, "run"))
-        return cmd_run(argc - 1, argv + 1);
-    if (!strcmp(cmd, "frame"))
-        return cmd_frame(argc - 1, argv + 1);
-    if (!strcmp(cmd, "info"))
-        return cmd_info(argc - 1, argv + 1);
-    if (!strcmp(cmd, "checksum"))
-        return cmd_checksum(argc - 1, argv + 1);
-    if (!strcmp(cmd, "repl"))
-        return mr_cmd_repl(argc - 1, argv + 1);
-    if (!strcmp(cmd, "batch"))
-        return mr_cmd_batch(argc - 1, argv + 1);
-    if (!strcmp(cmd, "probe"))
-        return mr_cmd_probe(argc - 1, argv + 1);
-    if (!strcmp(cmd, "compare"))
-        return mr_cmd_compare(argc - 1, argv + 1);
+    for (int i = 0; i < NCOMMANDS; i++)
+        if (!strcmp(cmd, commands[i].name))
+            return commands[i].run(argc - 1, argv + 1);
     fprintf(stderr, "moonreel: unknown command '%s' (try 'moonreel help')\n", cmd);
     return 2;
 }
