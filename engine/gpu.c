@@ -97,9 +97,7 @@ static void *open_in_background(void *arg)
 static pthread_t opener;
 static bool opener_running;
 
-/* At exit: the opening thread must not be inside the CUDA runtime while the process tears it
- * down (a quick command can end before the driver has started). */
-static void join_opener(void)
+void mr_gpu_settle(void)
 {
     if (opener_running)
         pthread_join(opener, NULL);
@@ -115,7 +113,6 @@ void mr_gpu_open_async(void)
         return;
     }
     opener_running = true;
-    atexit(join_opener);
 }
 
 int mr_gpu_count(void)
@@ -219,6 +216,7 @@ void mr_gpu_event_free(void *ev)
 bool mr_gpu_built(void) { return false; }
 int mr_gpu_count(void) { return 0; }
 void mr_gpu_open_async(void) {}
+void mr_gpu_settle(void) {}
 mr_gpu *mr_gpu_open(mr_err *why)
 {
     mr_err_set(why, "this moonreel was built without CUDA");

@@ -39,13 +39,39 @@ mr_text_style mr_text_style_default(void)
     return s;
 }
 
-/* Makes fontconfig also look in the folders listed in MOONREEL_FONT_DIRS (colon-separated). */
+/* Whether fontconfig will find its configuration file, looked for as fontconfig does
+ * (FONTCONFIG_FILE, else fonts.conf in FONTCONFIG_PATH or /etc/fonts) but without asking it:
+ * asking would load it, complaining when it is missing. */
+static bool fc_config_exists(void)
+{
+    const char *file = getenv("FONTCONFIG_FILE"), *dir = getenv("FONTCONFIG_PATH");
+    char path[4096];
+    if (file && file[0] == '/')
+        return access(file, R_OK) == 0;
+    snprintf(path, sizeof path, "%s/%s", dir && *dir ? dir : "/etc/fonts", file && *file ? file : "fonts.conf");
+    return access(path, R_OK) == 0;
+}
+
+/* Makes fontconfig also look in the folders listed in MOONREEL_FONT_DIRS (colon-separated).
+ * On a machine without fontconfig's configuration (a bare server, a container), FcInit would
+ * print an error on every run and then fall back to /usr/share/fonts; moonreel takes that
+ * fallback itself, quietly. */
 static void fc_setup(void)
 {
     if (fc_ready)
         return;
     fc_ready = true;
-    FcInit();
+    if (fc_config_exists()) {
+        FcInit();
+    } else {
+        static const char fallback[] = "<fontconfig><dir>/usr/share/fonts</dir>"
+                                       "<cachedir prefix=\"xdg\">fontconfig</cachedir></fontconfig>";
+        FcConfig *bare = FcConfigCreate();
+        FcConfigParseAndLoadFromMemory(bare, (const FcChar8 *)fallback, FcFalse);
+        FcConfigBuildFonts(bare);
+        FcConfigSetCurrent(bare);
+        FcConfigDestroy(bare); /* the current configuration holds its own reference */
+    }
     const char *dirs = getenv("MOONREEL_FONT_DIRS");
     if (!dirs)
         return;

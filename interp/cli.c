@@ -113,9 +113,13 @@ static int parse(int argc, char **argv, const char *cmd, mr_cli *cli, bool repl)
         return mr_cli_complain(cmd, "unexpected argument '%s'", argv[optind]);
     if (!cli->script && !repl)
         return mr_cli_complain(cmd, "which script? %s", "(moonreel run edit.lua -o out.mp4)");
-    if (cli->render.backend != MR_BACKEND_CPU)
-        mr_gpu_open_async(); /* the driver starts while the script runs */
     return 0;
+}
+
+void mr_cli_warm_gpu(const mr_cli *cli)
+{
+    if (cli->render.backend != MR_BACKEND_CPU)
+        mr_gpu_open_async();
 }
 
 int mr_cli_parse(int argc, char **argv, const char *cmd, mr_cli *cli) { return parse(argc, argv, cmd, cli, false); }

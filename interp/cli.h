@@ -24,6 +24,10 @@ typedef struct mr_cli {
  * wrong and how to get help (the caller exits with status 2). */
 int mr_cli_parse(int argc, char **argv, const char *cmd, mr_cli *cli);
 
+/* For commands that render with cli->render.backend: unless it is cpu, starts the GPU's driver
+ * on a background thread, so that it starts while the script runs. */
+void mr_cli_warm_gpu(const mr_cli *cli);
+
 /* Prints "moonreel CMD: <fmt with arg>" and where help is; returns -1 (for option parsers). */
 int mr_cli_complain(const char *cmd, const char *fmt, const char *arg);
 

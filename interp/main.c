@@ -72,6 +72,7 @@ static int cmd_run(int argc, char **argv)
     mr_cli cli;
     if (mr_cli_parse(argc, argv, "run", &cli) < 0)
         return 2;
+    mr_cli_warm_gpu(&cli);
     if (cli.quiet)
         mr_log_set_sink(quiet_log, NULL);
     mr_host host = {0};
@@ -123,6 +124,7 @@ static int cmd_frame(int argc, char **argv)
         fprintf(stderr, "moonreel frame: give the time and the file: -t SECONDS -o frame.png\n");
         return 2;
     }
+    mr_cli_warm_gpu(&cli);
     size_t n = strlen(cli.output);
     if (n < 4 || strcmp(cli.output + n - 4, ".png") != 0) {
         fprintf(stderr, "moonreel frame: the output must be a .png file\n");
@@ -274,18 +276,28 @@ static int cmd_help(int argc, char **argv)
 int main(int argc, char **argv)
 {
     mr_log_setup_ffmpeg();
-    if (argc < 2)
-        return help(NULL) == 0 ? 2 : 2;
+    if (argc < 2) {
+        help(NULL);
+        return 2;
+    }
     const char *cmd = argv[1];
     if (!strcmp(cmd, "--version") || !strcmp(cmd, "version")) {
-        printf("moonreel %s (Lua 5.4, %s)\n", MR_VERSION, mr_gpu_built() ? "CPU and CUDA engines" : "CPU engine");
+#ifdef MR_HAVE_GIF
+        const char *gif = "";
+#else
+        const char *gif = ", no GIF output";
+#endif
+        printf("moonreel %s (Lua 5.4, %s%s)\n", MR_VERSION, mr_gpu_built() ? "CPU and CUDA engines" : "CPU engine", gif);
         return 0;
     }
     if (!strcmp(cmd, "--help") || !strcmp(cmd, "-h"))
         return help(argc > 2 ? argv[2] : NULL);
     for (int i = 0; i < NCOMMANDS; i++)
-        if (!strcmp(cmd, commands[i].name))
-            return commands[i].run(argc - 1, argv + 1);
+        if (!strcmp(cmd, commands[i].name)) {
+            int status = commands[i].run(argc - 1, argv + 1);
+            mr_gpu_settle();
+            return status;
+        }
     fprintf(stderr, "moonreel: unknown command '%s' (try 'moonreel help')\n", cmd);
     return 2;
 }
