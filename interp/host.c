@@ -6,9 +6,21 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include "engine/gpu.h"
 
 volatile sig_atomic_t mr_interrupted;
 static lua_State *running_state;
+
+/* os.exit, after the background GPU open (if any) has finished: the process must not end
+ * while that thread is inside the CUDA runtime. Calls Lua's own os.exit (upvalue 1). */
+static int exit_settled(lua_State *L)
+{
+    mr_gpu_settle();
+    lua_pushvalue(L, lua_upvalueindex(1));
+    lua_insert(L, 1);
+    lua_call(L, lua_gettop(L) - 1, LUA_MULTRET);
+    return lua_gettop(L);
+}
 
 lua_State *mr_host_new_state(mr_host *host)
 {
@@ -18,6 +30,11 @@ lua_State *mr_host_new_state(mr_host *host)
         exit(1);
     }
     luaL_openlibs(L);
+    lua_getglobal(L, "os");
+    lua_getfield(L, -1, "exit");
+    lua_pushcclosure(L, exit_settled, 1);
+    lua_setfield(L, -2, "exit");
+    lua_pop(L, 1);
     mr_bindings_install(L, host);
     return L;
 }
