@@ -12,6 +12,7 @@
 #include <time.h>
 #include <unistd.h>
 #include <libavutil/frame.h>
+#include "engine/clock.h"
 #include "engine/eval.h"
 #include "engine/gpu.h"
 #include "engine/kernels.h"
@@ -50,13 +51,6 @@ typedef struct job {
     bool failed;
     mr_err err;           /* the first failure */
 } job;
-
-static double now(void)
-{
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return ts.tv_sec + ts.tv_nsec * 1e-9;
-}
 
 static void *worker(void *arg)
 {
@@ -157,7 +151,7 @@ static int write_sound(const mr_clip *clip, mr_output *out, mr_eval *ev, int64_t
 
 static void report(const mr_render_opts *o, int64_t done, int64_t total, double t0, double *last)
 {
-    double t = now();
+    double t = mr_clock_seconds();
     if (!o->progress || (t - *last < 0.25 && done < total))
         return;
     *last = t;
@@ -205,7 +199,7 @@ static int render_stream(const mr_clip *clip, mr_output *out, mr_rational fps, m
         j.failed = true;
     }
 
-    double t0 = now(), last = 0;
+    double t0 = mr_clock_seconds(), last = 0;
     int64_t apos = 0;
     for (int64_t n = 0; n < total && !j.failed; n++) {
         AVFrame *pic = take(&j, n);

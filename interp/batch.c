@@ -16,8 +16,8 @@
 #include <sys/resource.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
-#include <time.h>
 #include <unistd.h>
+#include "engine/clock.h"
 #include "engine/log.h"
 #include "interp/batch_plan.h"
 #include "interp/batch_rows.h"
@@ -34,13 +34,6 @@ typedef struct worker {
     char buf[65536];
     size_t len;
 } worker;
-
-static double now_s(void)
-{
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return ts.tv_sec + ts.tv_nsec * 1e-9;
-}
 
 static int usage(const char *why, const char *arg) { return mr_cli_complain("batch", why, arg); }
 
@@ -389,7 +382,7 @@ static void progress(const mr_batch *b, long done, long failed, long left, doubl
 {
     if (b->quiet || !isatty(STDERR_FILENO))
         return;
-    double el = now_s() - t0, rate = el > 0 ? (done + failed) / el * 60 : 0;
+    double el = mr_clock_seconds() - t0, rate = el > 0 ? (done + failed) / el * 60 : 0;
     int eta = rate > 0 ? (int)(left / rate * 60) : 0;
     fprintf(stderr, "\r\033[Krows: %ld done, %ld failed, %ld left  %.1f rows/min  ETA %d:%02d%s", done, failed, left,
             rate, eta / 60, eta % 60, last ? "\n" : "");
@@ -401,7 +394,7 @@ static void run(mr_batch *b, int jobs)
     long next = 0, left = 0, done = 0, failed = 0;
     for (long i = 0; i < b->nplan; i++)
         left += b->plan[i].state == DO;
-    double t0 = now_s(), last = 0;
+    double t0 = mr_clock_seconds(), last = 0;
     for (int k = 0; k < jobs; k++)
         spawn(b, &ws[k], k);
     while (left > 0) {
@@ -417,7 +410,7 @@ static void run(mr_batch *b, int jobs)
                 int n = snprintf(line, sizeof line, "%ld\n", next);
                 if (write(w->to, line, (size_t)n) == n) {
                     w->row = next;
-                    w->started = now_s();
+                    w->started = mr_clock_seconds();
                 }
                 next++;
             }
@@ -466,7 +459,7 @@ static void run(mr_batch *b, int jobs)
                     w->buf[w->len] = 0;
                 }
             }
-            if (w->row >= 0 && b->row_timeout > 0 && now_s() - w->started > b->row_timeout) {
+            if (w->row >= 0 && b->row_timeout > 0 && mr_clock_seconds() - w->started > b->row_timeout) {
                 kill(w->pid, SIGKILL);
                 waitpid(w->pid, NULL, 0);
                 char why[128];
@@ -476,9 +469,9 @@ static void run(mr_batch *b, int jobs)
                 replace(b, w, k, why);
             }
         }
-        if (now_s() - last > 0.25) {
+        if (mr_clock_seconds() - last > 0.25) {
             progress(b, done, failed, left, t0, false);
-            last = now_s();
+            last = mr_clock_seconds();
         }
     }
     progress(b, done, failed, left, t0, true);
@@ -676,11 +669,11 @@ int mr_cmd_batch(int argc, char **argv)
     if (jobs > todo)
         jobs = (int)(todo ? todo : 1);
     mr_host_catch_interrupt(NULL);
-    double t0 = now_s();
+    double t0 = mr_clock_seconds();
     if (todo > 0)
         run(&b, jobs);
     each_folder(&b, NULL); /* what processes that died meanwhile left behind */
-    json_t *rep = report(&b, now_s() - t0);
+    json_t *rep = report(&b, mr_clock_seconds() - t0);
     summary(rep);
     int st = write_report(rep, b.report_path) < 0 ? 1 : mr_interrupted ? 130 : json_integer_value(json_object_get(rep, "failed")) ? 3 : 0;
     long unfinished = 0;

@@ -3,18 +3,11 @@
 #include <lauxlib.h>
 #include <stdio.h>
 #include <string.h>
-#include <time.h>
+#include "engine/clock.h"
 #include "engine/log.h"
 #include "interp/batch.h"
 #include "interp/batch_plan.h"
 #include "interp/host.h"
-
-static double now_ms(void)
-{
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return ts.tv_sec * 1e3 + ts.tv_nsec * 1e-6;
-}
 
 /* Pushes a JSON value as Lua (objects and arrays as tables; null as nil). */
 static void push_json(lua_State *L, const json_t *v)
@@ -57,7 +50,7 @@ static json_t *failed(long i, const char *msg)
 json_t *mr_batch_run_row(const mr_batch *b, long i, int worker)
 {
     const mr_batch_row *r = &b->plan[i];
-    double t0 = now_ms();
+    double t0 = mr_clock_seconds();
     mr_host host;
     memset(&host, 0, sizeof host);
     host.defaults = b->render;
@@ -92,7 +85,7 @@ json_t *mr_batch_run_row(const mr_batch *b, long i, int worker)
                  luaL_typename(L, -1));
         result = failed(i, msg);
     }
-    double startup = now_ms() - t0;
+    double startup = (mr_clock_seconds() - t0) * 1e3;
     mr_err err;
     if (!result && mr_render(clip, r->output, &host.defaults, &err) < 0)
         result = failed(i, err.msg);
@@ -102,7 +95,7 @@ json_t *mr_batch_run_row(const mr_batch *b, long i, int worker)
                     mr_batch_record_write(r->record, r->output, r->row_hash, b->template_hash, size, md5, &err) < 0))
         result = failed(i, mr_file_md5(r->output, md5, &size) < 0 ? "the output cannot be read back" : err.msg);
     if (!result)
-        result = json_pack("{sIsbsfsfsI}", "i", (json_int_t)i, "ok", 1, "ms", now_ms() - t0, "startup_ms", startup,
+        result = json_pack("{sIsbsfsfsI}", "i", (json_int_t)i, "ok", 1, "ms", (mr_clock_seconds() - t0) * 1e3, "startup_ms", startup,
                            "size", (json_int_t)size);
     else
         json_object_set_new(result, "startup_ms", json_real(startup));

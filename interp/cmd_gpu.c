@@ -39,8 +39,8 @@ int mr_cmd_compare(int argc, char **argv)
     mr_clip *clip;
     int status = mr_load_clip(&cli, &host, &L, &clip);
     if (!status) {
-        mr_rational fps = cli.render.fps.num ? cli.render.fps : clip->fps.num ? clip->fps : (mr_rational){30, 1};
-        mr_clip *c = cli.render.w ? mr_clip_fit(clip, cli.render.w, cli.render.h, &err) : mr_clip_ref(clip);
+        mr_rational fps;
+        mr_clip *c = mr_clip_to_evaluate(&cli, clip, &fps, &err);
         mr_compare_stats st;
         if (!c || mr_compare_backends(c, fps, gpu, 50.0, mr_print_line, NULL, &st, &mr_interrupted, &err) < 0) {
             fprintf(stderr, "moonreel: %s: %s\n", cli.script, err.msg);

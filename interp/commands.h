@@ -11,6 +11,11 @@
  * the caller closes it. */
 int mr_load_clip(const mr_cli *cli, mr_host *host, lua_State **L, mr_clip **clip);
 
+/* For the commands that evaluate every frame of the script's clip (checksum, compare): the
+ * clip fitted to --size when given (a new reference the caller unrefs; NULL with err), and in
+ * *fps --fps, else the clip's own rate, else 30. */
+mr_clip *mr_clip_to_evaluate(const mr_cli *cli, mr_clip *clip, mr_rational *fps, mr_err *err);
+
 /* Prints a line of a command's report (a callback for the engine's line-by-line reports). */
 void mr_print_line(const char *text, void *ud);
 

@@ -57,6 +57,12 @@ int mr_load_clip(const mr_cli *cli, mr_host *host, lua_State **L, mr_clip **clip
     return status;
 }
 
+mr_clip *mr_clip_to_evaluate(const mr_cli *cli, mr_clip *clip, mr_rational *fps, mr_err *err)
+{
+    *fps = cli->render.fps.num ? cli->render.fps : clip->fps.num ? clip->fps : (mr_rational){30, 1};
+    return cli->render.w ? mr_clip_fit(clip, cli->render.w, cli->render.h, err) : mr_clip_ref(clip);
+}
+
 static void default_output(const char *script, char *out, size_t n)
 {
     char copy[4096];
@@ -157,9 +163,9 @@ static int cmd_checksum(int argc, char **argv)
     mr_clip *clip;
     int status = mr_load_clip(&cli, &host, &L, &clip);
     if (!status) {
-        mr_rational fps = cli.render.fps.num ? cli.render.fps : clip->fps.num ? clip->fps : (mr_rational){30, 1};
+        mr_rational fps;
         mr_err err;
-        mr_clip *c = cli.render.w ? mr_clip_fit(clip, cli.render.w, cli.render.h, &err) : mr_clip_ref(clip);
+        mr_clip *c = mr_clip_to_evaluate(&cli, clip, &fps, &err);
         if (!c || mr_clip_checksums(c, fps, mr_print_line, NULL, &mr_interrupted, &err) < 0) {
             fprintf(stderr, "moonreel: %s: %s\n", cli.script, err.msg);
             status = 1;

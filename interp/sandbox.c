@@ -6,20 +6,13 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
+#include "engine/clock.h"
 
 typedef struct box {
     size_t used, limit;
     double lua_seconds, started;
     bool stopped;
 } box;
-
-static double now(void)
-{
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return ts.tv_sec + ts.tv_nsec * 1e-9;
-}
 
 /* The allocator: refuses to grow past the limit (Lua then raises "not enough memory"). */
 static void *limited_alloc(void *ud, void *ptr, size_t osize, size_t nsize)
@@ -46,7 +39,7 @@ static void clock_hook(lua_State *L, lua_Debug *ar)
     (void)ar;
     box *b;
     lua_getallocf(L, (void **)&b);
-    if (!b->stopped && b->started > 0 && now() - b->started > b->lua_seconds) {
+    if (!b->stopped && b->started > 0 && mr_clock_seconds() - b->started > b->lua_seconds) {
         b->stopped = true;
         lua_sethook(L, clock_hook, LUA_MASKCOUNT, 1);
     }
@@ -163,7 +156,7 @@ void mr_sandbox_start_clock(lua_State *L)
 {
     box *b;
     lua_getallocf(L, (void **)&b);
-    b->started = now();
+    b->started = mr_clock_seconds();
 }
 
 void mr_sandbox_close(lua_State *L)
