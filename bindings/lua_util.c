@@ -296,4 +296,11 @@ void l_read_render_opts(lua_State *L, int idx, const char *fname, mr_render_opts
         o->threads = (int)lua_tointeger(L, -1);
         lua_pop(L, 1);
     }
+    if (l_field(L, idx, "encoder_threads") != LUA_TNIL) {
+        lua_Integer n = lua_tointeger(L, -1);
+        if (n < 1 || n > 64)
+            bad_opt(L, fname, "encoder_threads", "a whole number 1..64");
+        o->out.threads = (int)n;
+        lua_pop(L, 1);
+    }
 }

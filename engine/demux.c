@@ -94,6 +94,7 @@ int mr_demux_open(mr_demux *d, const char *path, enum AVMediaType type, AVBuffer
         mr_err_av(err, r, "cannot decode '%s'", path);
         goto fail;
     }
+    mr_trace("%s decoder open for '%s'", av_get_media_type_string(type), path);
     return 0;
 fail:
     mr_demux_close(d);
@@ -111,8 +112,11 @@ int mr_demux_next(mr_demux *d, AVFrame *f, const char *path, mr_err *err)
 {
     for (;;) {
         int r = avcodec_receive_frame(d->dec, f);
-        if (r == 0)
+        if (r == 0) {
+            if (!d->decoded_one && (d->decoded_one = true))
+                mr_trace("first frame decoded from '%s'", path);
             return 0;
+        }
         if (r == AVERROR_EOF)
             return 1;
         if (r == AVERROR_INVALIDDATA)

@@ -18,6 +18,7 @@ typedef struct mr_demux {
     bool sent_eof;        /* the decoder was told the stream ended */
     double skip_until;    /* decode only reference frames of packets shown before this media
                              time (NAN: decode everything): for reaching a frame quickly */
+    bool decoded_one;     /* for MOONREEL_TRACE: the first frame was traced */
 } mr_demux;
 
 /* Opens `path` and a decoder for its best stream of `type`, with the other streams

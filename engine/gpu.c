@@ -2,6 +2,7 @@
  * The CUDA runtime is linked statically and loads the driver when first called, so this
  * binary runs where there is no driver: mr_gpu_open then says so. */
 #include "engine/gpu.h"
+#include "engine/log.h"
 
 #include <pthread.h>
 #include <stdlib.h>
@@ -17,6 +18,7 @@
 struct mr_gpu {
     int device;
     char name[256];
+    char identity[128];
     size_t memory;
     cudaStream_t stream;
     AVBufferRef *hw_device;
@@ -37,10 +39,33 @@ int mr_gpu_check(int e, const char *what, mr_err *err)
     return mr_err_set(err, "%s: %s (CUDA error %d)", what, cudaGetErrorString((cudaError_t)e), e);
 }
 
+/* identity = "GPU-<uuid> driver <version>", the version from the kernel module's own line
+ * in /proc (CUDA's number where there is none). */
+static void describe(mr_gpu *g, const unsigned char uuid[16])
+{
+    char hex[33], driver[64] = "";
+    for (int i = 0; i < 16; i++)
+        snprintf(hex + 2 * i, 3, "%02x", uuid[i]);
+    FILE *f = fopen("/proc/driver/nvidia/version", "r");
+    char line[256];
+    if (f && fgets(line, sizeof line, f)) { /* "NVRM version: NVIDIA UNIX x86_64 Kernel Module  580.159.04  ..." */
+        const char *k = strstr(line, "Kernel Module");
+        if (k)
+            sscanf(k + strlen("Kernel Module"), "%63s", driver);
+    }
+    if (f)
+        fclose(f);
+    if (!driver[0])
+        snprintf(driver, sizeof driver, "cuda-%d", mr_gpu_driver_version());
+    snprintf(g->identity, sizeof g->identity, "GPU-%s driver %s", hex, driver);
+}
+
 static void open_once(void)
 {
     int n = 0;
+    mr_trace("opening the GPU");
     cudaError_t e = cudaGetDeviceCount(&n);
+    mr_trace("CUDA driver loaded, %d device(s)", n);
     if (e == cudaErrorInsufficientDriver || e == cudaErrorNoDevice || e == cudaErrorInitializationError) {
         int drv = 0;
         cudaDriverGetVersion(&drv);
@@ -64,6 +89,7 @@ static void open_once(void)
         return;
     snprintf(g->name, sizeof g->name, "%s", prop.name);
     g->memory = prop.totalGlobalMem;
+    describe(g, (const unsigned char *)prop.uuid.bytes);
     /* FFmpeg retains the device's primary context first (it sets the context's flags, which
      * it can only do before the context is active); the runtime then works in that same
      * context, so NVDEC, NVENC and our kernels share one context and one stream */
@@ -71,6 +97,7 @@ static void open_once(void)
     av_dict_set(&opts, "primary_ctx", "1", 0);
     int r = av_hwdevice_ctx_create(&g->hw_device, AV_HWDEVICE_TYPE_CUDA, "0", opts, 0);
     av_dict_free(&opts);
+    mr_trace("FFmpeg's CUDA device made (primary context)");
     if (r < 0) {
         mr_err_av(&open_error, r, "FFmpeg cannot open the CUDA device");
         return;
@@ -85,6 +112,7 @@ static void open_once(void)
     AVCUDADeviceContext *hw = ((AVHWDeviceContext *)g->hw_device->data)->hwctx;
     hw->stream = (CUstream)g->stream;
     opened = g;
+    mr_trace("GPU open: %s", g->name);
 }
 
 static void *open_in_background(void *arg)
@@ -130,6 +158,7 @@ mr_gpu *mr_gpu_open(mr_err *why)
 }
 
 const char *mr_gpu_name(const mr_gpu *g) { return g->name; }
+const char *mr_gpu_identity(const mr_gpu *g) { return g->identity; }
 size_t mr_gpu_memory(const mr_gpu *g) { return g->memory; }
 void *mr_gpu_stream(const mr_gpu *g) { return g->stream; }
 AVBufferRef *mr_gpu_hw_device(const mr_gpu *g) { return g->hw_device; }
@@ -223,6 +252,7 @@ mr_gpu *mr_gpu_open(mr_err *why)
     return NULL;
 }
 const char *mr_gpu_name(const mr_gpu *g) { return ""; }
+const char *mr_gpu_identity(const mr_gpu *g) { return ""; }
 size_t mr_gpu_memory(const mr_gpu *g) { return 0; }
 int mr_gpu_driver_version(void) { return 0; }
 void *mr_gpu_stream(const mr_gpu *g) { return NULL; }

@@ -38,6 +38,10 @@ const char *mr_gpu_name(const mr_gpu *g);
 size_t mr_gpu_memory(const mr_gpu *g);
 int mr_gpu_driver_version(void);
 
+/* What identifies this GPU and its driver for remembering what it can do ("GPU-<uuid> driver
+ * 580.159.04"): the GPU's UUID and the kernel driver's version. */
+const char *mr_gpu_identity(const mr_gpu *g);
+
 /* The pipeline's stream (a cudaStream_t) and FFmpeg's device on the same context and stream
  * (borrowed: add a reference to keep it). */
 void *mr_gpu_stream(const mr_gpu *g);

@@ -7,6 +7,8 @@
 #include <string.h>
 #include <libavutil/log.h>
 
+#include "engine/clock.h"
+
 static void to_stderr(const char *line, void *ud)
 {
     fprintf(stderr, "moonreel: %s\n", line);
@@ -31,6 +33,27 @@ void mr_log(const char *fmt, ...)
     vsnprintf(line, sizeof line, fmt, ap);
     va_end(ap);
     sink(line, sink_ud);
+}
+
+static double started = -1; /* < 0: tracing is off */
+
+__attribute__((constructor)) static void trace_start(void)
+{
+    const char *v = getenv("MOONREEL_TRACE");
+    if (v && *v && strcmp(v, "0"))
+        started = mr_clock_seconds();
+}
+
+void mr_trace(const char *fmt, ...)
+{
+    if (started < 0)
+        return;
+    char line[512];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(line, sizeof line, fmt, ap);
+    va_end(ap);
+    fprintf(stderr, "moonreel +%.3f s: %s\n", mr_clock_seconds() - started, line);
 }
 
 static _Thread_local char last_ffmpeg_error[512];

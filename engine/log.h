@@ -22,4 +22,9 @@ void mr_log_setup_ffmpeg(void);
  * "; "; the call clears them. */
 void mr_log_take_ffmpeg_error(char *buf, size_t n);
 
+/* With MOONREEL_TRACE set, prints "moonreel +0.123 s: what" on stderr, the time counted
+ * from the process start: where a command spends its first second (GPU start-up, the
+ * first frame). Silent otherwise; thread-safe. */
+void mr_trace(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
 #endif

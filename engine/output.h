@@ -21,6 +21,7 @@ typedef struct mr_output_opts {
     const char *preset;    /* NULL: "veryfast"; ultrafast .. veryslow */
     int audio_bitrate;     /* bits per second; 0: 128000 */
     bool faststart;        /* .mp4/.mov: index at the front, for playing while downloading */
+    int threads;           /* the encoder's threads; 0: its own choice (x264: 1.5 per core) */
 } mr_output_opts;
 
 typedef struct mr_output mr_output;

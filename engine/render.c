@@ -38,7 +38,7 @@ typedef struct slot {
 typedef struct job {
     const mr_clip *clip;
     mr_gpu *gpu;
-    mr_output *out;
+    mr_output *out;       /* NULL until it is open: workers start evaluating before that */
     mr_rational fps;
     int64_t total;
     const volatile sig_atomic_t *cancel;
@@ -75,7 +75,15 @@ static void *worker(void *arg)
         mr_frame *f = NULL;
         AVFrame *pic = NULL;
         if (mr_clip_picture(j->clip, mr_frame_time(n, j->fps), &ev, &f) == 0) {
-            pic = mr_output_convert(j->out, &ev, f, &err);
+            pthread_mutex_lock(&j->lock); /* the first pictures are made while the output opens */
+            while (!j->out && !j->failed)
+                pthread_cond_wait(&j->cond, &j->lock);
+            mr_output *out = j->failed ? NULL : j->out;
+            pthread_mutex_unlock(&j->lock);
+            if (out)
+                pic = mr_output_convert(out, &ev, f, &err);
+            else
+                mr_err_set(&err, "the output did not open");
             mr_frame_unref(f);
         }
         pthread_mutex_lock(&j->lock);
@@ -170,13 +178,16 @@ static int workers_for(const mr_render_opts *o, bool gpu)
     return n < 1 ? 1 : n > most ? most : (int)n;
 }
 
-static int render_stream(const mr_clip *clip, mr_output *out, mr_rational fps, mr_gpu *gpu, const mr_render_opts *o,
+/* Opens the output at path and renders clip into it: workers start on the first pictures
+ * while the encoder opens (trying NVENC costs a quarter of a second where the GPU has none).
+ * Returns 0 once the complete file is in place, or -1 with err set (nothing left at path). */
+static int render_stream(const mr_clip *clip, const char *path, mr_rational fps, mr_gpu *gpu, const mr_render_opts *o,
                          mr_err *err)
 {
     int64_t total = clip->has_video ? mr_frame_count(clip->duration, fps) : 0;
     int64_t samples = clip->has_audio ? mr_clip_samples(clip) : 0;
     int nworkers = workers_for(o, gpu != NULL);
-    job j = {.clip = clip, .gpu = gpu, .out = out, .fps = fps, .total = total, .cancel = o->cancel,
+    job j = {.clip = clip, .gpu = gpu, .fps = fps, .total = total, .cancel = o->cancel,
              .window = 2 * nworkers + 2};
     pthread_mutex_init(&j.lock, NULL);
     pthread_cond_init(&j.cond, NULL);
@@ -198,6 +209,20 @@ static int render_stream(const mr_clip *clip, mr_output *out, mr_rational fps, m
         mr_err_set(&j.err, "cannot start render threads");
         j.failed = true;
     }
+    mr_output *out = NULL;
+    if (!j.failed) {
+        out = mr_output_open(path, &o->out, clip->has_video ? clip->w : 0, clip->has_video ? clip->h : 0, fps,
+                             clip->has_audio, gpu, &aerr);
+        if (out) {
+            mr_trace("output open, encoder %s", mr_output_encoder_name(out));
+            pthread_mutex_lock(&j.lock);
+            j.out = out;
+            pthread_cond_broadcast(&j.cond);
+            pthread_mutex_unlock(&j.lock);
+        } else {
+            fail_job(&j, &aerr);
+        }
+    }
 
     double t0 = mr_clock_seconds(), last = 0;
     int64_t apos = 0;
@@ -205,6 +230,8 @@ static int render_stream(const mr_clip *clip, mr_output *out, mr_rational fps, m
         AVFrame *pic = take(&j, n);
         if (!pic)
             break;
+        if (n == 0)
+            mr_trace("first picture ready for the encoder");
         int64_t upto = llround((double)(n + 1) * MR_AUDIO_RATE * fps.den / fps.num);
         if (write_sound(clip, out, &aev, &apos, upto < samples ? upto : samples, abuf) < 0 ||
             mr_output_video(out, pic, n, &aerr) < 0) {
@@ -231,8 +258,16 @@ static int render_stream(const mr_clip *clip, mr_output *out, mr_rational fps, m
     for (int i = 0; j.slots && i < j.window; i++)
         av_frame_free(&j.slots[i].pic);
     bool failed = j.failed;
-    if (failed)
+    if (!failed && gpu && mr_gpu_sync(&j.err) < 0)
+        failed = true;
+    if (failed) {
         *err = j.err;
+        mr_output_abort(out);
+    } else {
+        mr_trace("all pictures encoded; flushing the encoders");
+        failed = mr_output_finish(out, err) < 0;
+        mr_trace("output finished");
+    }
     free(j.slots);
     free(abuf);
     mr_eval_free(&aev);
@@ -299,12 +334,8 @@ int mr_render(mr_clip *clip, const char *path, const mr_render_opts *o, mr_err *
         return r;
     }
     mr_rational fps = o->fps.num > 0 ? o->fps : c->fps.num > 0 ? c->fps : (mr_rational){30, 1};
-    mr_output *out = mr_output_open(path, &o->out, c->has_video ? c->w : 0, c->has_video ? c->h : 0, fps,
-                                    c->has_audio, gpu, err);
-    if (out && render_stream(c, out, fps, gpu, o, err) == 0 && (!gpu || mr_gpu_sync(err) == 0))
-        r = mr_output_finish(out, err);
-    else
-        mr_output_abort(out);
+    mr_trace("rendering on the %s", gpu ? "GPU" : "CPU");
+    r = render_stream(c, path, fps, gpu, o, err);
     mr_clip_unref(c);
     return r;
 }

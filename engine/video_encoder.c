@@ -5,6 +5,7 @@
  * buffers, an event per picture, several in flight). GIFs get a palette per frame. */
 #include <stdio.h>
 #include <string.h>
+#include <unistd.h>
 #ifdef MR_HAVE_GIF
 #include <libavfilter/avfilter.h>
 #include <libavfilter/buffersink.h>
@@ -17,6 +18,7 @@
 #include "engine/colorspace.h"
 #include "engine/cpu/scale.h"
 #include "engine/kernels.h"
+#include "engine/nvenc_memo.h"
 #include "engine/log.h"
 #include "engine/output_internal.h"
 
@@ -199,6 +201,10 @@ static AVBufferRef *cuda_frames_new(mr_gpu *gpu, enum AVPixelFormat fmt, int W, 
     return frames;
 }
 
+/* Whether NVENC's failure r means that this GPU has no encoder at all ("unsupported device",
+ * "no encode device"), which stays so; a busy encoder (the session limit) does not. */
+static bool gpu_lacks_nvenc(int r) { return r == AVERROR(ENOSYS) || r == AVERROR(ENOENT); }
+
 int mr_venc_probe(const char *name, mr_gpu *gpu, mr_err *err)
 {
     const AVCodec *c = avcodec_find_encoder_by_name(name);
@@ -214,6 +220,8 @@ int mr_venc_probe(const char *name, mr_gpu *gpu, mr_err *err)
         e->time_base = (AVRational){1, 30};
         int a = avcodec_open2(e, c, NULL);
         r = a < 0 ? mr_err_av(err, a, "cannot open %s", name) : 0;
+        if (gpu && (a == 0 || gpu_lacks_nvenc(a))) /* what later runs remember */
+            mr_nvenc_memo_set(mr_gpu_identity(gpu), avcodec_get_name(c->id), a == 0 ? NULL : err->msg);
     }
     avcodec_free_context(&e);
     av_buffer_unref(&frames);
@@ -221,7 +229,8 @@ int mr_venc_probe(const char *name, mr_gpu *gpu, mr_err *err)
 }
 
 /* Opens `codec` for o (NVENC with CUDA frames when `cuda_frames`); on success adds the
- * stream and the pools. On failure o is as before (nothing added). */
+ * stream and the pools. On failure (< 0: the encoder's AVERROR when it refused to open,
+ * else -1) o is as before (nothing added). */
 static int try_open(mr_output *o, const AVCodec *codec, const mr_output_opts *opt, mr_rational fps, int preset,
                     bool cuda_frames, mr_err *err)
 {
@@ -239,7 +248,13 @@ static int try_open(mr_output *o, const AVCodec *codec, const mr_output_opts *op
     e->time_base = (AVRational){fps.den, fps.num};
     e->framerate = (AVRational){fps.num, fps.den};
     e->sample_aspect_ratio = (AVRational){1, 1};
-    e->thread_count = 0;
+    e->thread_count = opt->threads > 0 ? opt->threads : 0;
+    if (!opt->threads && o->gpu && !cuda_frames && !strcmp(codec->name, "libx264")) {
+        /* x264's own choice, 1.5 threads a core, leaves room for decoding on the CPU; with
+         * the GPU decoding, one a core is as fast and holds a fifth less memory (W1 on 16 cores) */
+        long cores = sysconf(_SC_NPROCESSORS_ONLN);
+        e->thread_count = cores > 0 && cores < 64 ? (int)cores : 0;
+    }
     if (d->flags & AV_PIX_FMT_FLAG_RGB) {
         e->color_range = AVCOL_RANGE_JPEG;
     } else {
@@ -264,7 +279,7 @@ static int try_open(mr_output *o, const AVCodec *codec, const mr_output_opts *op
         mr_err_av(err, r, "cannot open the %s encoder", codec->name);
         av_buffer_unref(&frames);
         avcodec_free_context(&e);
-        return -1;
+        return r;
     }
     if (!o->null && !(o->vst = avformat_new_stream(o->oc, NULL))) {
         av_buffer_unref(&frames);
@@ -307,7 +322,15 @@ int mr_venc_open(mr_output *o, const mr_output_opts *opt, const char *codec_name
         const AVCodec *nv = find_encoder(asked_nvenc ? opt->encoder : "nvenc", codec_name, err);
         if (nv && avformat_query_codec(o->oc->oformat, nv->id, FF_COMPLIANCE_NORMAL) != 1)
             return mr_err_set(err, "a %s file cannot hold %s video", o->oc->oformat->name, avcodec_get_name(nv->id));
-        if (nv && try_open(o, nv, opt, fps, preset, o->gpu != NULL, err) == 0)
+        const char *gpu_id = o->gpu ? mr_gpu_identity(o->gpu) : NULL;
+        char before[sizeof err->msg];
+        bool known = !asked_nvenc && mr_nvenc_memo_get(gpu_id, codec_name, before, sizeof before);
+        if (known)
+            mr_err_set(err, "%s; remembered from an earlier run: 'moonreel probe' asks the GPU again", before);
+        int r = known || !nv ? -1 : try_open(o, nv, opt, fps, preset, o->gpu != NULL, err);
+        if (r == 0 || gpu_lacks_nvenc(r))
+            mr_nvenc_memo_set(gpu_id, codec_name, r == 0 ? NULL : err->msg);
+        if (r == 0)
             return 0;
         if (asked_nvenc) /* asked for by name: no silent fallback */
             return -1;

@@ -54,7 +54,7 @@ static int count_gpus(void)
 static int parse(int argc, char **argv, mr_batch *b, bool *merge)
 {
     enum { O_GPUS = 256, O_SHARD, O_RESUME, O_TIMEOUT, O_REPORT, O_SET, O_ALLOW, O_MEM, O_LUATIME, O_MERGE,
-           O_ENCODER, O_CRF, O_PRESET, O_BACKEND, O_QUIET };
+           O_ENCODER, O_CRF, O_PRESET, O_BACKEND, O_QUIET, O_ETHREADS };
     static const struct option longs[] = {
         {"output", required_argument, NULL, 'o'}, {"jobs", required_argument, NULL, 'j'},
         {"gpus", required_argument, NULL, O_GPUS}, {"shard", required_argument, NULL, O_SHARD},
@@ -64,7 +64,8 @@ static int parse(int argc, char **argv, mr_batch *b, bool *merge)
         {"lua-time", required_argument, NULL, O_LUATIME}, {"merge-reports", no_argument, NULL, O_MERGE},
         {"encoder", required_argument, NULL, O_ENCODER}, {"crf", required_argument, NULL, O_CRF},
         {"preset", required_argument, NULL, O_PRESET}, {"backend", required_argument, NULL, O_BACKEND},
-        {"quiet", no_argument, NULL, O_QUIET}, {NULL, 0, NULL, 0}};
+        {"encoder-threads", required_argument, NULL, O_ETHREADS}, {"quiet", no_argument, NULL, O_QUIET},
+        {NULL, 0, NULL, 0}};
     b->render = mr_render_opts_default();
     b->limits = (mr_sandbox_limits){(size_t)256 << 20, 30};
     b->shard_n = 1;
@@ -127,6 +128,10 @@ static int parse(int argc, char **argv, mr_batch *b, bool *merge)
         case O_BACKEND:
             if (!mr_backend_parse(optarg, &b->render.backend))
                 return usage("--backend wants auto, cpu or cuda, got '%s'", optarg);
+            break;
+        case O_ETHREADS:
+            if ((b->render.out.threads = (int)strtol(optarg, &end, 10)) < 1 || b->render.out.threads > 64 || *end)
+                return usage("--encoder-threads wants 1..64, got '%s'", optarg);
             break;
         case 'q':
         case O_QUIET: b->quiet = true; break;
@@ -668,6 +673,13 @@ int mr_cmd_batch(int argc, char **argv)
         jobs = 4 * b.ngpus;
     if (jobs > todo)
         jobs = (int)(todo ? todo : 1);
+    /* the workers share the cores: each row's encoder and render threads get a share, not the
+     * whole machine (x264 wastes time and memory when 16 processes each run 24 threads) */
+    int share = cores > jobs ? (int)((cores + jobs - 1) / jobs) : 1;
+    if (!b.render.out.threads)
+        b.render.out.threads = share;
+    if (!b.render.threads)
+        b.render.threads = share < 16 ? share : 16;
     mr_host_catch_interrupt(NULL);
     double t0 = mr_clock_seconds();
     if (todo > 0)

@@ -9,7 +9,7 @@
 #include "engine/gpu.h"
 #include "engine/timefmt.h"
 
-enum { OPT_SET = 256, OPT_ENCODER, OPT_CRF, OPT_PRESET, OPT_FPS, OPT_SIZE, OPT_QUIET, OPT_THREADS, OPT_CODEC, OPT_FASTSTART, OPT_BACKEND, OPT_SERVE, OPT_PORT, OPT_LISTEN };
+enum { OPT_SET = 256, OPT_ENCODER, OPT_CRF, OPT_PRESET, OPT_FPS, OPT_SIZE, OPT_QUIET, OPT_THREADS, OPT_ETHREADS, OPT_CODEC, OPT_FASTSTART, OPT_BACKEND, OPT_SERVE, OPT_PORT, OPT_LISTEN };
 
 int mr_cli_complain(const char *cmd, const char *fmt, const char *arg)
 {
@@ -27,7 +27,8 @@ static int parse(int argc, char **argv, const char *cmd, mr_cli *cli, bool repl)
         {"codec", required_argument, NULL, OPT_CODEC}, {"crf", required_argument, NULL, OPT_CRF},
         {"preset", required_argument, NULL, OPT_PRESET}, {"fps", required_argument, NULL, OPT_FPS},
         {"size", required_argument, NULL, OPT_SIZE}, {"quiet", no_argument, NULL, OPT_QUIET},
-        {"threads", required_argument, NULL, OPT_THREADS}, {"faststart", no_argument, NULL, OPT_FASTSTART},
+        {"threads", required_argument, NULL, OPT_THREADS}, {"encoder-threads", required_argument, NULL, OPT_ETHREADS},
+        {"faststart", no_argument, NULL, OPT_FASTSTART},
         {"backend", required_argument, NULL, OPT_BACKEND}, {"serve", no_argument, NULL, OPT_SERVE},
         {"port", required_argument, NULL, OPT_PORT}, {"listen", required_argument, NULL, OPT_LISTEN},
         {NULL, 0, NULL, 0}};
@@ -82,6 +83,13 @@ static int parse(int argc, char **argv, const char *cmd, mr_cli *cli, bool repl)
             if (*end || v < 1 || v > 16)
                 return mr_cli_complain(cmd, "--threads wants 1..16, got '%s'", optarg);
             cli->render.threads = (int)v;
+            break;
+        }
+        case OPT_ETHREADS: {
+            long v = strtol(optarg, &end, 10);
+            if (*end || v < 1 || v > 64)
+                return mr_cli_complain(cmd, "--encoder-threads wants 1..64, got '%s'", optarg);
+            cli->render.out.threads = (int)v;
             break;
         }
         case OPT_FASTSTART: cli->render.out.faststart = true; break;

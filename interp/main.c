@@ -117,6 +117,7 @@ static int cmd_run(int argc, char **argv)
     }
     if (!cli.quiet)
         fprintf(stderr, "moonreel: wrote %s\n", out);
+    mr_trace("rendered; freeing the script's state");
     lua_close(L);
     return 0;
 }
@@ -212,13 +213,17 @@ static const struct {
 } commands[] = {
     {"run", cmd_run, "moonreel run edit.lua [-o out.mp4] [--set key=value ...] [--backend auto|cpu|cuda]\n"
             "             [--encoder auto|nvenc|x264|x265|vp9|prores|null|NAME] [--codec h264|hevc|vp9|prores]\n"
-            "             [--crf N] [--preset NAME] [--fps N] [--size WxH] [--threads N] [--faststart] [--quiet]",
+            "             [--crf N] [--preset NAME] [--fps N] [--size WxH] [--threads N] [--encoder-threads N]\n"
+            "             [--faststart] [--quiet]",
      "Runs the script. If it returns a clip, that clip is rendered to -o (default: the script's\n"
      "name with .mp4, in the current folder). render() calls in the script happen as they run.\n"
      "--set values reach the script as the table `args`. The options are defaults for every render.\n"
      "--backend auto renders on the GPU when there is one (else the CPU, saying why); --encoder\n"
      "auto uses NVENC from the GPU where it opens, else x264/x265 (saying why); null encodes nothing.\n"
-     "The container follows the extension: .mp4 .mkv .mov .webm .gif, or .png for one frame."},
+     "The container follows the extension: .mp4 .mkv .mov .webm .gif, or .png for one frame.\n"
+     "--threads: render workers (default one a core); --encoder-threads: the encoder's threads\n"
+     "(default its own choice; x264 fed from the GPU: one a core). MOONREEL_TRACE=1 prints when\n"
+     "each stage starts (GPU start-up, encoder, first frame), counted from the start."},
     {"frame", cmd_frame, "moonreel frame edit.lua -t SECONDS -o frame.png [--set key=value ...] [--size WxH] [--backend B]",
      "Writes the picture of the returned clip at time -t (seconds or mm:ss.fff) as a PNG."},
     {"info", cmd_info, "moonreel info FILE", "Shows what moonreel sees in a media file: duration, size, rate, streams."},
@@ -232,7 +237,7 @@ static const struct {
     {"batch", mr_cmd_batch, "moonreel batch template.lua rows.csv|rows.json|rows.jsonl -o 'out/{id}.mp4' [-j N] [--gpus 0,1]\n"
               "             [--shard K/N] [--resume] [--row-timeout S] [--report report.json] [--set key=value ...]\n"
               "             [--allow DIR] [--lua-memory MiB] [--lua-time S] [--encoder E] [--crf N] [--preset P]\n"
-              "             [--backend B] [--quiet]\n"
+              "             [--backend B] [--encoder-threads N] [--quiet]\n"
               "       moonreel batch --merge-reports shard0.json shard1.json ... [--report all.json]",
      "Renders one video per row. The template returns a function(row, args) making the row's clip\n"
      "(or returns the clip, reading the global `row`). Rows: CSV with a header, a JSON array of\n"
@@ -241,7 +246,8 @@ static const struct {
      "the template's folder and --allow DIR; Lua memory and time limited). A failed row is\n"
      "reported and the batch goes on. --resume skips rows already complete. --shard K/N takes\n"
      "the rows whose index mod N is K (one job of a cluster array). Exit status: 0 all rows done,\n"
-     "3 some failed, another when the batch could not run. docs/batch.md has the recipes."},
+     "3 some failed, another when the batch could not run. Workers share the cores: each row's\n"
+     "encoder gets cores/-j threads unless --encoder-threads says. docs/batch.md has the recipes."},
     {"probe", mr_cmd_probe, "moonreel probe",
      "Shows the GPUs and what they do for moonreel, found by trying: whether NVDEC decodes and NVENC\n"
      "encodes each codec, and which backend and encoder `auto` picks (\"why is my GPU not used?\")."},
@@ -281,6 +287,7 @@ static int cmd_help(int argc, char **argv)
 
 int main(int argc, char **argv)
 {
+    mr_trace("main");
     mr_log_setup_ffmpeg();
     if (argc < 2) {
         help(NULL);
@@ -302,6 +309,7 @@ int main(int argc, char **argv)
         if (!strcmp(cmd, commands[i].name)) {
             int status = commands[i].run(argc - 1, argv + 1);
             mr_gpu_settle();
+            mr_trace("command done");
             return status;
         }
     fprintf(stderr, "moonreel: unknown command '%s' (try 'moonreel help')\n", cmd);

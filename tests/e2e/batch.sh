@@ -29,6 +29,13 @@ expect_eq "12 records" "$(ls out/.moonreel-batch/*.json | wc -l)" 12
 expect_contains "report" "$(cat rep.json)" '"done": 12'
 expect_no_temp "$WORK/out"
 
+# the encoder's threads: a bad count is refused before anything runs; a good one renders
+out=$(B rows.csv -o 'thr/{id}.mp4' --encoder-threads 0 2>&1); expect_eq "bad --encoder-threads: status 2" $? 2
+expect_contains "and says why" "$out" "--encoder-threads wants 1..64, got '0'"
+expect_no_file thr
+B rows.csv -o 'thr/{id}.mp4' -j 2 --encoder-threads 1; expect_eq "--encoder-threads 1: status 0" $? 0
+expect_eq "12 outputs with one encoder thread each" "$(ls thr/*.mp4 | wc -l)" 12
+
 # --resume: nothing to do; a changed row and a damaged output are done again
 B rows.csv -o 'out/{id}.mp4' --resume --report rep2.json; expect_eq "resume: status 0" $? 0
 expect_contains "resume skips all" "$(cat rep2.json)" '"resumed": 12'

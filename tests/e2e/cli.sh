@@ -11,6 +11,7 @@ expect_contains "help run" "$("$MR" help run)" "--set key=value"
 "$MR" frobnicate 2>/dev/null; expect_eq "unknown command" $? 2
 "$MR" run 2>/dev/null; expect_eq "run without a script" $? 2
 "$MR" run x.lua --crf 99 2>/dev/null; expect_eq "bad --crf" $? 2
+expect_contains "bad --encoder-threads" "$("$MR" run x.lua --encoder-threads 0 2>&1)" "--encoder-threads wants 1..64, got '0'"
 
 cat > edit.lua <<'LUA'
 local n = args.n or 1
@@ -24,6 +25,15 @@ LUA
 info=$("$MC" edit.mp4)
 expect_contains "default output name" "$info" "video 64x48 fps=30/1 frames=60"
 expect_contains "sound present" "$info" "audio 48000 2"
+
+# the encoder's threads as asked; MOONREEL_TRACE tells when each stage started
+MOONREEL_TRACE=1 "$MR" run edit.lua -o threads.mp4 --encoder-threads 2 -q 2> trace.err && ok || bad "run --encoder-threads 2"
+expect_contains "--encoder-threads output" "$("$MC" threads.mp4)" "video 64x48 fps=30/1 frames=30"
+for stage in "rendering on the" "output open, encoder libx264" "first picture ready for the encoder" "output finished"; do
+  expect_contains "trace: $stage" "$(cat trace.err)" "$stage"
+done
+"$MR" run edit.lua -o plain.mp4 -q 2> plain.err && ok || bad "run without a trace"
+expect_eq "no trace without MOONREEL_TRACE" "$(grep -c 'moonreel +' plain.err)" 0
 
 # --size letterboxes, --fps changes the rate
 "$MR" run edit.lua -o sized.mp4 --size 128x48 --fps 25 -q && ok || bad "run --size --fps"

@@ -5,6 +5,7 @@
 # on a GPU: NVENC, or on GPUs without it (A100/H100/H200) the one-line reason and x264.
 # Exit 77 (skipped) when there is no GPU.
 source "$(dirname "$0")/../e2e/lib.sh"
+export XDG_CACHE_HOME="$WORK/cache"   # NVENC refusals remembered here, not in the user's cache
 probe=$("$MR" probe)
 echo "$probe"
 case "$probe" in
@@ -46,6 +47,13 @@ if grep -q "NVENC yes\|NVENC h264  yes" <<< "$probe"; then
   expect_eq "NVENC used silently" "$(grep -c 'NVENC cannot' enc.err)" 0
 else
   expect_eq "one line says why" "$(grep -c 'encoding with libx264: NVENC cannot be used here' enc.err)" 1
+  # probe asked the GPU and remembered its answer: the render did not ask again
+  expect_contains "the refusal is remembered" "$(cat enc.err)" "remembered from an earlier run: 'moonreel probe' asks the GPU again"
+  expect_eq "one memo for h264" "$(ls "$XDG_CACHE_HOME/moonreel/nvenc-refused" | grep -c -- '-h264$')" 1
+  rm -rf "$XDG_CACHE_HOME"   # nothing remembered: the render asks NVENC itself, then remembers
+  "$MR" run "$ROOT/scripts/title_overlay.lua" -o enc2.mp4 --backend cuda 2> enc2.err && ok || bad "GPU render failed: $(cat enc2.err)"
+  expect_eq "asked, not remembered" "$(grep -c 'remembered' enc2.err)" 0
+  expect_eq "and remembered for next time" "$(ls "$XDG_CACHE_HOME/moonreel/nvenc-refused" | grep -c -- '-h264$')" 1
   "$MR" run "$ROOT/scripts/title_overlay.lua" -o nv.mp4 --backend cuda --encoder nvenc 2> nv.err
   expect_eq "--encoder nvenc that cannot be honoured fails" $? 1
   expect_contains "and says why" "$(cat nv.err)" "cannot open the h264_nvenc encoder"

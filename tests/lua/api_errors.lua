@@ -22,6 +22,7 @@ H.contains(H.raises(function() return c:fx(5) end), "moonreel.Fx expected, got n
 H.contains(H.raises(function() return c.frame(5) end), "moonreel.Clip expected, got number")
 H.contains(H.raises(function() return render(c, "/tmp/x.unknownext") end), "cannot tell the format")
 H.contains(H.raises(function() return render(c, "/tmp/x.mp4", {crf = 99}) end), "bad option 'crf' to 'render'")
+H.contains(H.raises(function() return render(c, "/tmp/x.mp4", {encoder_threads = 0}) end), "bad option 'encoder_threads' to 'render'")
 H.contains(H.raises(function() return render(c, "/tmp/x.mp4", {preset = "warp"}) end), "unknown preset 'warp'")
 H.contains(H.raises(function() return render(pattern("bars", 8, 8), "/tmp/x.mp4") end), "no end")
 H.contains(H.raises(function() return render(c, "/tmp/x.webm", {codec = "h264"}) end), "cannot hold h264")
