@@ -326,7 +326,7 @@ int mr_venc_open(mr_output *o, const mr_output_opts *opt, const char *codec_name
         char before[sizeof err->msg];
         bool known = !asked_nvenc && mr_nvenc_memo_get(gpu_id, codec_name, before, sizeof before);
         if (known)
-            mr_err_set(err, "%s; remembered from an earlier run: 'moonreel probe' asks the GPU again", before);
+            mr_err_set(err, "%s; remembered from an earlier try: 'moonreel probe' asks the GPU again", before);
         int r = known || !nv ? -1 : try_open(o, nv, opt, fps, preset, o->gpu != NULL, err);
         if (r == 0 || gpu_lacks_nvenc(r))
             mr_nvenc_memo_set(gpu_id, codec_name, r == 0 ? NULL : err->msg);

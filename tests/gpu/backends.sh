@@ -48,7 +48,7 @@ if grep -q "NVENC yes\|NVENC h264  yes" <<< "$probe"; then
 else
   expect_eq "one line says why" "$(grep -c 'encoding with libx264: NVENC cannot be used here' enc.err)" 1
   # probe asked the GPU and remembered its answer: the render did not ask again
-  expect_contains "the refusal is remembered" "$(cat enc.err)" "remembered from an earlier run: 'moonreel probe' asks the GPU again"
+  expect_contains "the refusal is remembered" "$(cat enc.err)" "remembered from an earlier try: 'moonreel probe' asks the GPU again"
   expect_eq "one memo for h264" "$(ls "$XDG_CACHE_HOME/moonreel/nvenc-refused" | grep -c -- '-h264$')" 1
   rm -rf "$XDG_CACHE_HOME"   # nothing remembered: the render asks NVENC itself, then remembers
   "$MR" run "$ROOT/scripts/title_overlay.lua" -o enc2.mp4 --backend cuda 2> enc2.err && ok || bad "GPU render failed: $(cat enc2.err)"
