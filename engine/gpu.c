@@ -48,11 +48,14 @@ static void describe(mr_gpu *g, const unsigned char uuid[16])
         snprintf(hex + 2 * i, 3, "%02x", uuid[i]);
     FILE *f = fopen("/proc/driver/nvidia/version", "r");
     char line[256];
-    if (f && fgets(line, sizeof line, f)) { /* "NVRM version: NVIDIA UNIX x86_64 Kernel Module  580.159.04  ..." */
-        const char *k = strstr(line, "Kernel Module");
-        if (k)
-            sscanf(k + strlen("Kernel Module"), "%63s", driver);
-    }
+    /* "NVRM version: NVIDIA UNIX x86_64 Kernel Module  580.159.04  ..." or "... Open Kernel
+     * Module for x86_64  580.159.04 ...": the first word after "Kernel Module" that is a number */
+    const char *k = f && fgets(line, sizeof line, f) ? strstr(line, "Kernel Module") : NULL;
+    for (int used = 0; k && sscanf(k, " %63s%n", driver, &used) == 1; k += used)
+        if (driver[0] >= '0' && driver[0] <= '9')
+            break;
+    if (!(driver[0] >= '0' && driver[0] <= '9'))
+        driver[0] = 0;
     if (f)
         fclose(f);
     if (!driver[0])
