@@ -1,11 +1,6 @@
 /* blend.cu: compositing, fades and fills on the GPU (twin of engine/cpu/blend.c). */
 #include "cuda/kernels.h"
 
-__device__ static inline uint32_t scale_channel(uint32_t v, int shift, uint32_t k)
-{
-    return mr_div255(((v >> shift) & 255) * k) << shift;
-}
-
 __global__ static void over(uint32_t *dst, int dst_stride, const uint32_t *src, int src_stride, int x0, int y0,
                             int w, int h, int x, int y, uint32_t opacity)
 {
@@ -15,16 +10,7 @@ __global__ static void over(uint32_t *dst, int dst_stride, const uint32_t *src, 
     int sx = x0 + i, sy = y0 + j;
     uint32_t sv = *(const uint32_t *)((const uint8_t *)src + (long)sy * src_stride + 4 * sx);
     uint32_t *dp = (uint32_t *)((uint8_t *)dst + (long)(y + sy) * dst_stride + 4 * (x + sx));
-    uint32_t dv = *dp;
-    if (opacity != 255)
-        sv = scale_channel(sv, 0, opacity) | scale_channel(sv, 8, opacity) | scale_channel(sv, 16, opacity) |
-             scale_channel(sv, 24, opacity);
-    uint32_t inv = 255 - (sv >> 24);
-    uint32_t r = mr_sat255((sv & 255) + mr_div255((dv & 255) * inv));
-    uint32_t g = mr_sat255(((sv >> 8) & 255) + mr_div255(((dv >> 8) & 255) * inv));
-    uint32_t b = mr_sat255(((sv >> 16) & 255) + mr_div255(((dv >> 16) & 255) * inv));
-    uint32_t a = mr_sat255((sv >> 24) + mr_div255((dv >> 24) * inv));
-    *dp = r | g << 8 | b << 16 | a << 24;
+    *dp = mr_over_pixel(sv, *dp, opacity);
 }
 
 __global__ static void multiply(uint8_t *p, int stride, int w, int h, uint32_t k, int rgb_only)
@@ -32,9 +18,8 @@ __global__ static void multiply(uint8_t *p, int stride, int w, int h, uint32_t k
     int i = blockIdx.x * blockDim.x + threadIdx.x, j = blockIdx.y * blockDim.y + threadIdx.y;
     if (i >= w || j >= h)
         return;
-    uint32_t *q = (uint32_t *)(p + (long)j * stride) + i, v = *q;
-    uint32_t a = rgb_only ? v & 0xff000000u : scale_channel(v, 24, k);
-    *q = scale_channel(v, 0, k) | scale_channel(v, 8, k) | scale_channel(v, 16, k) | a;
+    uint32_t *q = (uint32_t *)(p + (long)j * stride) + i;
+    *q = mr_scale_pixel(*q, k, rgb_only);
 }
 
 __global__ static void fill(uint8_t *p, int stride, int w, int h, uint32_t v)

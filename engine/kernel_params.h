@@ -4,6 +4,7 @@
 #ifndef MR_KERNEL_PARAMS_H
 #define MR_KERNEL_PARAMS_H
 
+#include <stdbool.h>
 #include <stdint.h>
 
 #ifdef __CUDACC__
@@ -54,6 +55,29 @@ static inline MR_HD uint32_t mr_div255(uint32_t x)
 static inline MR_HD uint32_t mr_sat255(uint32_t v)
 {
     return v > 255 ? 255 : v;
+}
+
+/* Packed premultiplied RGBA pixel v times k/255: colour only, or colour and alpha. */
+static inline MR_HD uint32_t mr_scale_pixel(uint32_t v, uint32_t k, bool rgb_only)
+{
+    uint32_t r = mr_div255((v & 255) * k), g = mr_div255(((v >> 8) & 255) * k);
+    uint32_t b = mr_div255(((v >> 16) & 255) * k);
+    uint32_t a = rgb_only ? v >> 24 : mr_div255((v >> 24) * k);
+    return r | g << 8 | b << 16 | a << 24;
+}
+
+/* Premultiplied s over d, s scaled by opacity/255 first (255: as is): one pixel of every
+ * backend's compositing. */
+static inline MR_HD uint32_t mr_over_pixel(uint32_t s, uint32_t d, uint32_t opacity)
+{
+    if (opacity != 255)
+        s = mr_scale_pixel(s, opacity, false);
+    uint32_t inv = 255 - (s >> 24);
+    uint32_t r = mr_sat255((s & 255) + mr_div255((d & 255) * inv));
+    uint32_t g = mr_sat255(((s >> 8) & 255) + mr_div255(((d >> 8) & 255) * inv));
+    uint32_t b = mr_sat255(((s >> 16) & 255) + mr_div255(((d >> 16) & 255) * inv));
+    uint32_t a = mr_sat255((s >> 24) + mr_div255((d >> 24) * inv));
+    return r | g << 8 | b << 16 | a << 24;
 }
 
 static inline MR_HD int32_t mr_clamp255(int32_t v)

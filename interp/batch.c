@@ -662,17 +662,17 @@ int mr_cmd_batch(int argc, char **argv)
     if (b.render.backend != MR_BACKEND_CPU && b.ngpus == 0)
         for (int i = 0; i < gpus && i < 16; i++)
             b.gpus[b.ngpus++] = i;
-    long todo = 0;
+    long pending = 0;
     for (long i = 0; i < b.nplan; i++)
-        todo += b.plan[i].state == DO;
+        pending += b.plan[i].state == DO;
     /* by default: a worker per core (encoders on the CPU need them all: x264 per row has a
      * pipeline to fill and drain, which other rows' work covers), and at least four per GPU */
     long cores = sysconf(_SC_NPROCESSORS_ONLN);
     int jobs = b.jobs ? b.jobs : (int)(cores > 0 ? cores : 1);
     if (!b.jobs && jobs < 4 * b.ngpus)
         jobs = 4 * b.ngpus;
-    if (jobs > todo)
-        jobs = (int)(todo ? todo : 1);
+    if (jobs > pending)
+        jobs = (int)(pending ? pending : 1);
     /* the workers share the cores: each row's encoder and render threads get a share, not the
      * whole machine (x264 wastes time and memory when 16 processes each run 24 threads) */
     int share = cores > jobs ? (int)((cores + jobs - 1) / jobs) : 1;
@@ -682,7 +682,7 @@ int mr_cmd_batch(int argc, char **argv)
         b.render.threads = share < 16 ? share : 16;
     mr_host_catch_interrupt(NULL);
     double t0 = mr_clock_seconds();
-    if (todo > 0)
+    if (pending > 0)
         run(&b, jobs);
     each_folder(&b, NULL); /* what processes that died meanwhile left behind */
     json_t *rep = report(&b, mr_clock_seconds() - t0);

@@ -11,37 +11,18 @@
 #define HOT
 #endif
 
-/* One channel (at bit `shift`) of packed pixel v, times k/255. */
-static inline uint32_t scale_channel(uint32_t v, int shift, uint32_t k)
-{
-    return mr_div255(((v >> shift) & 255) * k) << shift;
-}
-
 /* n packed pixels: s over d, s scaled by opacity/255 first (255: as is). */
 HOT static void over_row(uint32_t *restrict d, const uint32_t *restrict s, int n, uint32_t opacity)
 {
-    for (int i = 0; i < n; i++) {
-        uint32_t sv = s[i], dv = d[i];
-        if (opacity != 255)
-            sv = scale_channel(sv, 0, opacity) | scale_channel(sv, 8, opacity) | scale_channel(sv, 16, opacity) |
-                 scale_channel(sv, 24, opacity);
-        uint32_t inv = 255 - (sv >> 24);
-        uint32_t r = mr_sat255((sv & 255) + mr_div255((dv & 255) * inv));
-        uint32_t g = mr_sat255(((sv >> 8) & 255) + mr_div255(((dv >> 8) & 255) * inv));
-        uint32_t b = mr_sat255(((sv >> 16) & 255) + mr_div255(((dv >> 16) & 255) * inv));
-        uint32_t a = mr_sat255((sv >> 24) + mr_div255((dv >> 24) * inv));
-        d[i] = r | g << 8 | b << 16 | a << 24;
-    }
+    for (int i = 0; i < n; i++)
+        d[i] = mr_over_pixel(s[i], d[i], opacity);
 }
 
 /* n packed pixels times k/255: colour only, or colour and alpha. */
 HOT static void multiply_row(uint32_t *restrict p, int n, uint32_t k, bool rgb_only)
 {
-    for (int i = 0; i < n; i++) {
-        uint32_t v = p[i];
-        uint32_t a = rgb_only ? v & 0xff000000u : scale_channel(v, 24, k);
-        p[i] = scale_channel(v, 0, k) | scale_channel(v, 8, k) | scale_channel(v, 16, k) | a;
-    }
+    for (int i = 0; i < n; i++)
+        p[i] = mr_scale_pixel(p[i], k, rgb_only);
 }
 
 void mr_cpu_over(mr_frame *dst, const mr_frame *src, int x, int y, unsigned opacity)
