@@ -2,6 +2,7 @@
  * The CUDA runtime is linked statically and loads the driver when first called, so this
  * binary runs where there is no driver: mr_gpu_open then says so. */
 #include "engine/gpu.h"
+#include "engine/gpu_identity.h"
 #include "engine/log.h"
 
 #include <pthread.h>
@@ -18,7 +19,7 @@
 struct mr_gpu {
     int device;
     char name[256];
-    char identity[128];
+    char identity[MR_GPU_IDENTITY_MAX];
     size_t memory;
     cudaStream_t stream;
     AVBufferRef *hw_device;
@@ -28,6 +29,7 @@ static pthread_once_t once = PTHREAD_ONCE_INIT;
 static mr_gpu the_gpu;
 static mr_gpu *opened;
 static mr_err open_error;
+static atomic_bool open_done; /* open_once has finished, well or not */
 static atomic_size_t live_bytes, peak_bytes;
 
 bool mr_gpu_built(void) { return true; }
@@ -43,27 +45,14 @@ int mr_gpu_check(int e, const char *what, mr_err *err)
  * in /proc (CUDA's number where there is none). */
 static void describe(mr_gpu *g, const unsigned char uuid[16])
 {
-    char hex[33], driver[64] = "";
-    for (int i = 0; i < 16; i++)
-        snprintf(hex + 2 * i, 3, "%02x", uuid[i]);
-    FILE *f = fopen("/proc/driver/nvidia/version", "r");
-    char line[256];
-    /* "NVRM version: NVIDIA UNIX x86_64 Kernel Module  580.159.04  ..." or "... Open Kernel
-     * Module for x86_64  580.159.04 ...": the first word after "Kernel Module" that is a number */
-    const char *k = f && fgets(line, sizeof line, f) ? strstr(line, "Kernel Module") : NULL;
-    for (int used = 0; k && sscanf(k, " %63s%n", driver, &used) == 1; k += used)
-        if (driver[0] >= '0' && driver[0] <= '9')
-            break;
-    if (!(driver[0] >= '0' && driver[0] <= '9'))
-        driver[0] = 0;
-    if (f)
-        fclose(f);
+    char driver[64];
+    mr_gpu_driver_of(MR_PROC_NVIDIA, driver, sizeof driver);
     if (!driver[0])
         snprintf(driver, sizeof driver, "cuda-%d", mr_gpu_driver_version());
-    snprintf(g->identity, sizeof g->identity, "GPU-%s driver %s", hex, driver);
+    mr_gpu_identity_format(uuid, driver, g->identity, sizeof g->identity);
 }
 
-static void open_once(void)
+static void open_device(void)
 {
     int n = 0;
     mr_trace("opening the GPU");
@@ -118,6 +107,12 @@ static void open_once(void)
     mr_trace("GPU open: %s", g->name);
 }
 
+static void open_once(void)
+{
+    open_device();
+    atomic_store(&open_done, true);
+}
+
 static void *open_in_background(void *arg)
 {
     (void)arg;
@@ -158,6 +153,11 @@ mr_gpu *mr_gpu_open(mr_err *why)
     if (!opened && why)
         *why = open_error;
     return opened;
+}
+
+mr_gpu *mr_gpu_ready(void)
+{
+    return atomic_load(&open_done) ? opened : NULL;
 }
 
 const char *mr_gpu_name(const mr_gpu *g) { return g->name; }
@@ -247,6 +247,7 @@ void mr_gpu_event_free(void *ev)
 
 bool mr_gpu_built(void) { return false; }
 int mr_gpu_count(void) { return 0; }
+mr_gpu *mr_gpu_ready(void) { return NULL; }
 void mr_gpu_open_async(void) {}
 void mr_gpu_settle(void) {}
 mr_gpu *mr_gpu_open(mr_err *why)

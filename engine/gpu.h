@@ -22,6 +22,9 @@ mr_gpu *mr_gpu_open(mr_err *why);
  * waits for it. Does nothing in a build without CUDA. */
 void mr_gpu_open_async(void);
 
+/* The GPU if it is open already, else NULL: never waits, never starts opening it. */
+mr_gpu *mr_gpu_ready(void);
+
 /* Waits until a background open has finished. main() calls it before the process ends: the
  * CUDA runtime's own exit handlers must not run while that thread is still inside it (an
  * atexit handler of ours would run after theirs, too late). */

@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 #include "engine/checksum.h"
 #include "engine/log.h"
 #include "engine/gpu.h"
@@ -310,6 +311,13 @@ int main(int argc, char **argv)
             int status = commands[i].run(argc - 1, argv + 1);
             mr_gpu_settle();
             mr_trace("command done");
+            if (mr_gpu_ready()) {
+                /* everything is written and closed; the driver frees the process's GPU state
+                 * at exit anyway, and the CUDA runtime's exit handlers would add a sixth of a
+                 * second to every command doing it first */
+                fflush(NULL);
+                _exit(status);
+            }
             return status;
         }
     fprintf(stderr, "moonreel: unknown command '%s' (try 'moonreel help')\n", cmd);
