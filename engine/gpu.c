@@ -27,9 +27,8 @@ struct mr_gpu {
 
 static pthread_once_t once = PTHREAD_ONCE_INIT;
 static mr_gpu the_gpu;
-static mr_gpu *opened;
+static _Atomic(mr_gpu *) opened; /* set last, once the GPU is fully open */
 static mr_err open_error;
-static atomic_bool open_done; /* open_once has finished, well or not */
 static atomic_size_t live_bytes, peak_bytes;
 
 bool mr_gpu_built(void) { return true; }
@@ -52,7 +51,7 @@ static void describe(mr_gpu *g, const unsigned char uuid[16])
     mr_gpu_identity_format(uuid, driver, g->identity, sizeof g->identity);
 }
 
-static void open_device(void)
+static void open_once(void)
 {
     int n = 0;
     mr_trace("opening the GPU");
@@ -103,14 +102,8 @@ static void open_device(void)
     }
     AVCUDADeviceContext *hw = ((AVHWDeviceContext *)g->hw_device->data)->hwctx;
     hw->stream = (CUstream)g->stream;
-    opened = g;
+    atomic_store(&opened, g);
     mr_trace("GPU open: %s", g->name);
-}
-
-static void open_once(void)
-{
-    open_device();
-    atomic_store(&open_done, true);
 }
 
 static void *open_in_background(void *arg)
@@ -155,10 +148,7 @@ mr_gpu *mr_gpu_open(mr_err *why)
     return opened;
 }
 
-mr_gpu *mr_gpu_ready(void)
-{
-    return atomic_load(&open_done) ? opened : NULL;
-}
+mr_gpu *mr_gpu_ready(void) { return atomic_load(&opened); }
 
 const char *mr_gpu_name(const mr_gpu *g) { return g->name; }
 const char *mr_gpu_identity(const mr_gpu *g) { return g->identity; }
