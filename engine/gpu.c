@@ -30,6 +30,7 @@ static mr_gpu the_gpu;
 static _Atomic(mr_gpu *) opened; /* set last, once the GPU is fully open */
 static mr_err open_error;
 static atomic_size_t live_bytes, peak_bytes;
+static atomic_bool released; /* the context is gone (or going): no more CUDA calls */
 
 bool mr_gpu_built(void) { return true; }
 
@@ -134,6 +135,27 @@ void mr_gpu_open_async(void)
     opener_running = true;
 }
 
+static void *reset_device(void *arg)
+{
+    (void)arg;
+    cudaSetDevice(the_gpu.device);
+    cudaDeviceReset(); /* an error here changes nothing: the process ends next */
+    mr_trace("GPU let go");
+    return NULL;
+}
+
+void mr_gpu_release_for_exit(void)
+{
+    if (!atomic_load(&opened) || atomic_exchange(&released, true))
+        return;
+    mr_trace("letting go of the GPU");
+    pthread_t t;
+    if (pthread_create(&t, NULL, reset_device, NULL) == 0)
+        pthread_detach(t); /* the process may end first: the kernel then finishes the job */
+}
+
+bool mr_gpu_released(void) { return atomic_load(&released); }
+
 int mr_gpu_count(void)
 {
     int n = 0;
@@ -163,9 +185,17 @@ int mr_gpu_driver_version(void)
     return v;
 }
 
+static void *refuse_released(mr_err *err)
+{
+    mr_err_set(err, "the GPU was let go: the process is ending");
+    return NULL;
+}
+
 void *mr_gpu_malloc(size_t bytes, mr_err *err)
 {
     void *p = NULL;
+    if (atomic_load(&released))
+        return refuse_released(err);
     if (mr_gpu_check(cudaMalloc(&p, bytes), "out of GPU memory", err) < 0)
         return NULL;
     size_t now = atomic_fetch_add(&live_bytes, bytes) + bytes, peak = atomic_load(&peak_bytes);
@@ -176,7 +206,7 @@ void *mr_gpu_malloc(size_t bytes, mr_err *err)
 
 void mr_gpu_free(void *p, size_t bytes)
 {
-    if (!p)
+    if (!p || atomic_load(&released))
         return;
     cudaFree(p);
     atomic_fetch_sub(&live_bytes, bytes);
@@ -187,6 +217,8 @@ size_t mr_gpu_peak_bytes(void) { return atomic_load(&peak_bytes); }
 void *mr_gpu_host_malloc(size_t bytes, mr_err *err)
 {
     void *p = NULL;
+    if (atomic_load(&released))
+        return refuse_released(err);
     if (mr_gpu_check(cudaMallocHost(&p, bytes), "out of page-locked memory", err) < 0)
         return NULL;
     return p;
@@ -194,7 +226,7 @@ void *mr_gpu_host_malloc(size_t bytes, mr_err *err)
 
 void mr_gpu_host_free(void *p)
 {
-    if (p)
+    if (p && !atomic_load(&released))
         cudaFreeHost(p);
 }
 
@@ -212,6 +244,8 @@ int mr_gpu_sync(mr_err *err)
 void *mr_gpu_event_new(mr_err *err)
 {
     cudaEvent_t e;
+    if (atomic_load(&released))
+        return refuse_released(err);
     if (mr_gpu_check(cudaEventCreateWithFlags(&e, cudaEventDisableTiming), "cannot make a CUDA event", err) < 0)
         return NULL;
     return e;
@@ -229,7 +263,7 @@ int mr_gpu_event_wait(void *ev, mr_err *err)
 
 void mr_gpu_event_free(void *ev)
 {
-    if (ev)
+    if (ev && !atomic_load(&released))
         cudaEventDestroy((cudaEvent_t)ev);
 }
 
@@ -240,6 +274,8 @@ int mr_gpu_count(void) { return 0; }
 mr_gpu *mr_gpu_ready(void) { return NULL; }
 void mr_gpu_open_async(void) {}
 void mr_gpu_settle(void) {}
+void mr_gpu_release_for_exit(void) {}
+bool mr_gpu_released(void) { return false; }
 mr_gpu *mr_gpu_open(mr_err *why)
 {
     mr_err_set(why, "this moonreel was built without CUDA");

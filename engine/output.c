@@ -128,6 +128,11 @@ const char *mr_output_encoder_name(const mr_output *o)
     return o->null ? "null" : o->venc ? o->venc->codec->name : o->aenc ? o->aenc->codec->name : "none";
 }
 
+bool mr_output_needs_gpu(const mr_output *o)
+{
+    return o->hw_frames || (o->null && o->gpu); /* render only: finishing waits for the GPU */
+}
+
 int mr_output_encode(mr_output *o, AVCodecContext *enc, AVStream *st, AVFrame *f, mr_err *err)
 {
     int r = avcodec_send_frame(enc, f);

@@ -52,6 +52,9 @@ void mr_output_abort(mr_output *o);
 /* The encoder chosen ("libx264"), for messages. */
 const char *mr_output_encoder_name(const mr_output *o);
 
+/* Whether finishing the output still needs the GPU (an NVENC encoder's last frames). */
+bool mr_output_needs_gpu(const mr_output *o);
+
 /* Whether the encoder `name` (h264_nvenc...) opens on gpu with CUDA frames: 0, or -1 with
  * err holding the reason (FFmpeg's and NVENC's words). */
 int mr_venc_probe(const char *name, struct mr_gpu *gpu, mr_err *err);

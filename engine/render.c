@@ -265,6 +265,8 @@ static int render_stream(const mr_clip *clip, const char *path, mr_rational fps,
         mr_output_abort(out);
     } else {
         mr_trace("all pictures encoded; flushing the encoders");
+        if (gpu && o->then_exit && !mr_output_needs_gpu(out))
+            mr_gpu_release_for_exit(); /* no more GPU work: the driver's teardown overlaps the flush */
         failed = mr_output_finish(out, err) < 0;
         mr_trace("output finished");
     }

@@ -28,6 +28,9 @@ typedef struct mr_render_opts {
     void (*progress)(const mr_progress *p, void *ud);   /* called a few times a second */
     void *progress_ud;
     const volatile sig_atomic_t *cancel;                 /* non-zero stops the render */
+    bool then_exit;            /* the process ends after this render, freeing nothing on the
+                                * GPU: it lets go of the GPU while the encoder drains (see
+                                * mr_gpu_release_for_exit) */
 } mr_render_opts;
 
 /* Default options: the encoder's defaults, the clip's size and rate. */

@@ -248,13 +248,10 @@ static int try_open(mr_output *o, const AVCodec *codec, const mr_output_opts *op
     e->time_base = (AVRational){fps.den, fps.num};
     e->framerate = (AVRational){fps.num, fps.den};
     e->sample_aspect_ratio = (AVRational){1, 1};
+    /* 0: the encoder's own choice. For x264 that is 1.5 threads a core, also when the GPU
+     * decodes: one a core held a fifth less memory but made W1 9 % slower (x264's frame
+     * threads, not the CPU, are what limit it; bench/RESULTS.md) */
     e->thread_count = opt->threads > 0 ? opt->threads : 0;
-    if (!opt->threads && o->gpu && !cuda_frames && !strcmp(codec->name, "libx264")) {
-        /* x264's own choice, 1.5 threads a core, leaves room for decoding on the CPU; with
-         * the GPU decoding, one a core is as fast and holds a fifth less memory (W1 on 16 cores) */
-        long cores = sysconf(_SC_NPROCESSORS_ONLN);
-        e->thread_count = cores > 0 && cores < 64 ? (int)cores : 0;
-    }
     if (d->flags & AV_PIX_FMT_FLAG_RGB) {
         e->color_range = AVCOL_RANGE_JPEG;
     } else {

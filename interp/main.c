@@ -111,16 +111,20 @@ static int cmd_run(int argc, char **argv)
     else
         default_output(cli.script, out, sizeof out);
     mr_err err;
-    if (mr_render(clip, out, &host.defaults, &err) < 0) {
+    mr_render_opts o = host.defaults;
+    o.then_exit = true; /* nothing runs after this render: main ends the process */
+    status = 0;
+    if (mr_render(clip, out, &o, &err) < 0) {
         fprintf(stderr, "moonreel: %s: %s\n", out, err.msg);
-        lua_close(L);
-        return mr_interrupted ? 130 : 1;
-    }
-    if (!cli.quiet)
+        status = mr_interrupted ? 130 : 1;
+    } else if (!cli.quiet) {
         fprintf(stderr, "moonreel: wrote %s\n", out);
-    mr_trace("rendered; freeing the script's state");
-    lua_close(L);
-    return 0;
+    }
+    /* once the GPU is let go, FFmpeg's CUDA objects in the clips must not be freed: the
+     * process ends without it (the output is complete and closed, or removed) */
+    if (!mr_gpu_released())
+        lua_close(L);
+    return status;
 }
 
 static int cmd_frame(int argc, char **argv)
@@ -223,8 +227,8 @@ static const struct {
      "auto uses NVENC from the GPU where it opens, else x264/x265 (saying why); null encodes nothing.\n"
      "The container follows the extension: .mp4 .mkv .mov .webm .gif, or .png for one frame.\n"
      "--threads: render workers (default one a core); --encoder-threads: the encoder's threads\n"
-     "(default its own choice; x264 fed from the GPU: one a core). MOONREEL_TRACE=1 prints when\n"
-     "each stage starts (GPU start-up, encoder, first frame), counted from the start."},
+     "(default its own choice). MOONREEL_TRACE=1 prints when each stage starts (GPU start-up,\n"
+     "encoder, first frame), counted from the start."},
     {"frame", cmd_frame, "moonreel frame edit.lua -t SECONDS -o frame.png [--set key=value ...] [--size WxH] [--backend B]",
      "Writes the picture of the returned clip at time -t (seconds or mm:ss.fff) as a PNG."},
     {"info", cmd_info, "moonreel info FILE", "Shows what moonreel sees in a media file: duration, size, rate, streams."},

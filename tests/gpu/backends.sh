@@ -59,6 +59,18 @@ else
   expect_contains "and says why" "$(cat nv.err)" "cannot open the h264_nvenc encoder"
   expect_no_file nv.mp4
 fi
+# the command's last render lets go of the GPU while x264 drains, then the process ends: the
+# GPU is let go before the flush, nothing complains after it, and earlier renders of the
+# script (which keep the GPU) and the last one are both whole
+printf 'render(pattern("counter", 320, 180):dur(1), "first.mp4", {preset = "ultrafast"})\nreturn pattern("counter", 320, 180):dur(2)\n' > two.lua
+MOONREEL_TRACE=1 "$MR" run two.lua -o last.mp4 --backend cuda -q 2> last.err && ok || bad "GPU render failed: $(cat last.err)"
+expect_eq "the GPU is let go, once, before the flush" \
+  "$(grep -o 'letting go of the GPU\|flushing the encoders' last.err | tr '\n' ,)" \
+  "flushing the encoders,flushing the encoders,letting go of the GPU,"
+expect_eq "nothing said after letting go" "$(grep -v '^moonreel +' last.err)" ""
+expect_eq "the script's own render is whole" "$("$MC" first.mp4 counter 29)" 29
+expect_eq "the last render is whole" "$("$MC" last.mp4 counter 59)" 59
+
 # the GPU render equals the CPU render's pictures closely (both through x264)
 "$MR" run "$ROOT/scripts/title_overlay.lua" -o cpu.mp4 --backend cpu -q
 for n in 0 30 60 119; do
