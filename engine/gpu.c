@@ -5,11 +5,14 @@
 #include "engine/gpu_identity.h"
 #include "engine/log.h"
 
+#include <dirent.h>
+#include <fcntl.h>
 #include <pthread.h>
 #include <stdlib.h>
 #include <stdatomic.h>
 #include <stdio.h>
 #include <string.h>
+#include <unistd.h>
 
 #ifdef MR_HAVE_CUDA
 #include <cuda_runtime_api.h>
@@ -135,11 +138,33 @@ void mr_gpu_open_async(void)
     opener_running = true;
 }
 
+/* Puts /dev/null in place of every open NVIDIA device file of the process: the driver frees
+ * what the process still holds (its client, the unified memory space) when the last of them
+ * goes, which is otherwise the longest part of ending the process. The descriptors' numbers
+ * stay taken, so nothing opened later gets one that the driver's threads still look at. */
+static void drop_driver_files(void)
+{
+    int null = open("/dev/null", O_RDWR | O_CLOEXEC);
+    DIR *d = null >= 0 ? opendir("/proc/self/fd") : NULL;
+    struct dirent *e;
+    while (d && (e = readdir(d))) {
+        char link[64], target[64] = "";
+        snprintf(link, sizeof link, "/proc/self/fd/%s", e->d_name);
+        if (readlink(link, target, sizeof target - 1) > 0 && !strncmp(target, "/dev/nvidia", 11))
+            dup2(null, atoi(e->d_name));
+    }
+    if (d)
+        closedir(d);
+    if (null >= 0)
+        close(null);
+}
+
 static void *reset_device(void *arg)
 {
     (void)arg;
     cudaSetDevice(the_gpu.device);
     cudaDeviceReset(); /* an error here changes nothing: the process ends next */
+    drop_driver_files();
     mr_trace("GPU let go");
     return NULL;
 }
