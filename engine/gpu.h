@@ -34,9 +34,10 @@ void mr_gpu_settle(void);
  * the CUDA context is destroyed, and with it all device memory, NVDEC sessions, events and
  * page-locked buffers; then the process's NVIDIA device files are swapped for /dev/null, so
  * the driver frees the rest. Done while the CPU still drains the encoder, this takes the
- * driver's teardown (a seventh of a second) off the end of the command. From this call on, moonreel's
- * own GPU frees do nothing and its allocations fail; FFmpeg's CUDA objects (decoders, frame
- * pools) must not be freed at all, so the caller ends the process without freeing them. */
+ * driver's teardown (a seventh of a second) off the end of the command. From this call on,
+ * moonreel's own GPU frees do nothing and its allocations fail; FFmpeg's CUDA objects
+ * (decoders, frame pools) must not be freed at all, so the caller ends the process without
+ * freeing them. */
 void mr_gpu_release_for_exit(void);
 
 /* Whether mr_gpu_release_for_exit was called. */

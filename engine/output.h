@@ -52,7 +52,8 @@ void mr_output_abort(mr_output *o);
 /* The encoder chosen ("libx264"), for messages. */
 const char *mr_output_encoder_name(const mr_output *o);
 
-/* Whether finishing the output still needs the GPU (an NVENC encoder's last frames). */
+/* Whether finishing the output still needs the GPU: NVENC's last frames, or a render-only
+ * output waiting for the GPU's last work. */
 bool mr_output_needs_gpu(const mr_output *o);
 
 /* Whether the encoder `name` (h264_nvenc...) opens on gpu with CUDA frames: 0, or -1 with
