@@ -5,16 +5,16 @@
 #include "engine/gpu_identity.h"
 #include "engine/log.h"
 
-#include <dirent.h>
-#include <fcntl.h>
 #include <pthread.h>
 #include <stdlib.h>
 #include <stdatomic.h>
 #include <stdio.h>
 #include <string.h>
-#include <unistd.h>
 
 #ifdef MR_HAVE_CUDA
+#include <dirent.h>
+#include <fcntl.h>
+#include <unistd.h>
 #include <cuda_runtime_api.h>
 #include <libavutil/hwcontext.h>
 #include <libavutil/hwcontext_cuda.h>

@@ -5,7 +5,6 @@
  * buffers, an event per picture, several in flight). GIFs get a palette per frame. */
 #include <stdio.h>
 #include <string.h>
-#include <unistd.h>
 #ifdef MR_HAVE_GIF
 #include <libavfilter/avfilter.h>
 #include <libavfilter/buffersink.h>
