@@ -34,6 +34,8 @@ static int l_compose(lua_State *L)
     mr_compose_opts o = mr_compose_opts_default();
     if (!lua_isnoneornil(L, 2)) {
         luaL_checktype(L, 2, LUA_TTABLE);
+        static const char *const keys[] = {"size", "bg", "duration", "fps"};
+        l_check_keys(L, 2, "compose", keys, 4);
         if (l_field(L, 2, "size") != LUA_TNIL) {
             l_check_size(L, -1, &o.w, &o.h);
             lua_pop(L, 1);
@@ -46,9 +48,10 @@ static int l_compose(lua_State *L)
             o.duration = l_check_time(L, -1);
             lua_pop(L, 1);
         }
-        mr_render_opts ro = mr_render_opts_default();
-        l_read_render_opts(L, 2, "compose", &ro); /* for fps */
-        o.fps = ro.fps;
+        if (l_field(L, 2, "fps") != LUA_TNIL) {
+            o.fps = l_check_fps(L, -1);
+            lua_pop(L, 1);
+        }
     }
     mr_err err;
     return l_push_clip(L, mr_compose_new(layers, n, &o, &err), NULL, &err);
@@ -59,6 +62,10 @@ static int l_concat(lua_State *L)
     lua_settop(L, 2);
     int n, w = 0, h = 0;
     mr_clip **clips = check_list(L, 1, &n);
+    if (!lua_isnoneornil(L, 2))
+        luaL_checktype(L, 2, LUA_TTABLE);
+    static const char *const keys[] = {"size"};
+    l_check_keys(L, 2, "concat", keys, 1);
     if (l_field(L, 2, "size") != LUA_TNIL) {
         l_check_size(L, -1, &w, &h);
         lua_pop(L, 1);

@@ -18,8 +18,14 @@ mr_fx l_fx_from_args(lua_State *L, mr_fx_kind kind, int arg)
     mr_fx fx = {.kind = kind};
     switch (kind) {
     case MR_FX_FADEIN:
-    case MR_FX_FADEOUT:
+    case MR_FX_FADEOUT: /* (d[, colour]): from/to transparent, or from/to an opaque colour */
         fx.v[0] = l_check_time(L, arg);
+        if (!lua_isnoneornil(L, arg + 1)) {
+            fx.color = l_check_color(L, arg + 1);
+            fx.has_color = true;
+            if (fx.color.a != 255)
+                luaL_argerror(L, arg + 1, "a fade's colour must be opaque (leave it out to fade to transparent)");
+        }
         break;
     case MR_FX_OPACITY:
     case MR_FX_VOLUME:
@@ -33,12 +39,12 @@ mr_fx l_fx_from_args(lua_State *L, mr_fx_kind kind, int arg)
         if (lua_type(L, arg) == LUA_TTABLE) {
             bool w = l_field(L, arg, "w") != LUA_TNIL;
             if (w) {
-                fx.v[0] = luaL_checknumber(L, -1);
+                fx.v[0] = l_check_number(L, -1);
                 lua_pop(L, 1);
             }
             bool h = l_field(L, arg, "h") != LUA_TNIL;
             if (h) {
-                fx.v[w ? 1 : 0] = luaL_checknumber(L, -1);
+                fx.v[w ? 1 : 0] = l_check_number(L, -1);
                 lua_pop(L, 1);
             }
             if (!w && !h)

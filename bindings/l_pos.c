@@ -21,14 +21,18 @@ static int pos_to(lua_State *L)
     p.y1 = luaL_checknumber(L, 3);
     p.dur = l_check_time(L, 4);
     luaL_argcheck(L, p.dur > 0, 4, "the move needs a positive duration");
+    if (!lua_isnoneornil(L, 5))
+        luaL_checktype(L, 5, LUA_TTABLE);
+    static const char *const keys[] = {"delay", "ease"};
+    l_check_keys(L, 5, "to", keys, 2);
     if (l_field(L, 5, "delay") != LUA_TNIL) {
         p.t0 = l_check_time(L, -1);
         lua_pop(L, 1);
     }
     if (l_field(L, 5, "ease") != LUA_TNIL) {
-        const char *e = luaL_checkstring(L, -1);
+        const char *e = l_check_string(L, -1);
         if (strcmp(e, "out") && strcmp(e, "linear"))
-            luaL_argerror(L, 5, "ease must be \"linear\" or \"out\"");
+            l_arg_error(L, -1, "ease must be \"linear\" or \"out\"");
         p.ease_out = !strcmp(e, "out");
         lua_pop(L, 1);
     }

@@ -37,11 +37,18 @@ static int l_pattern(lua_State *L)
 {
     const char *kind = luaL_checkstring(L, 1);
     int w = check_dim(L, 2), h = check_dim(L, 3);
-    mr_render_opts o = mr_render_opts_default();
-    o.fps = (mr_rational){30, 1};
-    l_read_render_opts(L, 4, "pattern", &o);
+    mr_rational fps = {30, 1};
+    if (!lua_isnoneornil(L, 4)) {
+        luaL_checktype(L, 4, LUA_TTABLE);
+        static const char *const keys[] = {"fps"};
+        l_check_keys(L, 4, "pattern", keys, 1);
+        if (l_field(L, 4, "fps") != LUA_TNIL) {
+            fps = l_check_fps(L, -1);
+            lua_pop(L, 1);
+        }
+    }
     mr_err err;
-    return l_push_clip(L, mr_pattern_new(kind, w, h, o.fps, &err), "pattern", &err);
+    return l_push_clip(L, mr_pattern_new(kind, w, h, fps, &err), "pattern", &err);
 }
 
 static int l_tone(lua_State *L)
@@ -63,8 +70,10 @@ static int l_text(lua_State *L)
     mr_text_style st = mr_text_style_default();
     if (!lua_isnoneornil(L, 2)) {
         luaL_checktype(L, 2, LUA_TTABLE);
+        static const char *const keys[] = {"font", "size", "color", "stroke", "align", "width"};
+        l_check_keys(L, 2, "text", keys, sizeof keys / sizeof keys[0]);
         if (l_field(L, 2, "font") != LUA_TNIL) {
-            const char *f = luaL_checkstring(L, -1);
+            const char *f = l_check_string(L, -1);
             if (strchr(f, '/')) {
                 char path[4096];
                 l_input_path(L, f, path, sizeof path);
@@ -75,7 +84,7 @@ static int l_text(lua_State *L)
             lua_pop(L, 1);
         }
         if (l_field(L, 2, "size") != LUA_TNIL) {
-            st.size = luaL_checknumber(L, -1);
+            st.size = l_check_number(L, -1);
             lua_pop(L, 1);
         }
         if (l_field(L, 2, "color") != LUA_TNIL) {
@@ -84,26 +93,27 @@ static int l_text(lua_State *L)
         }
         if (l_field(L, 2, "stroke") != LUA_TNIL) {
             int t = lua_gettop(L);
-            luaL_checktype(L, t, LUA_TTABLE);
+            if (lua_type(L, t) != LUA_TTABLE)
+                l_type_error(L, -1, "{colour, width}");
             lua_geti(L, t, 1);
             st.stroke_color = l_check_color(L, -1);
-            lua_geti(L, t, 2);
-            st.stroke_width = luaL_optnumber(L, -1, 2);
-            lua_pop(L, 3);
+            st.stroke_width = lua_geti(L, t, 2) == LUA_TNIL ? 2 : l_check_number(L, -1);
             if (!(st.stroke_width >= 0 && st.stroke_width <= 100))
-                luaL_argerror(L, 2, "stroke width must be 0..100 px");
+                l_arg_error(L, -1, "stroke width must be 0..100 px");
+            lua_pop(L, 3);
         }
         if (l_field(L, 2, "align") != LUA_TNIL) {
-            const char *a = luaL_checkstring(L, -1);
+            const char *a = l_check_string(L, -1);
             if (!strcmp(a, "left")) st.align = MR_ALIGN_LEFT;
             else if (!strcmp(a, "center") || !strcmp(a, "centre")) st.align = MR_ALIGN_CENTER;
             else if (!strcmp(a, "right")) st.align = MR_ALIGN_RIGHT;
-            else luaL_argerror(L, 2, "align must be \"left\", \"center\" or \"right\"");
+            else l_arg_error(L, -1, "align must be \"left\", \"center\" or \"right\"");
             lua_pop(L, 1);
         }
         if (l_field(L, 2, "width") != LUA_TNIL) {
-            lua_Integer w = luaL_checkinteger(L, -1);
-            luaL_argcheck(L, w > 0 && w <= 16384, 2, "width must be 1..16384 px");
+            lua_Integer w = l_check_integer(L, -1);
+            if (!(w > 0 && w <= 16384))
+                l_arg_error(L, -1, "width must be 1..16384 px");
             st.wrap_width = (int)w;
             lua_pop(L, 1);
         }

@@ -6,6 +6,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include "engine/render_opts.h"
+#include "engine/suggest.h"
 #include "engine/timefmt.h"
 
 static const char HOST_KEY[] = "moonreel.host";
@@ -54,17 +56,17 @@ double l_check_time(lua_State *L, int arg)
     if (lua_type(L, arg) == LUA_TNUMBER) {
         double t = lua_tonumber(L, arg);
         if (!isfinite(t))
-            luaL_argerror(L, arg, "time must be finite");
+            l_arg_error(L, arg, "time must be finite");
         return t;
     }
     if (lua_type(L, arg) == LUA_TSTRING) {
         double t;
         mr_err err;
         if (mr_time_parse(lua_tostring(L, arg), &t, &err) < 0)
-            luaL_argerror(L, arg, err.msg);
+            l_arg_error(L, arg, err.msg);
         return t;
     }
-    return luaL_typeerror(L, arg, "time (seconds or \"mm:ss\")");
+    return l_type_error(L, arg, "time (seconds or \"mm:ss\")");
 }
 
 mr_rgba l_check_color(lua_State *L, int arg)
@@ -73,25 +75,25 @@ mr_rgba l_check_color(lua_State *L, int arg)
     if (lua_type(L, arg) == LUA_TSTRING) {
         mr_err err;
         if (mr_color_parse(lua_tostring(L, arg), &c, &err) < 0)
-            luaL_argerror(L, arg, err.msg);
+            l_arg_error(L, arg, err.msg);
         return c;
     }
     if (lua_type(L, arg) == LUA_TTABLE) {
         lua_Integer v[4] = {0, 0, 0, 255};
         int n = (int)luaL_len(L, arg);
         if (n < 3 || n > 4)
-            luaL_argerror(L, arg, "colour table needs {r, g, b} or {r, g, b, a}");
+            l_arg_error(L, arg, "colour table needs {r, g, b} or {r, g, b, a}");
         for (int i = 0; i < n; i++) {
             lua_geti(L, arg, i + 1);
             int ok;
             v[i] = lua_tointegerx(L, -1, &ok);
             lua_pop(L, 1);
             if (!ok || v[i] < 0 || v[i] > 255)
-                luaL_argerror(L, arg, "colour components are whole numbers 0..255");
+                l_arg_error(L, arg, "colour components are whole numbers 0..255");
         }
         return (mr_rgba){(uint8_t)v[0], (uint8_t)v[1], (uint8_t)v[2], (uint8_t)v[3]};
     }
-    luaL_typeerror(L, arg, "colour (\"#rrggbb\", a CSS name, or {r, g, b})");
+    l_type_error(L, arg, "colour (\"#rrggbb\", a CSS name, or {r, g, b})");
     return c;
 }
 
@@ -102,28 +104,47 @@ mr_pos l_check_pos(lua_State *L, int arg)
         return *given;
     mr_pos p = mr_pos_origin();
     if (lua_type(L, arg) == LUA_TNUMBER) {
-        p.x = luaL_checknumber(L, arg);
-        p.y = luaL_checknumber(L, arg + 1);
+        p.x = l_check_number(L, arg);
+        p.y = l_check_number(L, arg + 1);
         return p;
     }
     if (lua_type(L, arg) != LUA_TSTRING)
-        luaL_typeerror(L, arg, "position (x, y), a name like \"center\", or a Position");
+        l_type_error(L, arg, "position (x, y), a name like \"center\", or a Position");
     const char *a = lua_tostring(L, arg);
     if (lua_isnoneornil(L, arg + 1)) {
         if (strcmp(a, "center") != 0 && strcmp(a, "centre") != 0)
-            luaL_argerror(L, arg, "a single name must be \"center\"; give two, such as (\"right\", \"top\")");
+            l_arg_error(L, arg, "a single name must be \"center\"; give two, such as (\"right\", \"top\")");
         return (mr_pos){MR_EDGE_CENTER, MR_EDGE_CENTER, 0, 0};
     }
-    const char *b = luaL_checkstring(L, arg + 1);
+    const char *b = l_check_string(L, arg + 1);
     double margin = luaL_optnumber(L, arg + 2, 0);
     if (!(mr_edge_parse(a, true, &p.ex) && mr_edge_parse(b, false, &p.ey)) &&
         !(mr_edge_parse(b, true, &p.ex) && mr_edge_parse(a, false, &p.ey))) {
         lua_pushfstring(L, "unknown position (\"%s\", \"%s\"): use left|center|right and top|center|bottom", a, b);
-        luaL_argerror(L, arg, lua_tostring(L, -1));
+        l_arg_error(L, arg, lua_tostring(L, -1));
     }
     p.x = p.ex == MR_EDGE_CENTER ? 0 : margin;
     p.y = p.ey == MR_EDGE_CENTER ? 0 : margin;
     return p;
+}
+
+mr_rational l_check_fps(lua_State *L, int arg)
+{
+    char buf[64];
+    const char *text = buf;
+    if (lua_type(L, arg) == LUA_TSTRING)
+        text = lua_tostring(L, arg);
+    else if (lua_isinteger(L, arg))
+        snprintf(buf, sizeof buf, "%lld", (long long)lua_tointeger(L, arg));
+    else if (lua_type(L, arg) == LUA_TNUMBER)
+        snprintf(buf, sizeof buf, "%.17g", lua_tonumber(L, arg));
+    else
+        l_type_error(L, arg, "frames per second");
+    mr_rational fps;
+    mr_err err;
+    if (mr_fps_parse(text, &fps, &err) < 0)
+        l_arg_error(L, arg, err.msg);
+    return fps;
 }
 
 void l_check_size(lua_State *L, int arg, int *w, int *h)
@@ -131,7 +152,7 @@ void l_check_size(lua_State *L, int arg, int *w, int *h)
     if (lua_type(L, arg) == LUA_TSTRING) {
         if (sscanf(lua_tostring(L, arg), "%dx%d", w, h) == 2 && *w > 0 && *h > 0)
             return;
-        luaL_argerror(L, arg, "size must look like \"1280x720\"");
+        l_arg_error(L, arg, "size must look like \"1280x720\"");
     }
     if (lua_type(L, arg) == LUA_TTABLE) {
         int t = lua_absindex(L, arg), ok1, ok2;
@@ -149,10 +170,14 @@ void l_check_size(lua_State *L, int arg, int *w, int *h)
             *h = (int)b;
             return;
         }
-        luaL_argerror(L, arg, "size must be {w, h} in whole pixels");
+        l_arg_error(L, arg, "size must be {w, h} in whole pixels");
     }
-    luaL_typeerror(L, arg, "size ({w, h} or \"WxH\")");
+    l_type_error(L, arg, "size ({w, h} or \"WxH\")");
 }
+
+/* The option key l_field pushed last: what an error about a field on the stack top names. A
+ * C call runs on one thread from start to end, so a thread-local is enough. */
+static _Thread_local const char *field_key;
 
 int l_field(lua_State *L, int table, const char *key)
 {
@@ -161,7 +186,79 @@ int l_field(lua_State *L, int table, const char *key)
     int t = lua_getfield(L, table, key);
     if (t == LUA_TNIL)
         lua_pop(L, 1);
+    field_key = key;
     return t;
+}
+
+/* The name of the running C function as Lua called it ("compose", "text"), or "?". */
+static const char *function_name(lua_State *L)
+{
+    lua_Debug ar;
+    if (lua_getstack(L, 0, &ar) && lua_getinfo(L, "n", &ar) && ar.name)
+        return ar.name;
+    return "?";
+}
+
+int l_arg_error(lua_State *L, int arg, const char *msg)
+{
+    if (arg > 0)
+        return luaL_argerror(L, arg, msg);
+    return luaL_error(L, "bad option '%s' to '%s' (%s)", field_key ? field_key : "?", function_name(L), msg);
+}
+
+int l_type_error(lua_State *L, int arg, const char *expected)
+{
+    const char *got = luaL_typename(L, arg); /* before pushing: arg may count from the top */
+    const char *msg = lua_pushfstring(L, "%s expected, got %s", expected, got);
+    return l_arg_error(L, arg, msg);
+}
+
+lua_Number l_check_number(lua_State *L, int arg)
+{
+    int ok;
+    lua_Number v = lua_tonumberx(L, arg, &ok);
+    if (!ok)
+        l_type_error(L, arg, "number");
+    return v;
+}
+
+lua_Integer l_check_integer(lua_State *L, int arg)
+{
+    int ok;
+    lua_Integer v = lua_tointegerx(L, arg, &ok);
+    if (!ok)
+        l_type_error(L, arg, lua_type(L, arg) == LUA_TNUMBER ? "whole number" : "number");
+    return v;
+}
+
+const char *l_check_string(lua_State *L, int arg)
+{
+    if (lua_type(L, arg) != LUA_TSTRING)
+        l_type_error(L, arg, "string");
+    return lua_tostring(L, arg);
+}
+
+void l_check_keys(lua_State *L, int idx, const char *fname, const char *const *names, size_t n)
+{
+    if (lua_type(L, idx) != LUA_TTABLE)
+        return;
+    idx = lua_absindex(L, idx);
+    lua_pushnil(L);
+    while (lua_next(L, idx)) {
+        lua_pop(L, 1);
+        if (lua_type(L, -1) != LUA_TSTRING)
+            luaL_error(L, "bad options to '%s' (keys are names, got a %s key)", fname, luaL_typename(L, -1));
+        const char *key = lua_tostring(L, -1);
+        bool known = false;
+        for (size_t i = 0; i < n && !known; i++)
+            known = !strcmp(key, names[i]);
+        if (known)
+            continue;
+        const char *near = mr_suggest(key, names, n);
+        if (near)
+            luaL_error(L, "unknown option '%s' to '%s'; did you mean '%s'?", key, fname, near);
+        luaL_error(L, "unknown option '%s' to '%s'", key, fname);
+    }
 }
 
 mr_host *l_host(lua_State *L)
@@ -216,20 +313,33 @@ const char *l_input_path(lua_State *L, const char *path, char *buf, size_t n)
     return buf;
 }
 
-/* A frame rate as a fraction: whole numbers exactly, NTSC rates as n*1000/1001. */
-static mr_rational fps_of(double fps)
+/* The option value on the stack top as the text that the engine's parser for d reads (numbers,
+ * booleans, {w, h} sizes written out; strings as they are, kept alive by the table). buf
+ * holds written-out values. Raises "bad option" when the Lua type cannot be that option. */
+static const char *option_text(lua_State *L, const mr_render_opt *d, char *buf, size_t n)
 {
-    if (fabs(fps - round(fps)) < 1e-6)
-        return (mr_rational){(int)round(fps), 1};
-    if (fabs(fps * 1.001 - round(fps * 1.001)) < 1e-3)
-        return (mr_rational){(int)round(fps * 1.001) * 1000, 1001};
-    return (mr_rational){(int)round(fps * 1000), 1000};
-}
-
-/* Bad render option: names the function and the field. */
-static int bad_opt(lua_State *L, const char *fname, const char *key, const char *want)
-{
-    return luaL_error(L, "bad option '%s' to '%s' (%s)", key, fname, want);
+    int t = lua_type(L, -1);
+    if (t == LUA_TSTRING)
+        return lua_tostring(L, -1);
+    if (d->type == MR_ROPT_STRING)
+        l_type_error(L, -1, "string");
+    if (t == LUA_TNUMBER) {
+        if (lua_isinteger(L, -1))
+            snprintf(buf, n, "%lld", (long long)lua_tointeger(L, -1));
+        else
+            snprintf(buf, n, "%.17g", lua_tonumber(L, -1));
+        return buf;
+    }
+    if (t == LUA_TBOOLEAN && d->type == MR_ROPT_BOOL)
+        return lua_toboolean(L, -1) ? "true" : "false";
+    if (t == LUA_TTABLE && d->type == MR_ROPT_SIZE) {
+        int w, h;
+        l_check_size(L, -1, &w, &h);
+        snprintf(buf, n, "%dx%d", w, h);
+        return buf;
+    }
+    l_arg_error(L, -1, d->doc);
+    return NULL;
 }
 
 void l_read_render_opts(lua_State *L, int idx, const char *fname, mr_render_opts *o)
@@ -238,69 +348,18 @@ void l_read_render_opts(lua_State *L, int idx, const char *fname, mr_render_opts
         return;
     luaL_checktype(L, idx, LUA_TTABLE);
     idx = lua_absindex(L, idx);
-    static const char *const strs[] = {"encoder", "codec", "preset"};
-    const char **dst[] = {&o->out.encoder, &o->out.codec, &o->out.preset};
-    for (int i = 0; i < 3; i++) {
-        int t = l_field(L, idx, strs[i]);
-        if (t == LUA_TNIL)
+    const char *names[32];
+    size_t n = 0;
+    for (const mr_render_opt *d = mr_render_opt_table; d->name && n < 32; d++)
+        names[n++] = d->name;
+    l_check_keys(L, idx, fname, names, n);
+    for (const mr_render_opt *d = mr_render_opt_table; d->name; d++) {
+        if (l_field(L, idx, d->name) == LUA_TNIL)
             continue;
-        if (t != LUA_TSTRING)
-            bad_opt(L, fname, strs[i], "string expected");
-        *dst[i] = lua_tostring(L, -1);
-        lua_pop(L, 1); /* the string stays alive in the table */
-    }
-    if (l_field(L, idx, "crf") != LUA_TNIL) {
-        int ok;
-        lua_Integer v = lua_tointegerx(L, -1, &ok);
-        if (!ok || v < 0 || v > 63)
-            bad_opt(L, fname, "crf", "a whole number 0..63");
-        o->out.crf = (int)v;
-        lua_pop(L, 1);
-    }
-    if (l_field(L, idx, "fps") != LUA_TNIL) {
-        double f = lua_tonumber(L, -1);
-        if (!(f > 0 && f <= 1000))
-            bad_opt(L, fname, "fps", "a number of frames per second, 0..1000");
-        o->fps = fps_of(f);
-        lua_pop(L, 1);
-    }
-    if (l_field(L, idx, "size") != LUA_TNIL) {
-        l_check_size(L, -1, &o->w, &o->h);
-        lua_pop(L, 1);
-    }
-    if (l_field(L, idx, "audio_bitrate") != LUA_TNIL) {
-        double b = lua_tonumber(L, -1);
-        const char *s = lua_tostring(L, -1);
-        if (s && (s[strlen(s) - 1] == 'k' || s[strlen(s) - 1] == 'K'))
-            b = atof(s) * 1000;
-        if (!(b >= 8000 && b <= 1024000))
-            bad_opt(L, fname, "audio_bitrate", "bits per second such as 128000 or \"128k\"");
-        o->out.audio_bitrate = (int)b;
-        lua_pop(L, 1);
-    }
-    if (l_field(L, idx, "t") != LUA_TNIL) {
-        o->t = l_check_time(L, -1);
-        lua_pop(L, 1);
-    }
-    if (l_field(L, idx, "backend") != LUA_TNIL) {
-        const char *b = lua_tostring(L, -1);
-        if (!b || !mr_backend_parse(b, &o->backend))
-            bad_opt(L, fname, "backend", "\"auto\", \"cpu\" or \"cuda\"");
-        lua_pop(L, 1);
-    }
-    if (l_field(L, idx, "faststart") != LUA_TNIL) {
-        o->out.faststart = lua_toboolean(L, -1);
-        lua_pop(L, 1);
-    }
-    if (l_field(L, idx, "threads") != LUA_TNIL) {
-        o->threads = (int)lua_tointeger(L, -1);
-        lua_pop(L, 1);
-    }
-    if (l_field(L, idx, "encoder_threads") != LUA_TNIL) {
-        lua_Integer n = lua_tointeger(L, -1);
-        if (n < 1 || n > 64)
-            bad_opt(L, fname, "encoder_threads", "a whole number 1..64");
-        o->out.threads = (int)n;
-        lua_pop(L, 1);
+        char buf[64];
+        mr_err err;
+        if (mr_render_opt_set(o, d, option_text(L, d, buf, sizeof buf), &err) < 0)
+            l_arg_error(L, -1, err.msg); /* bad option 'crf' to 'render' (wants a whole number 0..63, ...) */
+        lua_pop(L, 1); /* a string value stays alive in the table */
     }
 }

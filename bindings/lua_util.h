@@ -37,12 +37,33 @@ mr_rgba l_check_color(lua_State *L, int arg);
  * or a Position value. */
 mr_pos l_check_pos(lua_State *L, int arg);
 
+/* A frame rate: 25, 29.97 or "30000/1001" (the render options' parser). */
+mr_rational l_check_fps(lua_State *L, int arg);
+
 /* A size: {w, h} or "WxH"; raises on anything else. */
 void l_check_size(lua_State *L, int arg, int *w, int *h);
 
 /* Table field helpers: leave the field's value on the stack top when present and return its
- * type, else push nothing and return LUA_TNIL. */
+ * type, else push nothing and return LUA_TNIL. The checks below, given a negative index (the
+ * field on the stack top), then name the field: "bad option 'size' to 'compose' (...)". */
 int l_field(lua_State *L, int table, const char *key);
+
+/* Raises "bad argument #arg to 'fn' (msg)" for an argument, or "bad option 'key' to 'fn'
+ * (msg)" for the field l_field pushed last (arg < 0). Never returns. */
+int l_arg_error(lua_State *L, int arg, const char *msg);
+
+/* The same with "<expected> expected, got <type>". Never returns. */
+int l_type_error(lua_State *L, int arg, const char *expected);
+
+/* luaL_checknumber/checkinteger/checkstring that name an option field (arg < 0) rightly. */
+lua_Number l_check_number(lua_State *L, int arg);
+lua_Integer l_check_integer(lua_State *L, int arg);
+const char *l_check_string(lua_State *L, int arg);
+
+/* Raises an error for a key of the options table at idx that is not in names[0..n) (or not
+ * a string), suggesting the closest known name: "unknown option 'sise' to 'text'; did you
+ * mean 'size'?". */
+void l_check_keys(lua_State *L, int idx, const char *fname, const char *const *names, size_t n);
 
 /* Records the host in the registry (mr_bindings_install does it). */
 void l_set_host(lua_State *L, mr_host *h);

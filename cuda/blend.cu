@@ -13,13 +13,13 @@ __global__ static void over(uint32_t *dst, int dst_stride, const uint32_t *src, 
     *dp = mr_over_pixel(sv, *dp, opacity);
 }
 
-__global__ static void multiply(uint8_t *p, int stride, int w, int h, uint32_t k, int rgb_only)
+__global__ static void mix(uint8_t *p, int stride, int w, int h, uint32_t k, uint32_t c)
 {
     int i = blockIdx.x * blockDim.x + threadIdx.x, j = blockIdx.y * blockDim.y + threadIdx.y;
     if (i >= w || j >= h)
         return;
     uint32_t *q = (uint32_t *)(p + (long)j * stride) + i;
-    *q = mr_scale_pixel(*q, k, rgb_only);
+    *q = mr_mix_pixel(*q, k, c);
 }
 
 __global__ static void fill(uint8_t *p, int stride, int w, int h, uint32_t v)
@@ -44,11 +44,11 @@ extern "C" int mr_cu_over(uint8_t *dst, int dst_stride, int dw, int dh, const ui
     return (int)cudaGetLastError();
 }
 
-extern "C" int mr_cu_multiply(uint8_t *p, int stride, int w, int h, unsigned k, int rgb_only, mr_cu_stream stream)
+extern "C" int mr_cu_mix(uint8_t *p, int stride, int w, int h, unsigned k, uint32_t c, mr_cu_stream stream)
 {
     if (k >= 255)
         return 0;
-    multiply<<<grid_for(w, h), dim3(32, 8), 0, (cudaStream_t)stream>>>(p, stride, w, h, k, rgb_only);
+    mix<<<grid_for(w, h), dim3(32, 8), 0, (cudaStream_t)stream>>>(p, stride, w, h, k, c);
     return (int)cudaGetLastError();
 }
 

@@ -7,6 +7,7 @@
 #include <libavutil/md5.h>
 #include <libavutil/mem.h>
 #include "engine/eval.h"
+#include "engine/render.h"
 
 static void hex(const uint8_t d[16], char *out)
 {
@@ -17,8 +18,8 @@ static void hex(const uint8_t d[16], char *out)
 int mr_clip_checksums(mr_clip *clip, mr_rational fps, void (*line)(const char *, void *), void *ud,
                       const volatile sig_atomic_t *cancel, mr_err *err)
 {
-    if (isinf(clip->duration))
-        return mr_err_set(err, "the clip has no end; give it a duration with :dur()");
+    if (mr_clip_check_renderable(clip, fps, err) < 0)
+        return -1;
     struct AVMD5 *md5 = av_md5_alloc();
     if (!md5)
         return mr_err_set(err, "out of memory");

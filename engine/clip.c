@@ -80,7 +80,7 @@ int mr_clip_picture(const mr_clip *c, double t, mr_eval *ev, mr_frame **out)
     if (t < 0)
         t = 0;
     if (t >= c->duration)
-        t = c->duration - MR_TIME_EPS;
+        t = mr_clip_last_t(c);
     mr_frame *f = NULL;
     if (c->ops->picture(c, t, ev, &f) < 0) {
         blame(c, ev);

@@ -21,6 +21,8 @@
 
 #define MR_AUDIO_RATE 48000   /* every sound in the engine: 48 kHz, stereo, float, interleaved */
 #define MR_TIME_EPS 1e-6      /* times closer than this are the same instant */
+#define MR_FRAME_SLACK 1e-4   /* a media frame stamped this much after t still shows at t
+                               * (timestamps rounded by containers) */
 
 typedef struct mr_rational {
     int num, den;
@@ -80,6 +82,15 @@ int mr_clip_picture(const mr_clip *c, double t, mr_eval *ev, mr_frame **out);
 /* Writes n stereo frames of sound for clip-local samples [s0, s0+n) into out; silence where
  * the clip has no sound or the range is outside its duration. Returns 0 or -1. */
 int mr_clip_sound(const mr_clip *c, int64_t s0, int n, float *out, mr_eval *ev);
+
+/* The time at which a clip shows its last picture: what is held when it is asked for a time
+ * at or past its end. Twice the media slack before the end, so a cut never holds the frame
+ * that follows it in the file (and less than a frame at 1000 fps). */
+static inline double mr_clip_last_t(const mr_clip *c)
+{
+    double t = c->duration - 2 * MR_FRAME_SLACK;
+    return t > 0 ? t : 0;
+}
 
 /* The clip's duration in samples (INT64_MAX when unbounded). */
 int64_t mr_clip_samples(const mr_clip *c);

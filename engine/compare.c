@@ -6,6 +6,7 @@
 #include "engine/eval.h"
 #include "engine/kernels.h"
 #include "engine/readers.h"
+#include "engine/render.h"
 
 /* Largest channel difference and PSNR (dB) of two host frames of one size. */
 static void measure(const mr_frame *a, const mr_frame *b, int *maxd, double *psnr)
@@ -31,8 +32,8 @@ int mr_compare_backends(mr_clip *clip, mr_rational fps, struct mr_gpu *gpu, doub
 {
     if (!gpu)
         return mr_err_set(err, "no GPU to compare with");
-    if (isinf(clip->duration))
-        return mr_err_set(err, "the clip has no end; give it a duration with :dur()");
+    if (mr_clip_check_renderable(clip, fps, err) < 0)
+        return -1;
     if (!clip->has_video)
         return mr_err_set(err, "the clip has no picture");
     *st = (mr_compare_stats){0, 0, 0, INFINITY, 0, 0};

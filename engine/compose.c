@@ -18,22 +18,23 @@ mr_compose_opts mr_compose_opts_default(void)
     return (mr_compose_opts){0, 0, {0, 0}, {0, 0, 0, 255}, NAN};
 }
 
+/* Whether layer l shows at t: from its start (times within MR_TIME_EPS are the same
+ * instant) until its end. A compose held past its own end is asked for t = mr_clip_last_t,
+ * which every layer ending with the compose still covers. */
 static bool active_at(const mr_clip *l, double t)
 {
-    return t + MR_TIME_EPS >= l->start && t + MR_TIME_EPS < l->start + l->duration;
+    return t + MR_TIME_EPS >= l->start && t < l->start + l->duration - MR_TIME_EPS / 2;
 }
 
 static int compose_picture(const mr_clip *c, double t, mr_eval *ev, mr_frame **out)
 {
     const compose_priv *p = c->priv;
     mr_frame *canvas = NULL;
-    bool outer_layer = ev->as_layer;
     int ret = 0;
     for (int i = 0; i < p->n && ret == 0; i++) {
         const mr_clip *l = p->layers[i];
         if (!l->has_video || !active_at(l, t))
             continue;
-        ev->as_layer = i > 0;
         mr_frame *f;
         ret = mr_clip_picture(l, t - l->start, ev, &f);
         if (ret < 0)
@@ -56,7 +57,6 @@ static int compose_picture(const mr_clip *c, double t, mr_eval *ev, mr_frame **o
         ret = mr_k_over(ev, canvas, f, x, y, 255);
         mr_frame_unref(f);
     }
-    ev->as_layer = outer_layer;
     if (ret == 0 && !canvas && (!(canvas = mr_k_new(ev, c->w, c->h)) || mr_k_fill(ev, canvas, p->bg) < 0))
         ret = -1;
     if (ret < 0) {
@@ -136,11 +136,9 @@ mr_clip *mr_compose_new(mr_clip *const *layers, int n, const mr_compose_opts *o,
             bounded = true;
         }
     }
+    /* unbounded layers only: unbounded too, until a :dur(), an outer compose or a render
+     * that has to know */
     double duration = isnan(o->duration) ? (bounded ? end : INFINITY) : o->duration;
-    if (isinf(duration)) {
-        mr_err_set(err, "compose: every layer is unbounded, so the result has no end; give opts.duration or a layer :dur()");
-        return NULL;
-    }
     if (!(duration > 0)) {
         mr_err_set(err, "compose: duration %g s must be positive", duration);
         return NULL;

@@ -21,9 +21,9 @@ static int concat_picture(const mr_clip *c, double t, mr_eval *ev, mr_frame **ou
     while (i + 1 < p->n && t + MR_TIME_EPS >= p->begin[i + 1])
         i++;
     const mr_clip *k = p->clips[i];
-    if (!k->has_video) { /* a clip with sound only shows black */
+    if (!k->has_video) { /* a clip with sound only shows nothing */
         mr_frame *f = mr_k_new(ev, c->w, c->h);
-        if (!f || mr_k_fill(ev, f, 0xff000000u) < 0) {
+        if (!f || mr_k_fill(ev, f, 0) < 0) {
             mr_frame_unref(f);
             return -1;
         }
@@ -98,7 +98,7 @@ mr_clip *mr_concat_new(mr_clip *const *clips, int n, int w, int h, mr_err *err)
         return NULL;
     }
     for (int i = 0; i < n; i++) {
-        mr_clip *k = video ? mr_clip_fit(clips[i], w, h, err) : mr_clip_ref(clips[i]);
+        mr_clip *k = video ? mr_clip_fit(clips[i], w, h, (mr_rgba){0, 0, 0, 0}, err) : mr_clip_ref(clips[i]);
         if (!k) {
             mr_err_prefix(err, "concat: clip #%d", i + 1);
             mr_clip_unref(c);

@@ -4,6 +4,7 @@
 #include <errno.h>
 #include <stdatomic.h>
 #include <math.h>
+#include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include "engine/log.h"
@@ -43,6 +44,13 @@ static enum AVPixelFormat pick_format(AVCodecContext *ctx, const enum AVPixelFor
     return fmts[0];
 }
 
+bool mr_demux_stream_alpha(const AVStream *st)
+{
+    enum AVCodecID id = st->codecpar->codec_id;
+    const AVDictionaryEntry *e = av_dict_get(st->metadata, "alpha_mode", NULL, 0); /* any case */
+    return (id == AV_CODEC_ID_VP8 || id == AV_CODEC_ID_VP9) && e && atoi(e->value) == 1;
+}
+
 int mr_demux_open(mr_demux *d, const char *path, enum AVMediaType type, AVBufferRef *hw_device, mr_err *err)
 {
     atomic_fetch_add(&opened, 1);
@@ -64,6 +72,17 @@ int mr_demux_open(mr_demux *d, const char *path, enum AVMediaType type, AVBuffer
     if (!codec) {
         mr_err_set(err, "'%s': no decoder for its %s codec", path, av_get_media_type_string(type));
         goto fail;
+    }
+    if (type == AVMEDIA_TYPE_VIDEO && mr_demux_stream_alpha(d->fmt->streams[d->stream])) {
+        /* VP8/VP9 with alpha: FFmpeg's own decoders (and NVDEC, which cannot carry an alpha
+         * plane at all) give the colour alone; libvpx's decode the alpha too (yuva420p). So
+         * such a stream is decoded on the CPU even for the GPU engine, which uploads it. */
+        const AVCodec *vpx = avcodec_find_decoder_by_name(codec->id == AV_CODEC_ID_VP9 ? "libvpx-vp9" : "libvpx");
+        if (vpx)
+            codec = vpx;
+        else
+            mr_log("'%s': this FFmpeg has no libvpx decoder: the video's transparency is lost", path);
+        hw_device = NULL;
     }
     if (hw_device && codec->id == AV_CODEC_ID_AV1 && avcodec_find_decoder_by_name("av1"))
         codec = avcodec_find_decoder_by_name("av1"); /* FFmpeg's own AV1 decoder has NVDEC, libdav1d not */

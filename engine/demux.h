@@ -27,6 +27,10 @@ typedef struct mr_demux {
  * naming the file and the reason (d left closed). */
 int mr_demux_open(mr_demux *d, const char *path, enum AVMediaType type, struct AVBufferRef *hw_device, mr_err *err);
 
+/* Whether st is VP8/VP9 with an alpha channel (matroska/WebM tag ALPHA_MODE=1): FFmpeg's
+ * own decoders drop the alpha plane, so mr_demux_open decodes such a stream with libvpx. */
+bool mr_demux_stream_alpha(const AVStream *st);
+
 /* Closes what mr_demux_open opened; safe on a zeroed or half-opened d. */
 void mr_demux_close(mr_demux *d);
 

@@ -19,7 +19,6 @@ typedef struct mr_eval {
     mr_err *err;
     const volatile sig_atomic_t *cancel; /* non-zero asks every evaluation to stop */
     struct mr_gpu *gpu; /* evaluate on this GPU (engine/gpu.h), or NULL: on the CPU */
-    bool as_layer;      /* evaluating a layer above others: fades go to transparent */
     bool blamed;        /* the error already names the clip that failed */
     int in_flight;      /* frames the render has in flight at once (readers keep that many) */
     struct mr_scaler_cache *scalers;

@@ -28,8 +28,8 @@ mr_clip *mr_fx_apply(const mr_fx *fx, mr_clip *c, mr_err *err)
 {
     int w = 0, h = 0;
     switch (fx->kind) {
-    case MR_FX_FADEIN: return mr_clip_fadein(c, fx->v[0], err);
-    case MR_FX_FADEOUT: return mr_clip_fadeout(c, fx->v[0], err);
+    case MR_FX_FADEIN: return mr_clip_fadein(c, fx->v[0], fx->has_color ? &fx->color : NULL, err);
+    case MR_FX_FADEOUT: return mr_clip_fadeout(c, fx->v[0], fx->has_color ? &fx->color : NULL, err);
     case MR_FX_OPACITY: return mr_clip_opacity(c, fx->v[0], err);
     case MR_FX_VOLUME: return mr_clip_volume(c, fx->v[0], err);
     case MR_FX_RESIZE:
@@ -46,8 +46,14 @@ mr_clip *mr_fx_apply(const mr_fx *fx, mr_clip *c, mr_err *err)
 void mr_fx_describe(const mr_fx *fx, char *buf, size_t n)
 {
     switch (fx->kind) {
-    case MR_FX_FADEIN: snprintf(buf, n, "fadein %g s", fx->v[0]); break;
-    case MR_FX_FADEOUT: snprintf(buf, n, "fadeout %g s", fx->v[0]); break;
+    case MR_FX_FADEIN:
+    case MR_FX_FADEOUT:
+        if (fx->has_color)
+            snprintf(buf, n, "%s %g s %s #%02x%02x%02x", fx->kind == MR_FX_FADEIN ? "fadein" : "fadeout", fx->v[0],
+                     fx->kind == MR_FX_FADEIN ? "from" : "to", fx->color.r, fx->color.g, fx->color.b);
+        else
+            snprintf(buf, n, "%s %g s", fx->kind == MR_FX_FADEIN ? "fadein" : "fadeout", fx->v[0]);
+        break;
     case MR_FX_OPACITY: snprintf(buf, n, "opacity %g", fx->v[0]); break;
     case MR_FX_VOLUME: snprintf(buf, n, "volume %g", fx->v[0]); break;
     case MR_FX_CROP: snprintf(buf, n, "crop %gx%g at %g,%g", fx->v[2], fx->v[3], fx->v[0], fx->v[1]); break;

@@ -23,6 +23,8 @@ typedef struct mr_fx {
     mr_fx_kind kind;
     mr_resize_mode mode;   /* resize only */
     double v[4];           /* fade length, opacity, volume, resize numbers, crop x y w h */
+    bool has_color;        /* fades: towards `color` rather than transparent */
+    mr_rgba color;
 } mr_fx;
 
 /* Applies fx to c: a new clip (the caller's reference), or NULL with err set. */

@@ -44,6 +44,14 @@ typedef struct mr_yuv_image {
     int semi;               /* U and V interleaved in plane[1] */
 } mr_yuv_image;
 
+/* Turning a picture by quarter turns and mirrors (engine/orient.h): pixel (x, y) of the
+ * output is pixel (x0 + xx*x + xy*y, y0 + yx*x + yy*y) of the source; each factor is -1, 0
+ * or 1, so the output is an exact copy of the source's pixels, rearranged. */
+typedef struct mr_orient_params {
+    int32_t x0, xx, xy;
+    int32_t y0, yx, yy;
+} mr_orient_params;
+
 /* round(x / 255) for 0 <= x <= 255*255: the blend arithmetic of every backend. */
 static inline MR_HD uint32_t mr_div255(uint32_t x)
 {
@@ -57,13 +65,23 @@ static inline MR_HD uint32_t mr_sat255(uint32_t v)
     return v > 255 ? 255 : v;
 }
 
-/* Packed premultiplied RGBA pixel v times k/255: colour only, or colour and alpha. */
-static inline MR_HD uint32_t mr_scale_pixel(uint32_t v, uint32_t k, bool rgb_only)
+/* Packed premultiplied RGBA pixel v times k/255, every channel. */
+static inline MR_HD uint32_t mr_scale_pixel(uint32_t v, uint32_t k)
 {
     uint32_t r = mr_div255((v & 255) * k), g = mr_div255(((v >> 8) & 255) * k);
     uint32_t b = mr_div255(((v >> 16) & 255) * k);
-    uint32_t a = rgb_only ? v >> 24 : mr_div255((v >> 24) * k);
+    uint32_t a = mr_div255((v >> 24) * k);
     return r | g << 8 | b << 16 | a << 24;
+}
+
+/* Packed premultiplied pixels: v*k/255 + c*(255-k)/255 per channel, rounded once (fades:
+ * c = 0 fades to transparent, an opaque c fades to that colour). */
+static inline MR_HD uint32_t mr_mix_pixel(uint32_t v, uint32_t k, uint32_t c)
+{
+    uint32_t j = 255 - k, out = 0;
+    for (int s = 0; s < 32; s += 8)
+        out |= mr_div255(((v >> s) & 255) * k + ((c >> s) & 255) * j) << s;
+    return out;
 }
 
 /* Premultiplied s over d, s scaled by opacity/255 first (255: as is): one pixel of every
@@ -71,7 +89,7 @@ static inline MR_HD uint32_t mr_scale_pixel(uint32_t v, uint32_t k, bool rgb_onl
 static inline MR_HD uint32_t mr_over_pixel(uint32_t s, uint32_t d, uint32_t opacity)
 {
     if (opacity != 255)
-        s = mr_scale_pixel(s, opacity, false);
+        s = mr_scale_pixel(s, opacity);
     uint32_t inv = 255 - (s >> 24);
     uint32_t r = mr_sat255((s & 255) + mr_div255((d & 255) * inv));
     uint32_t g = mr_sat255(((s >> 8) & 255) + mr_div255(((d >> 8) & 255) * inv));

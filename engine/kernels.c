@@ -4,6 +4,7 @@
 #include <string.h>
 #include "engine/cpu/blend.h"
 #include "engine/cpu/convert.h"
+#include "engine/cpu/orient.h"
 #include "engine/cpu/scale.h"
 #include "engine/gpu.h"
 
@@ -41,15 +42,15 @@ int mr_k_over(mr_eval *ev, mr_frame *dst, const mr_frame *src, int x, int y, uns
                                            src->h, x, y, opacity, STREAM(ev)));
 }
 
-int mr_k_multiply(mr_eval *ev, mr_frame *f, unsigned k, bool rgb_only)
+int mr_k_mix(mr_eval *ev, mr_frame *f, unsigned k, uint32_t c)
 {
     if (!f->gpu) {
-        mr_cpu_multiply(f, k, rgb_only);
+        mr_cpu_mix(f, k, c);
         return 0;
     }
-    if (!rgb_only && k < 255)
-        f->opaque = false;
-    return LAUNCH(ev, "fade", mr_cu_multiply(f->data, f->stride, f->w, f->h, k, rgb_only, STREAM(ev)));
+    if (k < 255)
+        f->opaque = f->opaque && (c >> 24) == 255;
+    return LAUNCH(ev, "fade", mr_cu_mix(f->data, f->stride, f->w, f->h, k, c, STREAM(ev)));
 }
 
 int mr_k_copy_rect(mr_eval *ev, mr_frame *dst, const mr_frame *src, int sx, int sy, int w, int h)
@@ -73,6 +74,17 @@ int mr_k_resize(mr_eval *ev, const mr_frame *src, mr_frame *dst)
     dst->opaque = src->opaque;
     return LAUNCH(ev, "resize", mr_cu_resize(src->data, src->stride, src->w, src->h, dst->data, dst->stride, dst->w,
                                             dst->h, tmp, STREAM(ev)));
+}
+
+int mr_k_orient(mr_eval *ev, const mr_frame *src, const mr_orient_params *k, mr_frame *dst)
+{
+    if (!dst->gpu) {
+        mr_cpu_orient(src, k, dst);
+        return 0;
+    }
+    dst->opaque = src->opaque;
+    return LAUNCH(ev, "orientation",
+                  mr_cu_orient(src->data, src->stride, dst->data, dst->stride, dst->w, dst->h, k, STREAM(ev)));
 }
 
 int mr_k_yuv_to_rgba(mr_eval *ev, const mr_yuv_image *src, const mr_yuv2rgb_params *k, mr_frame *dst)

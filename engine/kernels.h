@@ -16,9 +16,13 @@ mr_frame *mr_k_new(mr_eval *ev, int w, int h);
 
 int mr_k_fill(mr_eval *ev, mr_frame *f, uint32_t premul);
 int mr_k_over(mr_eval *ev, mr_frame *dst, const mr_frame *src, int x, int y, unsigned opacity);
-int mr_k_multiply(mr_eval *ev, mr_frame *f, unsigned k, bool rgb_only);
+/* Mixes f with the premultiplied colour c: f*k/255 + c*(255-k)/255 (opacity, fades). */
+int mr_k_mix(mr_eval *ev, mr_frame *f, unsigned k, uint32_t c);
 int mr_k_copy_rect(mr_eval *ev, mr_frame *dst, const mr_frame *src, int sx, int sy, int w, int h);
 int mr_k_resize(mr_eval *ev, const mr_frame *src, mr_frame *dst);
+
+/* Turns and mirrors src into dst (its shown size, in the same memory) as k says. */
+int mr_k_orient(mr_eval *ev, const mr_frame *src, const mr_orient_params *k, mr_frame *dst);
 
 /* YUV planes (in ev's memory: device pointers for the GPU) into dst. */
 int mr_k_yuv_to_rgba(mr_eval *ev, const mr_yuv_image *src, const mr_yuv2rgb_params *k, mr_frame *dst);

@@ -8,6 +8,7 @@
 typedef struct look_priv {
     double amount;     /* opacity 0..1, or fade length in seconds */
     bool fade_out;
+    uint32_t toward;   /* fades: the premultiplied colour faded from/to (0: transparent) */
 } look_priv;
 
 static int opacity_picture(const mr_clip *c, double t, mr_eval *ev, mr_frame **out)
@@ -22,15 +23,14 @@ static int opacity_picture(const mr_clip *c, double t, mr_eval *ev, mr_frame **o
         mr_frame_unref(*out);
         return -1;
     }
-    if (mr_k_multiply(ev, *out, k, false) < 0) {
+    if (mr_k_mix(ev, *out, k, 0) < 0) {
         mr_frame_unref(*out);
         return -1;
     }
-    (*out)->opaque = false;
     return 0;
 }
 
-/* How far the fade has come at t: 0 (black/transparent) .. 1 (untouched). */
+/* How far the fade has come at t: 0 (all the fade's colour, or transparent) .. 1 (untouched). */
 static double fade_gain(const mr_clip *c, double t)
 {
     const look_priv *p = c->priv;
@@ -49,8 +49,9 @@ static int fade_picture(const mr_clip *c, double t, mr_eval *ev, mr_frame **out)
         mr_frame_unref(*out);
         return -1;
     }
-    /* the bottom picture fades from/to black; a layer above others to transparent */
-    if (mr_k_multiply(ev, *out, k, !ev->as_layer) < 0) {
+    /* towards transparent (what is under shows through: black at the bottom of a video)
+     * or towards the colour given when the node was made; never by where it is evaluated */
+    if (mr_k_mix(ev, *out, k, ((const look_priv *)c->priv)->toward) < 0) {
         mr_frame_unref(*out);
         return -1;
     }
@@ -72,7 +73,13 @@ static int fade_sound(const mr_clip *c, int64_t s0, int n, float *out, mr_eval *
 static void look_describe(const mr_clip *c, char *buf, size_t n)
 {
     const look_priv *p = c->priv;
-    snprintf(buf, n, c->ops->picture == opacity_picture ? "%g" : "%g s", p->amount);
+    if (c->ops->picture == opacity_picture)
+        snprintf(buf, n, "%g", p->amount);
+    else if (p->toward)
+        snprintf(buf, n, "%g s, %s #%02x%02x%02x", p->amount, p->fade_out ? "to" : "from", p->toward & 0xff,
+                 p->toward >> 8 & 0xff, p->toward >> 16 & 0xff);
+    else
+        snprintf(buf, n, "%g s", p->amount);
 }
 
 static const mr_clip_ops opacity_ops = {"opacity", opacity_picture, mr_pass_sound, look_describe, NULL};
@@ -91,7 +98,7 @@ mr_clip *mr_clip_opacity(mr_clip *c, double a, mr_err *err)
     return n;
 }
 
-static mr_clip *fade_new(const mr_clip_ops *ops, mr_clip *c, double d, bool out, mr_err *err)
+static mr_clip *fade_new(const mr_clip_ops *ops, mr_clip *c, double d, const mr_rgba *color, bool out, mr_err *err)
 {
     if (!(d > 0) || isinf(d)) {
         mr_err_set(err, "%s: length %g s must be positive", ops->kind, d);
@@ -103,11 +110,18 @@ static mr_clip *fade_new(const mr_clip_ops *ops, mr_clip *c, double d, bool out,
     }
     mr_clip *n = mr_clip_alloc(ops, sizeof(look_priv), c, err);
     if (n) {
-        *(look_priv *)n->priv = (look_priv){d, out};
+        *(look_priv *)n->priv = (look_priv){d, out, color ? mr_rgba_premul(*color) : 0};
         n->is_static = false;
     }
     return n;
 }
 
-mr_clip *mr_clip_fadein(mr_clip *c, double d, mr_err *err) { return fade_new(&fadein_ops, c, d, false, err); }
-mr_clip *mr_clip_fadeout(mr_clip *c, double d, mr_err *err) { return fade_new(&fadeout_ops, c, d, true, err); }
+mr_clip *mr_clip_fadein(mr_clip *c, double d, const mr_rgba *color, mr_err *err)
+{
+    return fade_new(&fadein_ops, c, d, color, false, err);
+}
+
+mr_clip *mr_clip_fadeout(mr_clip *c, double d, const mr_rgba *color, mr_err *err)
+{
+    return fade_new(&fadeout_ops, c, d, color, true, err);
+}

@@ -80,8 +80,13 @@ int mr_media_probe(const char *path, mr_media_info *in, mr_err *err)
         AVStream *st = fmt->streams[vs];
         AVCodecParameters *par = st->codecpar;
         in->has_video = true;
-        in->w = par->width;
-        in->h = par->height;
+        in->coded_w = par->width;
+        in->coded_h = par->height;
+        /* a phone's upright video is stored sideways with a matrix saying how to turn it */
+        size_t dm_size = 0;
+        const int32_t *dm = (const int32_t *)av_stream_get_side_data(st, AV_PKT_DATA_DISPLAYMATRIX, &dm_size);
+        in->orient = mr_orient_from_matrix(dm && dm_size >= 9 * sizeof(int32_t) ? dm : NULL);
+        mr_orient_size(in->orient, par->width, par->height, &in->w, &in->h);
         AVRational q = st->avg_frame_rate.num && st->avg_frame_rate.den ? st->avg_frame_rate : st->r_frame_rate;
         if (!q.num || !q.den)
             q = (AVRational){25, 1};
@@ -90,6 +95,8 @@ int mr_media_probe(const char *path, mr_media_info *in, mr_err *err)
         snprintf(in->vcodec, sizeof in->vcodec, "%s", cd ? cd->name : "unknown");
         const char *pf = av_get_pix_fmt_name(par->format);
         snprintf(in->pix_fmt, sizeof in->pix_fmt, "%s", pf ? pf : "unknown");
+        if ((in->has_alpha = mr_demux_stream_alpha(st))) /* probed by FFmpeg's decoder, which drops it */
+            snprintf(in->pix_fmt, sizeof in->pix_fmt, "%s", "yuva420p");
         guess_matrix(par, in);
         if (in->duration <= 0 && st->duration != AV_NOPTS_VALUE)
             in->duration = st->duration * av_q2d(st->time_base);
@@ -168,6 +175,8 @@ int mr_media_picture(mr_media *m, double t, AVBufferRef *hw, int keep, struct AV
     pthread_mutex_unlock(&m->lock);
     if (!m->video)
         return mr_err_set(err, "out of memory");
+    if (m->info.has_alpha) /* NVDEC has no alpha plane: libvpx decodes on the CPU (demux.c) */
+        hw = NULL;
     return mr_video_reader_get(m->video, t, hw, keep, out, err);
 }
 

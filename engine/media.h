@@ -9,6 +9,7 @@
 #include "engine/clip.h"
 #include "engine/colorspace.h"
 #include "engine/error.h"
+#include "engine/orient.h"
 
 struct AVFrame;
 struct AVBufferRef;
@@ -20,7 +21,10 @@ typedef struct mr_media_info {
     double duration;          /* seconds */
     bool has_video, has_audio;
     /* picture */
-    int w, h;
+    int w, h;                 /* as shown: turned as the display matrix says */
+    int coded_w, coded_h;     /* as stored and decoded */
+    mr_orient orient;         /* the display matrix's turn and mirror (none: identity) */
+    bool has_alpha;           /* VP8/VP9 with an alpha channel (WebM's ALPHA_MODE=1) */
     mr_rational fps;
     int64_t frames;           /* from the container, or duration x fps */
     char vcodec[64], pix_fmt[32];
@@ -46,8 +50,9 @@ void mr_media_unref(mr_media *m);
 const mr_media_info *mr_media_info_of(const mr_media *m);
 
 /* The decoded picture shown at media time t (the last frame starting at or before t) as a
- * new AVFrame reference in *out: decoded by NVDEC on hw (FFmpeg's CUDA device) when given,
- * on the CPU when NULL; `keep`: see mr_video_reader_get. Returns 0, or -1 with err set. */
+ * new AVFrame reference in *out, as stored (coded_w x coded_h, not yet turned): decoded by
+ * NVDEC on hw (FFmpeg's CUDA device) when given, on the CPU when NULL or when the stream has
+ * alpha; `keep`: see mr_video_reader_get. Returns 0, or -1 with err set. */
 int mr_media_picture(mr_media *m, double t, struct AVBufferRef *hw, int keep, struct AVFrame **out, mr_err *err);
 
 /* n stereo frames at 48 kHz starting at sample s0 of the media's time line (silence past

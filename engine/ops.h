@@ -19,12 +19,14 @@ mr_clip *mr_clip_loop(mr_clip *c, double n, mr_err *err);              /* n INFI
 mr_clip *mr_clip_resize(mr_clip *c, int w, int h, mr_err *err);
 mr_clip *mr_clip_crop(mr_clip *c, int x, int y, int w, int h, mr_err *err);
 mr_clip *mr_clip_at(mr_clip *c, mr_pos pos, mr_err *err);
-mr_clip *mr_clip_fit(mr_clip *c, int w, int h, mr_err *err);          /* scaled to fit, centred on black */
+mr_clip *mr_clip_fit(mr_clip *c, int w, int h, mr_rgba bg, mr_err *err); /* scaled to fit, centred on bg */
 
 /* look (look.c) */
 mr_clip *mr_clip_opacity(mr_clip *c, double a, mr_err *err);
-mr_clip *mr_clip_fadein(mr_clip *c, double d, mr_err *err);
-mr_clip *mr_clip_fadeout(mr_clip *c, double d, mr_err *err);
+/* Fades over d seconds from (to) transparent, so what is under shows through (black at the
+ * bottom of a video), or from (to) an opaque colour when color is not NULL. */
+mr_clip *mr_clip_fadein(mr_clip *c, double d, const mr_rgba *color, mr_err *err);
+mr_clip *mr_clip_fadeout(mr_clip *c, double d, const mr_rgba *color, mr_err *err);
 
 /* sound (sound_fx.c) */
 mr_clip *mr_clip_volume(mr_clip *c, double v, mr_err *err);
@@ -42,7 +44,8 @@ typedef struct mr_compose_opts {
 mr_compose_opts mr_compose_opts_default(void);
 mr_clip *mr_compose_new(mr_clip *const *layers, int n, const mr_compose_opts *o, mr_err *err);
 
-/* One after another, each letterboxed into w x h (0 x 0: the first clip's size). */
+/* One after another, each letterboxed into w x h (0 x 0: the first clip's size) with
+ * transparent bars; a clip with sound only shows nothing (transparent). */
 mr_clip *mr_concat_new(mr_clip *const *clips, int n, int w, int h, mr_err *err);
 
 #endif

@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <unistd.h>
 #include <libavutil/opt.h>
 #include "engine/log.h"
@@ -19,14 +20,77 @@ void mr_temp_path(const char *path, char *tmp, size_t n)
     snprintf(tmp, n, "%.*s.%s.moonreel-%d-%d.part", dir, path, path + dir, (int)getpid(), atomic_fetch_add(&seq, 1));
 }
 
+/* The sound of a file: the codec's name for messages and the FFmpeg encoders to try, in order. */
+typedef struct sound_codec {
+    const char *name, *enc[2];
+} sound_codec;
+
+/* Files that hold sound only, by extension, and the codec each is made for. */
+static const struct { const char *ext; sound_codec codec; } sound_files[] = {
+    {".wav", {"PCM", {"pcm_s16le"}}},
+    {".mp3", {"MP3", {"libmp3lame"}}},
+    {".flac", {"FLAC", {"flac"}}},
+    {".ogg", {"Vorbis", {"libvorbis", "vorbis"}}},
+    {".opus", {"Opus", {"libopus", "opus"}}},
+    {".m4a", {"AAC", {"aac"}}}, /* FFmpeg's "ipod" muxer, which would also take H.264 */
+};
+
+/* The codec for sound-only files with path's extension, or NULL where the extension is not
+ * one of sound_files. */
+static const sound_codec *sound_file_codec(const char *path)
+{
+    size_t n = strlen(path);
+    for (size_t i = 0; i < sizeof sound_files / sizeof sound_files[0]; i++) {
+        size_t k = strlen(sound_files[i].ext);
+        if (n > k && strcasecmp(path + n - k, sound_files[i].ext) == 0)
+            return &sound_files[i].codec;
+    }
+    return NULL;
+}
+
+/* Whether o's container holds sound only: one of sound_files, or a muxer for sound without
+ * pictures (.aac, .mka...). */
+static bool holds_sound_only(const mr_output *o)
+{
+    const AVOutputFormat *f = o->oc->oformat;
+    return sound_file_codec(o->path) || (f->video_codec == AV_CODEC_ID_NONE && f->audio_codec != AV_CODEC_ID_NONE);
+}
+
+/* The sound encoder for o: what its extension is made for (sound_files), Opus in WebM, the
+ * muxer's own choice in other sound-only files, else AAC. NULL with err set naming the
+ * file and the encoder this FFmpeg lacks. */
+static const AVCodec *find_audio_encoder(const mr_output *o, mr_err *err)
+{
+    static const sound_codec opus = {"Opus", {"libopus", "opus"}}, aac = {"AAC", {"aac"}};
+    const sound_codec *want = sound_file_codec(o->path);
+    if (!want && !strcmp(o->oc->oformat->name, "webm"))
+        want = &opus;
+    if (!want && holds_sound_only(o)) {
+        const AVCodec *c = avcodec_find_encoder(o->oc->oformat->audio_codec);
+        if (!c)
+            mr_err_set(err, "cannot write '%s': this FFmpeg build has no %s encoder", o->path,
+                       avcodec_get_name(o->oc->oformat->audio_codec));
+        return c;
+    }
+    if (!want)
+        want = &aac;
+    for (int i = 0; i < 2 && want->enc[i]; i++) {
+        const AVCodec *c = avcodec_find_encoder_by_name(want->enc[i]);
+        if (c)
+            return c;
+    }
+    mr_err_set(err, "cannot write '%s': this FFmpeg build has no %s encoder (%s)", o->path, want->name, want->enc[0]);
+    return NULL;
+}
+
+/* Opens the sound encoder and adds its stream. 0, or -1 with err set. */
 static int open_audio(mr_output *o, const mr_output_opts *opt, mr_err *err)
 {
-    bool webm = !strcmp(o->oc->oformat->name, "webm");
-    const AVCodec *codec = avcodec_find_encoder_by_name(webm ? "libopus" : "aac");
-    if (!codec && webm)
-        codec = avcodec_find_encoder_by_name("opus");
+    const AVCodec *codec = find_audio_encoder(o, err);
     if (!codec)
-        return mr_err_set(err, "no %s encoder in this FFmpeg build", webm ? "Opus" : "AAC");
+        return -1;
+    if (avformat_query_codec(o->oc->oformat, codec->id, FF_COMPLIANCE_NORMAL) == 0)
+        return mr_err_set(err, "'%s' cannot hold %s sound", o->path, avcodec_get_name(codec->id));
     if (!(o->ast = avformat_new_stream(o->oc, NULL)) || !(o->aenc = avcodec_alloc_context3(codec)))
         return mr_err_set(err, "out of memory");
     AVCodecContext *e = o->aenc;
@@ -40,7 +104,11 @@ static int open_audio(mr_output *o, const mr_output_opts *opt, mr_err *err)
     if (e->sample_fmt == AV_SAMPLE_FMT_NONE)
         return mr_err_set(err, "the %s encoder takes no sample format moonreel writes", codec->name);
     av_channel_layout_copy(&e->ch_layout, &(AVChannelLayout)AV_CHANNEL_LAYOUT_STEREO);
-    e->bit_rate = opt->audio_bitrate > 0 ? opt->audio_bitrate : 128000;
+    const AVCodecDescriptor *d = avcodec_descriptor_get(codec->id);
+    if (!d || !(d->props & AV_CODEC_PROP_LOSSLESS)) /* PCM and FLAC take no bit rate */
+        e->bit_rate = opt->audio_bitrate > 0 ? opt->audio_bitrate : 128000;
+    if (codec->capabilities & AV_CODEC_CAP_EXPERIMENTAL) /* FFmpeg's own Vorbis and Opus */
+        e->strict_std_compliance = FF_COMPLIANCE_EXPERIMENTAL;
     e->time_base = (AVRational){1, MR_AUDIO_RATE};
     if (o->oc->oformat->flags & AVFMT_GLOBALHEADER)
         e->flags |= AV_CODEC_FLAG_GLOBAL_HEADER;
@@ -93,7 +161,8 @@ mr_output *mr_output_open(const char *path, const mr_output_opts *opt, int w, in
     /* render only: a matroska context stands in, so the encoder choice works as usual */
     int r = avformat_alloc_output_context2(&o->oc, NULL, o->null ? "matroska" : NULL, path);
     if (r < 0 || !o->oc) {
-        mr_err_set(err, "cannot tell the format of '%s' from its name (use .mp4, .mkv, .mov, .webm, .gif or .png)", path);
+        mr_err_set(err, "cannot tell the format of '%s' from its name (use .mp4, .mkv, .mov, .webm, .gif or .png; "
+                        "for sound only .wav, .mp3, .flac, .ogg, .opus or .m4a)", path);
         free(o);
         return NULL;
     }
@@ -103,6 +172,12 @@ mr_output *mr_output_open(const char *path, const mr_output_opts *opt, int w, in
         codec = !strcmp(fmt, "webm") ? "vp9" : !strcmp(fmt, "gif") ? "gif" : "h264";
     if (!(o->pkt = av_packet_alloc())) {
         mr_err_set(err, "out of memory");
+        goto fail;
+    }
+    /* render only: nothing is written, so the container does not matter */
+    if (w > 0 && !o->null && holds_sound_only(o)) {
+        mr_err_set(err, "'%s' holds sound only, but the clip has a picture: render it to .mp4, .mkv, .mov or .webm",
+                   path);
         goto fail;
     }
     if (w > 0 && mr_venc_open(o, opt, codec, fps, err) < 0)

@@ -27,9 +27,13 @@ typedef struct mr_output_opts {
 typedef struct mr_output mr_output;
 
 /* Opens an output for a w x h picture at fps (w == 0: no picture) and, if `audio`, sound;
- * pictures will come from `gpu` (NULL: from the CPU). The encoder "null" renders without
- * encoding or writing anything (for measuring). Returns NULL with err set (unknown
- * extension, codec the container cannot hold, encoder missing or refusing). */
+ * pictures will come from `gpu` (NULL: from the CPU). The extension picks the container and
+ * the sound's codec: AAC (Opus in .webm) beside a picture; in files that hold sound only,
+ * PCM for .wav, MP3 .mp3, FLAC .flac, Vorbis .ogg, Opus .opus, AAC .m4a. The encoder "null"
+ * renders without encoding or writing anything (for measuring). Returns NULL with err set
+ * naming the file (unknown extension, a picture for a sound-only file, codec the container
+ * cannot hold, encoder missing or refusing); nothing is written then. The caller owns the
+ * output until mr_output_finish or mr_output_abort. */
 mr_output *mr_output_open(const char *path, const mr_output_opts *o, int w, int h, mr_rational fps,
                           bool audio, struct mr_gpu *gpu, mr_err *err);
 

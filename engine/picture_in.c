@@ -97,11 +97,32 @@ int mr_picture_from_av(mr_eval *ev, const AVFrame *src, mr_matrix m, bool full_r
         *out = f;
         return 0;
     }
+    /* the rest through swscale, which also keeps an alpha plane (yuva420p from libvpx,
+     * yuva444p10 ProRes 4444, RGBA PNG): straight alpha there, premultiplied by
+     * mr_cpu_any_to_rgba, and the frame is opaque only if every alpha is 255 */
     mr_frame *f = mr_frame_new(src->width, src->height, err);
     if (!f || mr_cpu_any_to_rgba(ev, src, m, full_range, f, err) < 0 || (ev->gpu && mr_k_to_device(ev, &f) < 0)) {
         mr_frame_unref(f);
         return -1;
     }
     *out = f;
+    return 0;
+}
+
+int mr_picture_orient(mr_eval *ev, mr_frame **f, mr_orient o)
+{
+    if (mr_orient_is_identity(o))
+        return 0;
+    mr_frame *src = *f;
+    int w, h;
+    mr_orient_size(o, src->w, src->h, &w, &h);
+    mr_frame *dst = src->gpu ? mr_frame_new_gpu(w, h, ev->err) : mr_frame_new(w, h, ev->err);
+    mr_orient_params k = mr_orient_params_make(o, src->w, src->h);
+    if (!dst || mr_k_orient(ev, src, &k, dst) < 0) {
+        mr_frame_unref(dst);
+        return -1;
+    }
+    mr_frame_unref(src); /* on the GPU, freed frames are reused in the stream's order */
+    *f = dst;
     return 0;
 }

@@ -6,6 +6,7 @@
 #include "engine/colorspace.h"
 #include "engine/eval.h"
 #include "engine/frame.h"
+#include "engine/orient.h"
 
 struct AVFrame;
 
@@ -14,5 +15,10 @@ struct AVFrame;
  * kernel (engine/cpu/convert.c), the rest through swscale. Returns 0, or -1 with err set. */
 int mr_picture_from_av(mr_eval *ev, const struct AVFrame *src, mr_matrix m, bool full_range,
                        mr_frame **out, mr_err *err);
+
+/* Turns the working frame *f as o says (a stream's display matrix), in the memory it is in:
+ * on success *f is replaced by the turned frame (the caller's reference moves to it; an
+ * identity leaves *f as it is). Returns 0, or -1 with ev->err set (*f unchanged). */
+int mr_picture_orient(mr_eval *ev, mr_frame **f, mr_orient o);
 
 #endif

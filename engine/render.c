@@ -18,6 +18,7 @@
 #include "engine/kernels.h"
 #include "engine/log.h"
 #include "engine/ops.h"
+#include "engine/render_opts.h"
 #include "engine/timefmt.h"
 
 #define AUDIO_BLOCK 4096
@@ -171,7 +172,7 @@ static void report(const mr_render_opts *o, int64_t done, int64_t total, double 
 
 static int workers_for(const mr_render_opts *o, bool gpu)
 {
-    if (o->threads > 0)
+    if (o->threads > 0) /* mr_render_opts_check kept it within MR_RENDER_MAX_THREADS */
         return o->threads;
     long n = sysconf(_SC_NPROCESSORS_ONLN);
     int most = gpu ? 4 : 16; /* on the GPU, workers only decode and queue kernels */
@@ -193,7 +194,7 @@ static int render_stream(const mr_clip *clip, const char *path, mr_rational fps,
     pthread_cond_init(&j.cond, NULL);
     j.slots = calloc((size_t)j.window, sizeof *j.slots);
     float *abuf = malloc(sizeof(float) * 2 * AUDIO_BLOCK);
-    pthread_t tids[16];
+    pthread_t tids[MR_RENDER_MAX_THREADS];
     int started = 0;
     mr_err aerr;
     mr_eval aev;
@@ -312,22 +313,39 @@ int mr_backend_resolve(mr_backend b, mr_gpu **gpu, mr_err *err)
     return 0;
 }
 
+int mr_clip_check_renderable(const mr_clip *clip, mr_rational fps, mr_err *err)
+{
+    const char *at = clip->origin[0] ? clip->origin : "the clip";
+    if (isinf(clip->duration))
+        return mr_err_set(err, "%s: the clip has no end (stills, text and compositions of them last until told); "
+                          "give it a duration with :dur() or compose's duration option", at);
+    if (clip->has_video && mr_frame_count(clip->duration, fps) < 1)
+        return mr_err_set(err, "%s: the clip lasts %g s, less than one frame at %g fps", at, clip->duration, mr_q2d(fps));
+    if (!clip->has_video && clip->has_audio && mr_clip_samples(clip) < 1)
+        return mr_err_set(err, "%s: the clip lasts %g s, less than one sound sample", at, clip->duration);
+    return 0;
+}
+
 int mr_render(mr_clip *clip, const char *path, const mr_render_opts *o, mr_err *err)
 {
-    if (isinf(clip->duration))
-        return mr_err_set(err, "the clip has no end; give it a duration with :dur() before rendering");
+    bool png = ends_with(path, ".png");
+    mr_rational fps = o->fps.num > 0 ? o->fps : clip->fps.num > 0 ? clip->fps : (mr_rational){30, 1};
+    if (mr_render_opts_check(o, err) < 0)
+        return -1;
+    if (!png && mr_clip_check_renderable(clip, fps, err) < 0)
+        return -1;
     mr_gpu *gpu;
     if (mr_backend_resolve(o->backend, &gpu, err) < 0)
         return -1;
     mr_clip *c = mr_clip_ref(clip);
     if (o->w > 0 && o->h > 0 && c->has_video) {
-        mr_clip *fit = mr_clip_fit(c, o->w, o->h, err);
+        mr_clip *fit = mr_clip_fit(c, o->w, o->h, (mr_rgba){0, 0, 0, 255}, err);
         mr_clip_unref(c);
         if (!(c = fit))
             return -1;
     }
     int r = -1;
-    if (ends_with(path, ".png")) {
+    if (png) {
         mr_frame *f = mr_render_frame(c, o->t, gpu, o->cancel, err);
         if (f)
             r = mr_png_write(f, path, err);
@@ -335,7 +353,6 @@ int mr_render(mr_clip *clip, const char *path, const mr_render_opts *o, mr_err *
         mr_clip_unref(c);
         return r;
     }
-    mr_rational fps = o->fps.num > 0 ? o->fps : c->fps.num > 0 ? c->fps : (mr_rational){30, 1};
     mr_trace("rendering on the %s", gpu ? "GPU" : "CPU");
     r = render_stream(c, path, fps, gpu, o, err);
     mr_clip_unref(c);

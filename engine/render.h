@@ -46,6 +46,10 @@ int mr_render(mr_clip *clip, const char *path, const mr_render_opts *o, mr_err *
 mr_frame *mr_render_frame(mr_clip *clip, double t, struct mr_gpu *gpu, const volatile sig_atomic_t *cancel,
                           mr_err *err);
 
+/* Whether clip can be rendered to a stream at fps: 0, or -1 with err naming the script line
+ * that made it and why not (it has no end, or lasts less than one frame or sample). */
+int mr_clip_check_renderable(const mr_clip *clip, mr_rational fps, mr_err *err);
+
 /* The GPU that `b` asks for: NULL for the CPU. auto without a usable GPU says once on
  * stderr why the CPU is used; cuda without one is an error (-1, err set). */
 int mr_backend_resolve(mr_backend b, struct mr_gpu **gpu, mr_err *err);

@@ -30,6 +30,11 @@ static int media_picture(const mr_clip *c, double t, mr_eval *ev, mr_frame **out
     bool full = f->color_range == AVCOL_RANGE_JPEG ? true : f->color_range == AVCOL_RANGE_MPEG ? false : in->full_range;
     int r = mr_picture_from_av(ev, f, m, full, out, ev->err);
     av_frame_free(&f);
+    if (r == 0 && mr_picture_orient(ev, out, in->orient) < 0) { /* stored sideways: shown upright */
+        mr_frame_unref(*out);
+        *out = NULL;
+        return -1;
+    }
     return r;
 }
 

@@ -8,10 +8,13 @@
 #include "engine/demux.h"
 #include "engine/eval.h"
 #include "engine/media.h"
+#include "engine/picture_in.h"
 #include "engine/sources.h"
 
 typedef struct image_priv {
     char path[1024];
+    int coded_w, coded_h; /* as stored; the clip's size is as shown */
+    mr_orient orient;     /* a display matrix's turn (a picture in a video container) */
 } image_priv;
 
 /* Decodes the first picture of the file (once: the node's still cache keeps it). */
@@ -25,12 +28,14 @@ static int image_picture(const mr_clip *c, double t, mr_eval *ev, mr_frame **out
     int r = f ? mr_demux_next(&dm, f, p->path, ev->err) : mr_err_set(ev->err, "out of memory");
     if (r == 1)
         r = mr_err_set(ev->err, "'%s' holds no picture", p->path);
-    if (r == 0 && (f->width != c->w || f->height != c->h))
+    if (r == 0 && (f->width != p->coded_w || f->height != p->coded_h))
         r = mr_err_set(ev->err, "'%s' changed size since it was opened", p->path);
     mr_frame *img = NULL;
-    if (r == 0 && (img = mr_frame_new(c->w, c->h, ev->err)) != NULL) {
+    if (r == 0 && (img = mr_frame_new(p->coded_w, p->coded_h, ev->err)) != NULL) {
         bool full = true; /* stills in YUV (JPEG) are full range */
-        r = mr_cpu_any_to_rgba(ev, f, c->w >= 1280 ? 1 : 0, full, img, ev->err);
+        r = mr_cpu_any_to_rgba(ev, f, p->coded_w >= 1280 ? 1 : 0, full, img, ev->err);
+        if (r == 0)
+            r = mr_picture_orient(ev, &img, p->orient);
     } else if (r == 0) {
         r = -1;
     }
@@ -71,7 +76,11 @@ mr_clip *mr_image_new(const char *path, mr_err *err)
     mr_clip *c = mr_clip_alloc(&image_ops, sizeof(image_priv), NULL, err);
     if (!c)
         return NULL;
-    snprintf(((image_priv *)c->priv)->path, sizeof ((image_priv *)c->priv)->path, "%s", path);
+    image_priv *p = c->priv;
+    snprintf(p->path, sizeof p->path, "%s", path);
+    p->coded_w = info.coded_w;
+    p->coded_h = info.coded_h;
+    p->orient = info.orient;
     c->w = info.w;
     c->h = info.h;
     c->has_video = true;

@@ -209,9 +209,17 @@ typedef struct glyph {
     int x, y;            /* pen position, 26.6 pixels, from the line's start */
 } glyph;
 
+/* What a run of text covers, 26.6 pixels from its pen origin (y down): the advance, and
+ * the box holding both the advance and the ink (outlines, unstroked). */
+typedef struct extent {
+    int width;           /* the advance */
+    int left, right;     /* min(0, ink's left), max(width, ink's right) */
+    int top, bottom;     /* the ink's top and bottom from the baseline; 0 without ink */
+} extent;
+
 typedef struct line {
     int first, count;
-    int width;           /* 26.6 */
+    extent e;
 } line;
 
 typedef struct layout {
@@ -219,7 +227,7 @@ typedef struct layout {
     int ng, capg;
     line *lines;
     int nlines, caplines;
-    int ascender, line_height, max_width;  /* 26.6 */
+    int ascender, line_height, max_span;  /* 26.6; max_span: the widest line's right - left */
 } layout;
 
 static void layout_free(layout *L)
@@ -228,80 +236,175 @@ static void layout_free(layout *L)
     free(L->lines);
 }
 
-/* Shapes bytes [s, s+len) of text; returns the advance (26.6) and, if `into`, appends the
- * glyphs as a new line. */
-static int shape(hb_font_t *font, const char *s, int len, layout *into, mr_err *err)
+static int span_of(const extent *e) { return e->right - e->left; }
+
+/* Makes room in L for n more glyphs and one more line. 0, or -1 with err set. */
+static int layout_grow(layout *L, int n, mr_err *err)
+{
+    if (L->ng + n > L->capg) {
+        int cap = (L->ng + n) * 2 + 16;
+        glyph *g = realloc(L->g, sizeof *g * cap);
+        if (!g)
+            return mr_err_set(err, "out of memory laying out text");
+        L->g = g;
+        L->capg = cap;
+    }
+    if (L->nlines == L->caplines) {
+        int cap = L->caplines * 2 + 4;
+        line *l = realloc(L->lines, sizeof *l * cap);
+        if (!l)
+            return mr_err_set(err, "out of memory laying out text");
+        L->lines = l;
+        L->caplines = cap;
+    }
+    return 0;
+}
+
+/* What laying out one text needs: the font, lines' width (`wrap`, 26.6; < 0: no wrapping),
+ * the style (for messages), and the glyphs' ink boxes as far as known (loading a glyph for
+ * its box is what measuring costs; wrapping measures the same glyphs many times). */
+typedef struct shaper {
+    hb_font_t *font;
+    int wrap;
+    const mr_text_style *st;
+    hb_glyph_extents_t *box; /* by glyph id, NULL when there was no memory for it */
+    bool *known;
+    unsigned nglyphs;
+} shaper;
+
+/* The ink box of glyph id into *b; false when it has none (a space). */
+static bool glyph_box(shaper *sh, unsigned id, hb_glyph_extents_t *b)
+{
+    if (sh->box && id < sh->nglyphs && sh->known[id]) {
+        *b = sh->box[id];
+    } else {
+        if (!hb_font_get_glyph_extents(sh->font, id, b))
+            memset(b, 0, sizeof *b);
+        if (sh->box && id < sh->nglyphs) {
+            sh->box[id] = *b;
+            sh->known[id] = true;
+        }
+    }
+    return b->width != 0 || b->height != 0;
+}
+
+/* Shapes bytes [s, s+len) of text and measures it into *e; if `into`, appends the glyphs
+ * as a new line. If `clusters` (len + 1 bools, zeroed by the caller), marks the byte
+ * offsets where a cluster starts: the places a word may be broken. 0, or -1 with err set. */
+static int shape(shaper *sh, const char *s, int len, layout *into, extent *e, bool *clusters, mr_err *err)
 {
     hb_buffer_t *buf = hb_buffer_create();
     hb_buffer_add_utf8(buf, s, len, 0, len);
     hb_buffer_guess_segment_properties(buf);
-    hb_shape(font, buf, NULL, 0);
+    hb_shape(sh->font, buf, NULL, 0);
     unsigned n;
     hb_glyph_info_t *info = hb_buffer_get_glyph_infos(buf, &n);
     hb_glyph_position_t *pos = hb_buffer_get_glyph_positions(buf, &n);
-    int x = 0;
-    if (into) {
-        if (into->ng + (int)n > into->capg) {
-            int cap = (into->ng + n) * 2 + 16;
-            glyph *g = realloc(into->g, sizeof *g * cap);
-            if (!g) {
-                hb_buffer_destroy(buf);
-                return mr_err_set(err, "out of memory laying out text");
-            }
-            into->g = g;
-            into->capg = cap;
-        }
-        if (into->nlines == into->caplines) {
-            int cap = into->caplines * 2 + 4;
-            line *l = realloc(into->lines, sizeof *l * cap);
-            if (!l) {
-                hb_buffer_destroy(buf);
-                return mr_err_set(err, "out of memory laying out text");
-            }
-            into->lines = l;
-            into->caplines = cap;
-        }
+    if (into && layout_grow(into, (int)n, err) < 0) {
+        hb_buffer_destroy(buf);
+        return -1;
     }
-    int first = into ? into->ng : 0;
+    int first = into ? into->ng : 0, x = 0;
+    int left = 0, right = 0, top = 0, bottom = 0;
+    bool ink = false;
     for (unsigned i = 0; i < n; i++) {
+        int gx = x + pos[i].x_offset, gy = -pos[i].y_offset;
+        hb_glyph_extents_t ge;
+        if (glyph_box(sh, info[i].codepoint, &ge)) {
+            /* hb: bearings from the pen, y up; width > 0 and height < 0 in the usual case */
+            int x1 = gx + ge.x_bearing, x2 = x1 + ge.width, y1 = gy - ge.y_bearing, y2 = y1 - ge.height;
+            int l = x1 < x2 ? x1 : x2, r = x1 < x2 ? x2 : x1, t = y1 < y2 ? y1 : y2, b = y1 < y2 ? y2 : y1;
+            left = !ink || l < left ? l : left;
+            right = !ink || r > right ? r : right;
+            top = !ink || t < top ? t : top;
+            bottom = !ink || b > bottom ? b : bottom;
+            ink = true;
+        }
         if (into)
-            into->g[into->ng++] = (glyph){info[i].codepoint, x + pos[i].x_offset, -pos[i].y_offset};
+            into->g[into->ng++] = (glyph){info[i].codepoint, gx, gy};
+        if (clusters && info[i].cluster <= (unsigned)len)
+            clusters[info[i].cluster] = true;
         x += pos[i].x_advance;
     }
+    *e = (extent){x, ink && left < 0 ? left : 0, ink && right > x ? right : x, top, bottom};
     if (into) {
-        into->lines[into->nlines++] = (line){first, (int)n, x};
-        if (x > into->max_width)
-            into->max_width = x;
+        into->lines[into->nlines++] = (line){first, (int)n, *e};
+        if (span_of(e) > into->max_span)
+            into->max_span = span_of(e);
     }
     hb_buffer_destroy(buf);
-    return x;
+    return 0;
 }
 
-/* Lays out one paragraph, breaking at spaces to fit wrap (26.6; 0 for no wrapping). */
-static int layout_paragraph(hb_font_t *font, const char *s, int len, int wrap, layout *L, mr_err *err)
+static int pad_of(const mr_text_style *st) { return (int)ceil(st->stroke_width) + 2; }
+
+/* The most bytes at the start of the word [s, s+n) that fit on a line, cut where a cluster
+ * starts (never inside a character or between a letter and its marks); at least the first
+ * cluster. -1 with err set when even that does not fit in the width. */
+static int break_word(shaper *sh, const char *s, int n, mr_err *err)
 {
-    while (wrap > 0 && len > 0) {
-        if (shape(font, s, len, NULL, err) <= wrap)
+    bool *starts = calloc((size_t)n + 1, 1);
+    if (!starts)
+        return mr_err_set(err, "out of memory laying out text");
+    extent e;
+    int best = -1, b = 1;
+    if (shape(sh, s, n, NULL, &e, starts, err) < 0) {
+        free(starts);
+        return -1;
+    }
+    for (; b < n; b++) {
+        if (!starts[b])
+            continue;
+        if (shape(sh, s, b, NULL, &e, NULL, err) < 0) {
+            free(starts);
+            return -1;
+        }
+        if (span_of(&e) > sh->wrap)
             break;
-        int cut = -1;
+        best = b;
+    }
+    free(starts);
+    if (best > 0)
+        return best;
+    const mr_text_style *st = sh->st;
+    return mr_err_set(err, "width %d px is too narrow for \"%.*s\" at %g px: it needs %d px%s", st->wrap_width, b, s,
+                      st->size, (span_of(&e) + 63) / 64 + 2 * pad_of(st), st->stroke_width > 0 ? ", stroke included" : "");
+}
+
+/* Lays out one paragraph: breaks at spaces to fit, and inside a word that does not fit on
+ * a line by itself, so that every line fits and no glyph is lost. 0, or -1 with err set. */
+static int layout_paragraph(shaper *sh, const char *s, int len, layout *L, mr_err *err)
+{
+    extent e;
+    while (sh->wrap >= 0 && len > 0) {
+        if (shape(sh, s, len, NULL, &e, NULL, err) < 0)
+            return -1;
+        if (span_of(&e) <= sh->wrap)
+            break;
+        int cut = -1, word = len; /* cut: the end of the most whole words that fit */
         for (int i = 1; i < len; i++) {
             if (s[i] != ' ')
                 continue;
-            int w = shape(font, s, i, NULL, err);
-            if (w > wrap && cut > 0)
+            if (word == len)
+                word = i;
+            if (shape(sh, s, i, NULL, &e, NULL, err) < 0)
+                return -1;
+            if (span_of(&e) > sh->wrap)
                 break;
             cut = i;
-            if (w > wrap)
-                break; /* a first word longer than the width stands alone */
         }
-        if (cut < 0)
-            break;
-        if (shape(font, s, cut, L, err) < 0)
+        int skip = 1; /* the space where the line breaks */
+        if (cut < 0) { /* the first word alone is too wide: break inside it */
+            if ((cut = break_word(sh, s, word, err)) < 0)
+                return -1;
+            skip = 0;
+        }
+        if (shape(sh, s, cut, L, &e, NULL, err) < 0)
             return -1;
-        s += cut + 1;
-        len -= cut + 1;
+        s += cut + skip;
+        len -= cut + skip;
     }
-    return shape(font, s, len, L, err) < 0 ? -1 : 0;
+    return shape(sh, s, len, L, &e, NULL, err);
 }
 
 /* Lays out the whole text. Called with ft_lock held. */
@@ -310,33 +413,56 @@ static int do_layout(FT_Face face, const char *utf8, const mr_text_style *st, la
     memset(L, 0, sizeof *L);
     if (FT_Set_Char_Size(face, 0, (FT_F26Dot6)lround(st->size * 64), 72, 72))
         return mr_err_set(err, "font cannot be drawn at %g px", st->size);
-    hb_font_t *font = hb_ft_font_create_referenced(face);
-    hb_ft_font_set_load_flags(font, FT_LOAD_NO_HINTING);
+    shaper sh = {hb_ft_font_create_referenced(face), -1, st, NULL, NULL, (unsigned)face->num_glyphs};
+    hb_ft_font_set_load_flags(sh.font, FT_LOAD_NO_HINTING);
     L->ascender = (int)face->size->metrics.ascender;
     L->line_height = (int)face->size->metrics.height;
+    /* with a width, lines fit inside it less the margins on both sides */
+    int inner = st->wrap_width - 2 * pad_of(st);
+    if (st->wrap_width > 0) { /* wrapping measures glyphs over and over: remember their boxes */
+        sh.wrap = inner > 0 ? inner * 64 : 0;
+        sh.box = malloc(sizeof *sh.box * (sh.nglyphs + 1));
+        sh.known = calloc(sh.nglyphs + 1, 1);
+        if (!sh.box || !sh.known) { /* measure without remembering */
+            free(sh.box);
+            sh.box = NULL;
+        }
+    }
     int r = 0;
     for (const char *p = utf8;;) {
         const char *nl = strchr(p, '\n');
         int len = nl ? (int)(nl - p) : (int)strlen(p);
-        if ((r = layout_paragraph(font, p, len, st->wrap_width * 64, L, err)) < 0)
+        if ((r = layout_paragraph(&sh, p, len, L, err)) < 0)
             break;
         if (!nl)
             break;
         p = nl + 1;
     }
-    hb_font_destroy(font);
+    hb_font_destroy(sh.font);
+    free(sh.box);
+    free(sh.known);
     if (r < 0)
         layout_free(L);
     return r;
 }
 
-static int pad_of(const mr_text_style *st) { return (int)ceil(st->stroke_width) + 2; }
-
-static void text_size(const layout *L, const mr_text_style *st, int *w, int *h)
+/* The picture's size for a layout: exactly the width when one is given, else the widest
+ * line; lines' height, grown where ink reaches past them; margins of pad_of on every
+ * side. *over_top (26.6) is how far ink reaches above the first line. */
+static void text_size(const layout *L, const mr_text_style *st, int *w, int *h, int *over_top)
 {
-    int box = st->wrap_width > 0 ? st->wrap_width * 64 : L->max_width;
-    *w = (box + 63) / 64 + 2 * pad_of(st);
-    *h = (L->nlines * L->line_height + 63) / 64 + 2 * pad_of(st);
+    int pad = pad_of(st), lines = L->nlines * L->line_height, top = 0, bottom = 0;
+    for (int i = 0; i < L->nlines; i++) {
+        const extent *e = &L->lines[i].e;
+        int base = L->ascender + i * L->line_height;
+        if (-(base + e->top) > top)
+            top = -(base + e->top);
+        if (base + e->bottom - lines > bottom)
+            bottom = base + e->bottom - lines;
+    }
+    *w = st->wrap_width > 0 ? st->wrap_width : (L->max_span + 63) / 64 + 2 * pad;
+    *h = (lines + top + bottom + 63) / 64 + 2 * pad;
+    *over_top = top;
 }
 
 /* Adds the coverage of glyph g (stroked when stroker is given) at pen (x, y) in 26.6. */
@@ -373,8 +499,8 @@ static void draw_glyph(FT_Face face, unsigned id, int x, int y, FT_Stroker strok
 /* Draws a layout into a new frame. Called with ft_lock held. */
 static mr_frame *rasterise(FT_Face face, const layout *L, const mr_text_style *st, mr_err *err)
 {
-    int W, H;
-    text_size(L, st, &W, &H);
+    int W, H, over_top;
+    text_size(L, st, &W, &H, &over_top);
     mr_frame *f = mr_frame_new(W, H, err);
     uint8_t *fill = calloc((size_t)W * H, 1), *stroke = st->stroke_width > 0 ? calloc((size_t)W * H, 1) : NULL;
     if (!f || !fill || (st->stroke_width > 0 && !stroke)) {
@@ -394,8 +520,9 @@ static mr_frame *rasterise(FT_Face face, const layout *L, const mr_text_style *s
     int pad = pad_of(st), box = W * 64 - 2 * pad * 64;
     for (int i = 0; i < L->nlines; i++) {
         const line *ln = &L->lines[i];
-        int x0 = pad * 64 + (st->align == MR_ALIGN_CENTER ? (box - ln->width) / 2 : st->align == MR_ALIGN_RIGHT ? box - ln->width : 0);
-        int base = pad * 64 + L->ascender + i * L->line_height;
+        int room = box - span_of(&ln->e); /* the line's ink and advance, aligned in the box */
+        int x0 = pad * 64 - ln->e.left + (st->align == MR_ALIGN_CENTER ? room / 2 : st->align == MR_ALIGN_RIGHT ? room : 0);
+        int base = pad * 64 + over_top + L->ascender + i * L->line_height;
         for (int k = ln->first; k < ln->first + ln->count; k++) {
             int x = x0 + L->g[k].x, y = base + L->g[k].y;
             if (stroke)
@@ -502,8 +629,8 @@ mr_clip *mr_text_new(const char *utf8, const mr_text_style *st, mr_err *err)
     pthread_mutex_unlock(&ft_lock);
     if (r < 0)
         return NULL;
-    int w, h;
-    text_size(&L, st, &w, &h);
+    int w, h, over_top;
+    text_size(&L, st, &w, &h, &over_top);
     layout_free(&L);
     mr_clip *c = mr_clip_alloc(&text_ops, sizeof(text_priv), NULL, err);
     if (!c)

@@ -110,11 +110,11 @@ mr_clip *mr_clip_at(mr_clip *c, mr_pos pos, mr_err *err)
     return n;
 }
 
-mr_clip *mr_clip_fit(mr_clip *c, int w, int h, mr_err *err)
+mr_clip *mr_clip_fit(mr_clip *c, int w, int h, mr_rgba bg, mr_err *err)
 {
     if (!c->has_video || (c->w == w && c->h == h))
         return mr_clip_ref(c);
-    /* the largest size of the same shape that fits, even-sized, centred on black */
+    /* the largest size of the same shape that fits, centred on bg */
     double k = fmin((double)w / c->w, (double)h / c->h);
     int fw = (int)lround(c->w * k), fh = (int)lround(c->h * k);
     fw = fw < 1 ? 1 : fw > w ? w : fw;
@@ -132,11 +132,13 @@ mr_clip *mr_clip_fit(mr_clip *c, int w, int h, mr_err *err)
     o.h = h;
     o.fps = c->fps;
     o.duration = c->duration;
+    o.bg = bg;
     mr_clip *framed = mr_compose_new(&placed, 1, &o, err);
     mr_clip_unref(placed);
     if (framed) {
         framed->start = c->start;
         framed->pos = c->pos;
+        snprintf(framed->origin, sizeof framed->origin, "%s", c->origin);
     }
     return framed;
 }

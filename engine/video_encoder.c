@@ -289,6 +289,11 @@ static int try_open(mr_output *o, const AVCodec *codec, const mr_output_opts *op
     o->H = H;
     if (o->vst) {
         avcodec_parameters_from_context(o->vst->codecpar, e);
+        /* HEVC in MP4/MOV as hvc1 (parameter sets in the header only), which Apple's players
+         * require; FFmpeg would write hev1 */
+        const char *mux = o->oc->oformat->name;
+        if (e->codec_id == AV_CODEC_ID_HEVC && (!strcmp(mux, "mp4") || !strcmp(mux, "mov")))
+            o->vst->codecpar->codec_tag = MKTAG('h', 'v', 'c', '1');
         o->vst->time_base = e->time_base;
         o->vst->avg_frame_rate = e->framerate;
     }

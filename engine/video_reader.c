@@ -89,7 +89,7 @@ void mr_video_reader_free(mr_video_reader *r)
  * t lies before what the cursor holds. */
 static int find_in_ring(const vcursor *c, double t)
 {
-    double te = t + MR_TIME_EPS * 100;
+    double te = t + MR_FRAME_SLACK;
     if (c->n == 0)
         return c->eof ? -2 : -1;
     if (te < c->pts[0])
@@ -107,7 +107,7 @@ static bool reachable(const vcursor *c, double t)
 {
     if (!c->open)
         return false;
-    double te = t + MR_TIME_EPS * 100;
+    double te = t + MR_FRAME_SLACK;
     if (c->n == 0)
         return c->origin <= te && (t - fmax(c->origin, 0) < FORWARD_LIMIT_S ||
                                    mr_demux_keyframe_before(&c->dm, t) <= fmax(c->origin, 0));

@@ -53,19 +53,17 @@ static int count_gpus(void)
 
 static int parse(int argc, char **argv, mr_batch *b, bool *merge)
 {
-    enum { O_GPUS = 256, O_SHARD, O_RESUME, O_TIMEOUT, O_REPORT, O_SET, O_ALLOW, O_MEM, O_LUATIME, O_MERGE,
-           O_ENCODER, O_CRF, O_PRESET, O_BACKEND, O_QUIET, O_ETHREADS };
-    static const struct option longs[] = {
+    enum { O_GPUS = 256, O_SHARD, O_RESUME, O_TIMEOUT, O_REPORT, O_SET, O_ALLOW, O_MEM, O_LUATIME, O_MERGE, O_QUIET };
+    struct option longs[64] = {
         {"output", required_argument, NULL, 'o'}, {"jobs", required_argument, NULL, 'j'},
         {"gpus", required_argument, NULL, O_GPUS}, {"shard", required_argument, NULL, O_SHARD},
         {"resume", no_argument, NULL, O_RESUME}, {"row-timeout", required_argument, NULL, O_TIMEOUT},
         {"report", required_argument, NULL, O_REPORT}, {"set", required_argument, NULL, O_SET},
         {"allow", required_argument, NULL, O_ALLOW}, {"lua-memory", required_argument, NULL, O_MEM},
         {"lua-time", required_argument, NULL, O_LUATIME}, {"merge-reports", no_argument, NULL, O_MERGE},
-        {"encoder", required_argument, NULL, O_ENCODER}, {"crf", required_argument, NULL, O_CRF},
-        {"preset", required_argument, NULL, O_PRESET}, {"backend", required_argument, NULL, O_BACKEND},
-        {"encoder-threads", required_argument, NULL, O_ETHREADS}, {"quiet", no_argument, NULL, O_QUIET},
-        {NULL, 0, NULL, 0}};
+        {"quiet", no_argument, NULL, O_QUIET}};
+    int nlongs = 13;
+    mr_cli_add_render_options(longs, &nlongs); /* the same render options as run, read the same way */
     b->render = mr_render_opts_default();
     b->limits = (mr_sandbox_limits){(size_t)256 << 20, 30};
     b->shard_n = 1;
@@ -74,6 +72,11 @@ static int parse(int argc, char **argv, mr_batch *b, bool *merge)
     int c;
     char *end;
     while ((c = getopt_long(argc, argv, "o:j:q", longs, NULL)) != -1) {
+        int r = mr_cli_render_option("batch", c, optarg, &b->render);
+        if (r < 0)
+            return -1;
+        if (r > 0)
+            continue;
         switch (c) {
         case 'o': b->pattern = optarg; break;
         case 'j':
@@ -119,20 +122,6 @@ static int parse(int argc, char **argv, mr_batch *b, bool *merge)
                 return usage("--lua-time wants seconds, got '%s'", optarg);
             break;
         case O_MERGE: *merge = true; break;
-        case O_ENCODER: b->render.out.encoder = optarg; break;
-        case O_PRESET: b->render.out.preset = optarg; break;
-        case O_CRF:
-            if ((b->render.out.crf = (int)strtol(optarg, &end, 10)) < 0 || b->render.out.crf > 63 || *end)
-                return usage("--crf wants 0..63, got '%s'", optarg);
-            break;
-        case O_BACKEND:
-            if (!mr_backend_parse(optarg, &b->render.backend))
-                return usage("--backend wants auto, cpu or cuda, got '%s'", optarg);
-            break;
-        case O_ETHREADS:
-            if ((b->render.out.threads = (int)strtol(optarg, &end, 10)) < 1 || b->render.out.threads > 64 || *end)
-                return usage("--encoder-threads wants 1..64, got '%s'", optarg);
-            break;
         case 'q':
         case O_QUIET: b->quiet = true; break;
         default: return usage("unknown or incomplete option '%s'", argv[optind - 1]);
@@ -284,8 +273,8 @@ static int plan(mr_batch *b, mr_err *err)
     int r = 0;
     for (long i = 0; i + 1 < b->nplan && r == 0; i++)
         if (!strcmp(sorted[i]->output, sorted[i + 1]->output))
-            r = mr_err_set(err, "rows %ld and %ld would both write '%s' (make the output pattern tell them apart, e.g. with {index})",
-                           sorted[i]->index, sorted[i + 1]->index, sorted[i]->output);
+            r = mr_err_set(err, "rows %ld and %ld would both write '%s' (make the output pattern tell them apart, e.g. with {row})",
+                           sorted[i]->index + 1, sorted[i + 1]->index + 1, sorted[i]->output);
     free(sorted);
     if (r == 0)
         r = each_folder(b, err);
@@ -509,11 +498,11 @@ static json_t *report(const mr_batch *b, double seconds)
         const mr_batch_row *r = &b->plan[i];
         if (r->state == FAILED) {
             failed++;
-            json_array_append_new(failures, json_pack("{sIsOss}", "index", (json_int_t)r->index, "fields", r->fields,
+            json_array_append_new(failures, json_pack("{sIsOss}", "row", (json_int_t)r->index + 1, "fields", r->fields,
                                                       "message", r->message ? r->message : "failed"));
         } else if (r->state == DONE || r->state == SKIPPED) {
             r->state == DONE ? done++ : skipped++;
-            json_array_append_new(outputs, json_pack("{sIsssb}", "index", (json_int_t)r->index, "output", r->output,
+            json_array_append_new(outputs, json_pack("{sIsssb}", "row", (json_int_t)r->index + 1, "output", r->output,
                                                      "resumed", r->state == SKIPPED));
         }
         if (r->state == DONE && startups)
@@ -568,7 +557,7 @@ static void summary(json_t *rep)
             fprintf(stderr, "  ... and %zu more (see the report)\n", json_array_size(json_object_get(rep, "failures")) - 10);
             break;
         }
-        fprintf(stderr, "  row %lld: %s\n", (long long)json_integer_value(json_object_get(f, "index")),
+        fprintf(stderr, "  row %lld: %s\n", (long long)json_integer_value(json_object_get(f, "row")),
                 json_string_value(json_object_get(f, "message")));
     }
 }
@@ -643,15 +632,16 @@ int mr_cmd_batch(int argc, char **argv)
     snprintf(b.template_dir, sizeof b.template_dir, "%s", b.allowed[0]);
     b.nallowed++;
     b.args = json_object();
-    for (int i = 0; i < b.nsets; i++) {
-        char *eq = strchr(b.sets[i], '=');
-        if (!eq || eq == b.sets[i])
-            return usage("--set wants key=value, got '%s'", b.sets[i]) < 0 ? 2 : 2;
-        char *end;
-        double v = strtod(eq + 1, &end);
-        *eq = 0;
-        json_object_set_new(b.args, b.sets[i], *end || end == eq + 1 ? json_string(eq + 1)
-                                              : v == floor(v) && fabs(v) < 1e15 ? json_integer((json_int_t)v) : json_real(v));
+    for (int i = 0; i < b.nsets; i++) { /* the same rule as run's --set */
+        char key[256];
+        mr_set_value v;
+        if (mr_cli_parse_set(b.sets[i], key, sizeof key, &v) < 0) {
+            usage("--set wants key=value, got '%s'", b.sets[i]);
+            return 2;
+        }
+        json_object_set_new(b.args, v.key, v.kind == MR_SET_INTEGER ? json_integer((json_int_t)v.integer)
+                                           : v.kind == MR_SET_REAL  ? json_real(v.real)
+                                                                    : json_string(v.text));
     }
     mr_err err;
     if (compile(&b, &err) < 0 || !(b.rows = mr_rows_load(b.rows_path, &err)) || plan(&b, &err) < 0) {

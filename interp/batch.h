@@ -11,7 +11,7 @@
 #include "interp/sandbox.h"
 
 typedef struct mr_batch_row {
-    long index;              /* its place in the rows file, from 0 */
+    long index;              /* its place in the rows file, from 0; people see row index + 1 */
     json_t *fields;          /* borrowed from the batch's rows */
     char *output, *record;   /* malloc'd: a batch keeps little per row */
     char row_hash[33];

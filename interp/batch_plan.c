@@ -58,14 +58,18 @@ int mr_batch_expand(const char *pattern, const json_t *fields, long index, char 
         char name[128], value[1024];
         snprintf(name, sizeof name, "%.*s", (int)(end - p - 1), p + 1);
         int width;
-        if (!strcmp(name, "index")) {
+        if (!strcmp(name, "row")) { /* the data row's number as spreadsheets count: from 1 */
+            snprintf(value, sizeof value, "%ld", index + 1);
+        } else if (sscanf(name, "row:%d", &width) == 1 && width > 0 && width < 20) {
+            snprintf(value, sizeof value, "%0*ld", width, index + 1);
+        } else if (!strcmp(name, "index")) {
             snprintf(value, sizeof value, "%ld", index);
         } else if (sscanf(name, "index:%d", &width) == 1 && width > 0 && width < 20) {
             snprintf(value, sizeof value, "%0*ld", width, index);
         } else {
             const json_t *v = json_object_get(fields, name);
             if (!v)
-                return mr_err_set(err, "row %ld has no field '%s', which the output pattern names", index, name);
+                return mr_err_set(err, "row %ld has no field '%s', which the output pattern names", index + 1, name);
             safe_value(v, value, sizeof value);
         }
         for (const char *q = value; *q && k + 1 < n; q++)
@@ -74,7 +78,7 @@ int mr_batch_expand(const char *pattern, const json_t *fields, long index, char 
     }
     out[k] = 0;
     if (k == 0 || out[k - 1] == '/')
-        return mr_err_set(err, "row %ld: the output pattern gives no file name", index);
+        return mr_err_set(err, "row %ld: the output pattern gives no file name", index + 1);
     return 0;
 }
 

@@ -8,7 +8,8 @@
 #include <stdbool.h>
 #include "engine/error.h"
 
-/* Expands "out/{id}-{name}.mp4", "{index}", "{index:05}" for a row. Field values are made
+/* Expands "out/{id}-{name}.mp4", "{row}" and "{row:05}" (the data row's number from 1, as
+ * spreadsheets count), "{index}" and "{index:05}" (from 0) for the row at index. Field values are made
  * safe: '/' and '\' become '_', control characters go, a leading '.' becomes '_', an empty
  * value is "_", so a value can neither leave the output folder nor make hidden files. The
  * pattern may not contain "..". Returns 0, or -1 with err naming the row and the field. */

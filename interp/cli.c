@@ -1,15 +1,16 @@
 /* cli.c: option parsing with getopt_long (options may come before or after the script). */
 #include "interp/cli.h"
 
+#include <ctype.h>
+#include <errno.h>
 #include <getopt.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include "engine/gpu.h"
-#include "engine/timefmt.h"
 
-enum { OPT_SET = 256, OPT_ENCODER, OPT_CRF, OPT_PRESET, OPT_FPS, OPT_SIZE, OPT_QUIET, OPT_THREADS, OPT_ETHREADS, OPT_CODEC, OPT_FASTSTART, OPT_BACKEND, OPT_SERVE, OPT_PORT, OPT_LISTEN };
+enum { OPT_SET = 256, OPT_QUIET, OPT_SERVE, OPT_PORT, OPT_LISTEN };
 
 int mr_cli_complain(const char *cmd, const char *fmt, const char *arg)
 {
@@ -19,80 +20,122 @@ int mr_cli_complain(const char *cmd, const char *fmt, const char *arg)
     return -1;
 }
 
+void mr_cli_add_render_options(struct option *longs, int *n)
+{
+    for (const mr_render_opt *d = mr_render_opt_table; d->name; d++)
+        longs[(*n)++] = (struct option){d->flag, d->type == MR_ROPT_BOOL ? no_argument : required_argument, NULL,
+                                        MR_CLI_RENDER_BASE + (int)(d - mr_render_opt_table)};
+    longs[*n] = (struct option){NULL, 0, NULL, 0};
+}
+
+int mr_cli_render_option(const char *cmd, int c, const char *optarg, mr_render_opts *o)
+{
+    int count = 0;
+    while (mr_render_opt_table[count].name)
+        count++;
+    if (c < MR_CLI_RENDER_BASE || c >= MR_CLI_RENDER_BASE + count)
+        return 0;
+    const mr_render_opt *d = &mr_render_opt_table[c - MR_CLI_RENDER_BASE];
+    mr_err err;
+    if (mr_render_opt_set(o, d, d->type == MR_ROPT_BOOL ? "true" : optarg, &err) < 0) {
+        char msg[1100];
+        snprintf(msg, sizeof msg, "--%s %s", d->flag, err.msg);
+        return mr_cli_complain(cmd, "%s", msg);
+    }
+    return 1;
+}
+
+/* Whether s is a decimal number as people write it: [-+]digits[.digits][e[-+]digits] (".5"
+ * too); *integral when it has neither a point nor an exponent. */
+static bool decimal(const char *s, bool *integral)
+{
+    static const char digits[] = "0123456789";
+    const char *p = s + (*s == '-' || *s == '+');
+    size_t whole = strspn(p, digits), frac = 0;
+    p += whole;
+    *integral = true;
+    if (*p == '.') {
+        frac = strspn(++p, digits);
+        p += frac;
+        *integral = false;
+    }
+    if (whole + frac == 0)
+        return false;
+    if (*p == 'e' || *p == 'E') {
+        p += 1 + (p[1] == '-' || p[1] == '+');
+        size_t e = strspn(p, digits);
+        if (!e)
+            return false;
+        p += e;
+        *integral = false;
+    }
+    return *p == 0;
+}
+
+int mr_cli_parse_set(const char *set, char *keybuf, size_t n, mr_set_value *v)
+{
+    const char *eq = strchr(set, '=');
+    if (!eq || eq == set || (size_t)(eq - set) >= n)
+        return -1;
+    snprintf(keybuf, n, "%.*s", (int)(eq - set), set);
+    *v = (mr_set_value){keybuf, eq + 1, MR_SET_STRING, 0, 0};
+    bool integral;
+    if (!decimal(v->text, &integral))
+        return 0; /* text */
+    errno = 0;
+    long long i = strtoll(v->text, NULL, 10);
+    if (integral && errno == 0) {
+        v->kind = MR_SET_INTEGER;
+        v->integer = i;
+    } else {
+        v->kind = MR_SET_REAL;
+        v->real = strtod(v->text, NULL);
+        if (!isfinite(v->real))
+            v->kind = MR_SET_STRING; /* 1e999: too large to be a number */
+    }
+    return 0;
+}
+
+bool mr_cli_wants_help(int argc, char **argv)
+{
+    for (int i = 1; i < argc && strcmp(argv[i], "--"); i++)
+        if (!strcmp(argv[i], "-h") || !strcmp(argv[i], "--help"))
+            return true;
+    return false;
+}
+
 static int parse(int argc, char **argv, const char *cmd, mr_cli *cli, bool repl)
 {
-    static const struct option longs[] = {
-        {"output", required_argument, NULL, 'o'}, {"time", required_argument, NULL, 't'},
-        {"set", required_argument, NULL, OPT_SET}, {"encoder", required_argument, NULL, OPT_ENCODER},
-        {"codec", required_argument, NULL, OPT_CODEC}, {"crf", required_argument, NULL, OPT_CRF},
-        {"preset", required_argument, NULL, OPT_PRESET}, {"fps", required_argument, NULL, OPT_FPS},
-        {"size", required_argument, NULL, OPT_SIZE}, {"quiet", no_argument, NULL, OPT_QUIET},
-        {"threads", required_argument, NULL, OPT_THREADS}, {"encoder-threads", required_argument, NULL, OPT_ETHREADS},
-        {"faststart", no_argument, NULL, OPT_FASTSTART},
-        {"backend", required_argument, NULL, OPT_BACKEND}, {"serve", no_argument, NULL, OPT_SERVE},
-        {"port", required_argument, NULL, OPT_PORT}, {"listen", required_argument, NULL, OPT_LISTEN},
-        {NULL, 0, NULL, 0}};
+    struct option longs[64] = {
+        {"output", required_argument, NULL, 'o'}, {"set", required_argument, NULL, OPT_SET},
+        {"quiet", no_argument, NULL, OPT_QUIET}, {"serve", no_argument, NULL, OPT_SERVE},
+        {"port", required_argument, NULL, OPT_PORT}, {"listen", required_argument, NULL, OPT_LISTEN}};
+    int nlongs = 6;
+    mr_cli_add_render_options(longs, &nlongs);
     memset(cli, 0, sizeof *cli);
     cli->render = mr_render_opts_default();
     optind = 1;
     opterr = 0;
     int c;
     char *end;
+    int time_code = MR_CLI_RENDER_BASE + (int)(mr_render_opt_find("t") - mr_render_opt_table);
     while ((c = getopt_long(argc, argv, "o:t:q", longs, NULL)) != -1) {
+        if (c == 't') /* -t is --time */
+            c = time_code;
+        int r = mr_cli_render_option(cmd, c, optarg, &cli->render);
+        if (r < 0)
+            return -1;
+        if (r > 0) {
+            cli->has_t = cli->has_t || c == time_code;
+            continue;
+        }
         switch (c) {
         case 'o': cli->output = optarg; break;
-        case 't': {
-            mr_err err;
-            if (mr_time_parse(optarg, &cli->t, &err) < 0)
-                return mr_cli_complain(cmd, "%s", err.msg);
-            cli->has_t = true;
-            break;
-        }
         case OPT_SET:
             if (cli->nsets == MR_MAX_SETS)
                 return mr_cli_complain(cmd, "too many --set options%s", "");
             cli->sets[cli->nsets++] = optarg;
             break;
-        case OPT_ENCODER: cli->render.out.encoder = optarg; break;
-        case OPT_CODEC: cli->render.out.codec = optarg; break;
-        case OPT_PRESET: cli->render.out.preset = optarg; break;
-        case OPT_CRF: {
-            long v = strtol(optarg, &end, 10);
-            if (*end || v < 0 || v > 63)
-                return mr_cli_complain(cmd, "--crf wants a whole number 0..63, got '%s'", optarg);
-            cli->render.out.crf = (int)v;
-            break;
-        }
-        case OPT_FPS: {
-            double f = strtod(optarg, &end);
-            if (*end || !(f > 0 && f <= 1000))
-                return mr_cli_complain(cmd, "--fps wants frames per second, got '%s'", optarg);
-            if (fabs(f - round(f)) < 1e-9)
-                cli->render.fps = (mr_rational){(int)round(f), 1};
-            else
-                cli->render.fps = (mr_rational){(int)round(f * 1001), 1001};
-            break;
-        }
-        case OPT_SIZE:
-            if (sscanf(optarg, "%dx%d", &cli->render.w, &cli->render.h) != 2 || cli->render.w <= 0 ||
-                cli->render.h <= 0 || cli->render.w > 16384 || cli->render.h > 16384)
-                return mr_cli_complain(cmd, "--size wants WIDTHxHEIGHT such as 1280x720, got '%s'", optarg);
-            break;
-        case OPT_THREADS: {
-            long v = strtol(optarg, &end, 10);
-            if (*end || v < 1 || v > 16)
-                return mr_cli_complain(cmd, "--threads wants 1..16, got '%s'", optarg);
-            cli->render.threads = (int)v;
-            break;
-        }
-        case OPT_ETHREADS: {
-            long v = strtol(optarg, &end, 10);
-            if (*end || v < 1 || v > 64)
-                return mr_cli_complain(cmd, "--encoder-threads wants 1..64, got '%s'", optarg);
-            cli->render.out.threads = (int)v;
-            break;
-        }
-        case OPT_FASTSTART: cli->render.out.faststart = true; break;
         case OPT_SERVE:
         case OPT_PORT:
         case OPT_LISTEN:
@@ -104,10 +147,6 @@ static int parse(int argc, char **argv, const char *cmd, mr_cli *cli, bool repl)
                 cli->listen = optarg;
             else if ((cli->port = (int)strtol(optarg, &end, 10)) < 0 || cli->port > 65535 || *end)
                 return mr_cli_complain(cmd, "--port wants 0..65535, got '%s'", optarg);
-            break;
-        case OPT_BACKEND:
-            if (!mr_backend_parse(optarg, &cli->render.backend))
-                return mr_cli_complain(cmd, "--backend wants auto, cpu or cuda, got '%s'", optarg);
             break;
         case 'q':
         case OPT_QUIET: cli->quiet = true; break;

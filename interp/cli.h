@@ -2,8 +2,10 @@
 #ifndef MR_CLI_H
 #define MR_CLI_H
 
+#include <getopt.h>
 #include <stdbool.h>
 #include "engine/render.h"
+#include "engine/render_opts.h"
 
 #define MR_MAX_SETS 256
 
@@ -12,9 +14,8 @@ typedef struct mr_cli {
     const char *output;      /* -o */
     char *sets[MR_MAX_SETS]; /* --set key=value */
     int nsets;
-    mr_render_opts render;   /* --encoder --crf --preset --fps --size --threads */
-    double t;                /* -t */
-    bool has_t, quiet;
+    mr_render_opts render;   /* the render options (engine/render_opts.c), -t included */
+    bool has_t, quiet;       /* -t was given */
     bool serve;              /* repl: --serve */
     int port;                /* repl: --port */
     const char *listen;      /* repl: --listen ADDR */
@@ -27,6 +28,31 @@ int mr_cli_parse(int argc, char **argv, const char *cmd, mr_cli *cli);
 /* For commands that render with cli->render.backend: unless it is cpu, starts the GPU's driver
  * on a background thread, so that it starts while the script runs. */
 void mr_cli_warm_gpu(const mr_cli *cli);
+
+/* Appends a getopt_long entry for every render option of the table to longs[*n...] (codes
+ * from MR_CLI_RENDER_BASE on), so run, frame, repl, batch and the rest read the same options
+ * the same way. longs must have room for the table's entries and the closing {0}. */
+#define MR_CLI_RENDER_BASE 1000
+void mr_cli_add_render_options(struct option *longs, int *n);
+
+/* If getopt's code c is a render option: reads optarg into o and returns 1, or prints what is
+ * wrong and returns -1. Returns 0 for other codes. */
+int mr_cli_render_option(const char *cmd, int c, const char *optarg, mr_render_opts *o);
+
+/* A --set key=value: the key, and the value as a number when all of it reads as one (the same
+ * rule for run and batch: "42" and "-3" integers, "2.5" and "1e3" reals, "0x10", "inf", "nan"
+ * and "12abc" stay text). Returns 0, or -1 when there is no key. key points into a copy in
+ * keybuf. */
+typedef struct mr_set_value {
+    const char *key, *text;
+    enum { MR_SET_STRING, MR_SET_INTEGER, MR_SET_REAL } kind;
+    long long integer;
+    double real;
+} mr_set_value;
+int mr_cli_parse_set(const char *set, char *keybuf, size_t n, mr_set_value *v);
+
+/* Whether argv has -h or --help before a lone "--": the command prints its help. */
+bool mr_cli_wants_help(int argc, char **argv);
 
 /* Prints "moonreel CMD: <fmt with arg>" and where help is; returns -1 (for option parsers). */
 int mr_cli_complain(const char *cmd, const char *fmt, const char *arg);

@@ -17,8 +17,10 @@ void mr_print_line(const char *text, void *ud)
 
 int mr_cmd_probe(int argc, char **argv)
 {
-    (void)argc;
-    (void)argv;
+    if (argc > 1) { /* probe takes no options */
+        mr_cli_complain("probe", argv[1][0] == '-' ? "unknown option '%s'" : "unexpected argument '%s'", argv[1]);
+        return 2;
+    }
     return mr_probe(mr_print_line, NULL) == 0 ? 0 : 1;
 }
 

@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "engine/gpu.h"
+#include "interp/cli.h"
 
 volatile sig_atomic_t mr_interrupted;
 static lua_State *running_state;
@@ -43,16 +44,20 @@ int mr_host_set_args(lua_State *L, char **sets, int nsets)
 {
     lua_newtable(L);
     for (int i = 0; i < nsets; i++) {
-        const char *eq = strchr(sets[i], '=');
-        if (!eq || eq == sets[i]) {
+        char key[256];
+        mr_set_value v;
+        if (mr_cli_parse_set(sets[i], key, sizeof key, &v) < 0) {
             fprintf(stderr, "moonreel: --set wants key=value, got '%s'\n", sets[i]);
             lua_pop(L, 1);
             return -1;
         }
-        lua_pushlstring(L, sets[i], (size_t)(eq - sets[i]));
-        if (!lua_stringtonumber(L, eq + 1))
-            lua_pushstring(L, eq + 1);
-        lua_settable(L, -3);
+        if (v.kind == MR_SET_INTEGER)
+            lua_pushinteger(L, v.integer);
+        else if (v.kind == MR_SET_REAL)
+            lua_pushnumber(L, v.real);
+        else
+            lua_pushstring(L, v.text);
+        lua_setfield(L, -2, v.key);
     }
     lua_setglobal(L, "args");
     return 0;
@@ -71,6 +76,27 @@ static int traceback(lua_State *L)
     return 1;
 }
 
+/* Puts the script's folder first in package.path, so require("mymod") finds mymod.lua
+ * beside the script wherever moonreel runs from (once: a reload does not add it again). */
+static void search_script_dir(lua_State *L, const char *dir)
+{
+    if (lua_getglobal(L, "package") != LUA_TTABLE) {
+        lua_pop(L, 1);
+        return;
+    }
+    const char *d = dir[0] ? dir : ".";
+    lua_pushfstring(L, "%s/?.lua;%s/?/init.lua;", d, d);
+    lua_getfield(L, -2, "path");
+    const char *old = lua_tostring(L, -1);
+    if (old && strncmp(old, lua_tostring(L, -2), lua_rawlen(L, -2)) != 0) {
+        lua_concat(L, 2);
+        lua_setfield(L, -2, "path");
+    } else {
+        lua_pop(L, 2);
+    }
+    lua_pop(L, 1);
+}
+
 int mr_host_run_file(lua_State *L, mr_host *host, const char *path)
 {
     const char *slash = strrchr(path, '/');
@@ -80,6 +106,8 @@ int mr_host_run_file(lua_State *L, mr_host *host, const char *path)
         host->script_dir[0] = 0;
     if (slash == path)
         snprintf(host->script_dir, sizeof host->script_dir, "/");
+    if (!host->sandboxed)
+        search_script_dir(L, host->script_dir);
     lua_createtable(L, 1, 0); /* arg[0] is the script, as with the lua interpreter */
     lua_pushstring(L, path);
     lua_seti(L, -2, 0);

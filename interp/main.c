@@ -61,7 +61,7 @@ int mr_load_clip(const mr_cli *cli, mr_host *host, lua_State **L, mr_clip **clip
 mr_clip *mr_clip_to_evaluate(const mr_cli *cli, mr_clip *clip, mr_rational *fps, mr_err *err)
 {
     *fps = cli->render.fps.num ? cli->render.fps : clip->fps.num ? clip->fps : (mr_rational){30, 1};
-    return cli->render.w ? mr_clip_fit(clip, cli->render.w, cli->render.h, err) : mr_clip_ref(clip);
+    return cli->render.w ? mr_clip_fit(clip, cli->render.w, cli->render.h, (mr_rgba){0, 0, 0, 255}, err) : mr_clip_ref(clip);
 }
 
 static void default_output(const char *script, char *out, size_t n)
@@ -148,7 +148,6 @@ static int cmd_frame(int argc, char **argv)
     int status = mr_load_clip(&cli, &host, &L, &clip);
     if (!status) {
         mr_render_opts o = host.defaults;
-        o.t = cli.t;
         mr_err err;
         if (mr_render(clip, cli.output, &o, &err) < 0) {
             fprintf(stderr, "moonreel: %s: %s\n", cli.output, err.msg);
@@ -184,7 +183,9 @@ static int cmd_checksum(int argc, char **argv)
 
 static int cmd_info(int argc, char **argv)
 {
-    if (argc != 2) {
+    if (argc != 2 || argv[1][0] == '-') {
+        if (argc >= 2 && argv[1][0] == '-')
+            fprintf(stderr, "moonreel info: unknown option '%s'\n", argv[1]);
         fprintf(stderr, "usage: moonreel info FILE\n");
         return 2;
     }
@@ -203,6 +204,13 @@ static int cmd_info(int argc, char **argv)
         printf("video:    %s %dx%d, %.6g fps (%d/%d), %lld frames, %s, %s %s range%s\n", in.vcodec, in.w, in.h,
                mr_q2d(in.fps), in.fps.num, in.fps.den, (long long)in.frames, in.pix_fmt, mr_matrix_name(in.matrix),
                in.full_range ? "full" : "limited", in.matrix_guessed ? " (matrix not tagged: assumed)" : "");
+    if (in.has_video && !mr_orient_is_identity(in.orient)) {
+        char o[64];
+        printf("rotation: %s (display matrix), stored as %dx%d\n", mr_orient_describe(in.orient, o, sizeof o),
+               in.coded_w, in.coded_h);
+    }
+    if (in.has_alpha)
+        printf("alpha:    yes (decoded with libvpx)\n");
     if (in.has_audio)
         printf("audio:    %s %d Hz, %s (%d channels)\n", in.acodec, in.sample_rate, in.layout, in.channels);
     return 0;
@@ -210,59 +218,60 @@ static int cmd_info(int argc, char **argv)
 
 static int cmd_help(int argc, char **argv);
 
-/* Every command: its name, what runs it, its usage line and its help text. */
+/* Every command: its name, what runs it, its usage line, its help text, and whether it takes
+ * the render options (engine/render_opts.c lists them; help prints that table). */
 static const struct {
     const char *name;
     int (*run)(int argc, char **argv);
     const char *usage, *text;
+    bool render_options;
 } commands[] = {
-    {"run", cmd_run, "moonreel run edit.lua [-o out.mp4] [--set key=value ...] [--backend auto|cpu|cuda]\n"
-            "             [--encoder auto|nvenc|x264|x265|vp9|prores|null|NAME] [--codec h264|hevc|vp9|prores]\n"
-            "             [--crf N] [--preset NAME] [--fps N] [--size WxH] [--threads N] [--encoder-threads N]\n"
-            "             [--faststart] [--quiet]",
+    {"run", cmd_run, "moonreel run edit.lua [-o out.mp4] [--set key=value ...] [RENDER OPTIONS] [--quiet]",
      "Runs the script. If it returns a clip, that clip is rendered to -o (default: the script's\n"
      "name with .mp4, in the current folder). render() calls in the script happen as they run.\n"
      "--set values reach the script as the table `args`. The options are defaults for every render.\n"
      "--backend auto renders on the GPU when there is one (else the CPU, saying why); --encoder\n"
      "auto uses NVENC from the GPU where it opens, else x264/x265 (saying why); null encodes nothing.\n"
-     "The container follows the extension: .mp4 .mkv .mov .webm .gif, or .png for one frame.\n"
+     "The container follows the extension: .mp4 .mkv .mov .webm .gif, or .png for one frame;\n"
+     "for sound only .wav (PCM) .mp3 .flac .ogg (Vorbis) .opus .m4a (AAC).\n"
      "--threads: render workers (default one a core); --encoder-threads: the encoder's threads\n"
      "(default its own choice). MOONREEL_TRACE=1 prints when each stage starts (GPU start-up,\n"
-     "encoder, first frame), counted from the start."},
-    {"frame", cmd_frame, "moonreel frame edit.lua -t SECONDS -o frame.png [--set key=value ...] [--size WxH] [--backend B]",
-     "Writes the picture of the returned clip at time -t (seconds or mm:ss.fff) as a PNG."},
-    {"info", cmd_info, "moonreel info FILE", "Shows what moonreel sees in a media file: duration, size, rate, streams."},
-    {"repl", mr_cmd_repl, "moonreel repl [script.lua] [--serve] [--port N] [--listen ADDR] [--set key=value ...] [--backend B]",
+     "encoder, first frame), counted from the start.", true},
+    {"frame", cmd_frame, "moonreel frame edit.lua -t SECONDS -o frame.png [--set key=value ...] [RENDER OPTIONS]",
+     "Writes the picture of the returned clip at time -t (seconds or mm:ss.fff) as a PNG.", true},
+    {"info", cmd_info, "moonreel info FILE", "Shows what moonreel sees in a media file: duration, size (as shown: turned as its display\n"
+     "matrix says, which a rotation line then names), rate, streams, alpha."},
+    {"repl", mr_cmd_repl, "moonreel repl [script.lua] [--serve] [--port N] [--listen ADDR] [--set key=value ...] [RENDER OPTIONS]",
      "An interactive Lua prompt with the edit API: line editing, history (~/.moonreel_history),\n"
      "tab completion, multi-line input; an expression's value is printed. preview(clip, t) shows\n"
      "a frame in the terminal (kitty, iTerm2, sixel) or as a PNG; serve() (or --serve) opens a\n"
      "preview page on 127.0.0.1 with a scrubber and playback; play(clip) plays there. With a\n"
      "script, it runs first (a table it returns becomes globals); reload() runs it again and\n"
-     "watch() whenever it changes. Ctrl-C stops what runs; Ctrl-D leaves."},
+     "watch() whenever it changes. Ctrl-C stops what runs; Ctrl-D leaves.", true},
     {"batch", mr_cmd_batch, "moonreel batch template.lua rows.csv|rows.json|rows.jsonl -o 'out/{id}.mp4' [-j N] [--gpus 0,1]\n"
               "             [--shard K/N] [--resume] [--row-timeout S] [--report report.json] [--set key=value ...]\n"
-              "             [--allow DIR] [--lua-memory MiB] [--lua-time S] [--encoder E] [--crf N] [--preset P]\n"
-              "             [--backend B] [--encoder-threads N] [--quiet]\n"
+              "             [--allow DIR] [--lua-memory MiB] [--lua-time S] [RENDER OPTIONS] [--quiet]\n"
               "       moonreel batch --merge-reports shard0.json shard1.json ... [--report all.json]",
      "Renders one video per row. The template returns a function(row, args) making the row's clip\n"
      "(or returns the clip, reading the global `row`). Rows: CSV with a header, a JSON array of\n"
-     "objects, or JSON Lines. The output pattern takes {field}, {index} and {index:05}. Each row\n"
+     "objects, or JSON Lines. The output pattern takes {field}, {row} (from 1, as spreadsheets\n"
+     "count data rows), {row:05}, {index} (from 0) and {index:05}. Each row\n"
      "runs sandboxed in a fresh Lua state (no files, processes or C modules; reading only under\n"
      "the template's folder and --allow DIR; Lua memory and time limited). A failed row is\n"
      "reported and the batch goes on. --resume skips rows already complete. --shard K/N takes\n"
      "the rows whose index mod N is K (one job of a cluster array). Exit status: 0 all rows done,\n"
      "3 some failed, another when the batch could not run. Workers share the cores: each row's\n"
-     "encoder gets cores/-j threads unless --encoder-threads says. docs/batch.md has the recipes."},
+     "encoder gets cores/-j threads unless --encoder-threads says. docs/batch.md has the recipes.", true},
     {"probe", mr_cmd_probe, "moonreel probe",
      "Shows the GPUs and what they do for moonreel, found by trying: whether NVDEC decodes and NVENC\n"
      "encodes each codec, and which backend and encoder `auto` picks (\"why is my GPU not used?\")."},
-    {"compare", mr_cmd_compare, "moonreel compare edit.lua [--set key=value ...] [--fps N] [--size WxH]",
+    {"compare", mr_cmd_compare, "moonreel compare edit.lua [--set key=value ...] [RENDER OPTIONS]",
      "Renders every frame of the returned clip on the CPU and on the GPU and prints how far they\n"
      "differ (a frame agrees when no channel differs by more than 1, or its PSNR is >= 50 dB).\n"
-     "Exit status 0 when all agree, 1 when some differ, 77 when there is no GPU."},
-    {"checksum", cmd_checksum, "moonreel checksum edit.lua [--set key=value ...] [--fps N] [--size WxH]",
+     "Exit status 0 when all agree, 1 when some differ, 77 when there is no GPU.", true},
+    {"checksum", cmd_checksum, "moonreel checksum edit.lua [--set key=value ...] [RENDER OPTIONS]",
      "Prints an MD5 of every evaluated frame of the returned clip, and of its sound: the golden\n"
-     "tests compare these; they also tell whether two builds or backends agree bit for bit."},
+     "tests compare these; they also tell whether two builds or backends agree bit for bit.", true},
     {"help", cmd_help, "moonreel help [command]", "Shows how to use moonreel or one of its commands."},
 };
 #define NCOMMANDS (int)(sizeof commands / sizeof commands[0])
@@ -272,6 +281,11 @@ static int help(const char *cmd)
     for (int i = 0; cmd && i < NCOMMANDS; i++)
         if (!strcmp(cmd, commands[i].name)) {
             printf("usage: %s\n\n%s\n", commands[i].usage, commands[i].text);
+            if (commands[i].render_options) {
+                printf("\nrender options (the same as render()'s keys, with - for _):\n");
+                for (const mr_render_opt *d = mr_render_opt_table; d->name; d++)
+                    printf("  --%-16s %s\n", d->flag, d->doc);
+            }
             return 0;
         }
     if (cmd) {
@@ -312,6 +326,8 @@ int main(int argc, char **argv)
         return help(argc > 2 ? argv[2] : NULL);
     for (int i = 0; i < NCOMMANDS; i++)
         if (!strcmp(cmd, commands[i].name)) {
+            if (commands[i].run != cmd_help && mr_cli_wants_help(argc - 1, argv + 1))
+                return help(cmd); /* moonreel run --help, as moonreel help run */
             int status = commands[i].run(argc - 1, argv + 1);
             mr_gpu_settle();
             mr_trace("command done");

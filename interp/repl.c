@@ -137,9 +137,12 @@ static int l_preview(lua_State *L)
     double t = lua_isnoneornil(L, 2) || lua_istable(L, 2) ? 0 : l_check_time(L, 2);
     int opts = lua_istable(L, 2) ? 2 : 3;
     R.preview_size = 960;
+    static const char *const keys[] = {"size"};
+    l_check_keys(L, opts, "preview", keys, 1);
     if (l_field(L, opts, "size") != LUA_TNIL) {
-        R.preview_size = (int)luaL_checkinteger(L, -1);
-        luaL_argcheck(L, R.preview_size > 0 && R.preview_size <= 16384, opts, "size must be 1..16384");
+        R.preview_size = (int)l_check_integer(L, -1);
+        if (!(R.preview_size > 0 && R.preview_size <= 16384))
+            l_arg_error(L, -1, "size must be 1..16384");
         lua_pop(L, 1);
     }
     if (!clip->has_video)

@@ -18,11 +18,11 @@ HOT static void over_row(uint32_t *restrict d, const uint32_t *restrict s, int n
         d[i] = mr_over_pixel(s[i], d[i], opacity);
 }
 
-/* n packed pixels times k/255: colour only, or colour and alpha. */
-HOT static void multiply_row(uint32_t *restrict p, int n, uint32_t k, bool rgb_only)
+/* n packed pixels mixed with c: p*k/255 + c*(255-k)/255. */
+HOT static void mix_row(uint32_t *restrict p, int n, uint32_t k, uint32_t c)
 {
     for (int i = 0; i < n; i++)
-        p[i] = mr_scale_pixel(p[i], k, rgb_only);
+        p[i] = mr_mix_pixel(p[i], k, c);
 }
 
 void mr_cpu_over(mr_frame *dst, const mr_frame *src, int x, int y, unsigned opacity)
@@ -40,14 +40,13 @@ void mr_cpu_over(mr_frame *dst, const mr_frame *src, int x, int y, unsigned opac
     dst->opaque = keeps_opaque; /* over an opaque picture stays opaque */
 }
 
-void mr_cpu_multiply(mr_frame *f, unsigned k, bool rgb_only)
+void mr_cpu_mix(mr_frame *f, unsigned k, uint32_t c)
 {
     if (k >= 255)
         return;
     for (int y = 0; y < f->h; y++)
-        multiply_row((uint32_t *)mr_frame_row(f, y), f->w, k, rgb_only);
-    if (!rgb_only)
-        f->opaque = f->opaque && k == 255;
+        mix_row((uint32_t *)mr_frame_row(f, y), f->w, k, c);
+    f->opaque = f->opaque && (c >> 24) == 255;
 }
 
 void mr_cpu_fill(mr_frame *f, uint32_t premul)

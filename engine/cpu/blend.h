@@ -10,9 +10,9 @@
  * dst are clipped. */
 void mr_cpu_over(mr_frame *dst, const mr_frame *src, int x, int y, unsigned opacity);
 
-/* Multiplies every pixel by k/255: all four channels (towards transparent) or, with
- * rgb_only, the colour alone (towards black). */
-void mr_cpu_multiply(mr_frame *f, unsigned k, bool rgb_only);
+/* Mixes every pixel with the premultiplied colour c: p*k/255 + c*(255-k)/255 (c = 0 goes
+ * towards transparent, an opaque c towards that colour). */
+void mr_cpu_mix(mr_frame *f, unsigned k, uint32_t c);
 
 /* Fills f with one premultiplied RGBA value (as mr_rgba_premul returns). */
 void mr_cpu_fill(mr_frame *f, uint32_t premul);

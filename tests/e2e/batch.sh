@@ -31,10 +31,24 @@ expect_no_temp "$WORK/out"
 
 # the encoder's threads: a bad count is refused before anything runs; a good one renders
 out=$(B rows.csv -o 'thr/{id}.mp4' --encoder-threads 0 2>&1); expect_eq "bad --encoder-threads: status 2" $? 2
-expect_contains "and says why" "$out" "--encoder-threads wants 1..64, got '0'"
+expect_contains "and says why" "$out" "--encoder-threads wants a whole number 1..64, got '0'"
 expect_no_file thr
 B rows.csv -o 'thr/{id}.mp4' -j 2 --encoder-threads 1; expect_eq "--encoder-threads 1: status 0" $? 0
 expect_eq "12 outputs with one encoder thread each" "$(ls thr/*.mp4 | wc -l)" 12
+
+# the render options are run's, read by the same parser: --fps 12.5 is 25/2 here too; --set
+# values follow run's rule (42 an integer, 0x10 text)
+cat > tpl/sets.lua <<'LUA'
+return function(row, args)
+  assert(math.type(args.i) == "integer" and args.h == "0x10" and args.r == 2.5, "--set as run reads it")
+  return color(row.color, 32, 18):dur(0.4)
+end
+LUA
+"$MR" batch tpl/sets.lua rows.csv -o 'fps/{row:02}.mp4' -j 2 --fps 12.5 --set i=42 --set h=0x10 --set r=2.5 \
+  --preset ultrafast --quiet 2> fps.err
+expect_eq "batch --fps 12.5 and --set: status 0" $? 0
+expect_contains "batch --fps 12.5" "$("$MC" fps/01.mp4)" "fps=25/2 frames=5"
+expect_file fps/12.mp4
 
 # --resume: nothing to do; a changed row and a damaged output are done again
 B rows.csv -o 'out/{id}.mp4' --resume --report rep2.json; expect_eq "resume: status 0" $? 0
@@ -48,7 +62,7 @@ expect_contains "005 intact again" "$("$MC" out/005.mp4)" "frames=10"
 # two rows onto one path: refused before anything renders
 printf 'id,name,color\n1,a,red\n2,b,red\n' > dup.csv
 B dup.csv -o 'dup/{color}.mp4' 2> dup.err; expect_eq "duplicate outputs: status 1" $? 1
-expect_contains "duplicate outputs named" "$(cat dup.err)" "rows 0 and 1 would both write 'dup/red.mp4'"
+expect_contains "duplicate outputs named" "$(cat dup.err)" "rows 1 and 2 would both write 'dup/red.mp4'"
 expect_no_file dup/red.mp4
 # a field cannot leave the output folder
 printf 'id,name,color\n../../evil,a,red\n' > evil.csv
@@ -101,7 +115,7 @@ done
 expect_file esc/fine.mp4
 expect_no_file pwned
 expect_contains "failures list their fields" "$rep" '"try": "execute"'
-expect_contains "summary names rows" "$(cat esc.err)" "row 0: "
+expect_contains "summary names rows from 1, as spreadsheets do" "$(cat esc.err)" "row 1: "
 expect_no_temp "$WORK/esc"
 
 # SIGKILL at several moments, then --resume: every output once, complete, no temporary file
@@ -126,8 +140,8 @@ for k in 0 1 2; do B rows.csv -o 'sh/{id}.mp4' --shard $k/3 --report sh$k.json; 
 "$MR" batch --merge-reports sh0.json sh1.json sh2.json --report all.json 2> merge.err; expect_eq "merge: status 0" $? 0
 expect_contains "merged: all rows" "$(cat all.json)" '"done": 12'
 expect_eq "12 shard outputs" "$(ls sh/*.mp4 | wc -l)" 12
-expect_eq "no row twice" "$(grep -ho '"index": [0-9]*' sh0.json sh1.json sh2.json | sort | uniq -d | wc -l)" 0
-expect_contains "shard 1 has rows 1, 4, 7, 10" "$(grep -o '"index": [0-9]*' sh1.json | tr '\n' ' ')" '"index": 1 "index": 4 "index": 7 "index": 10'
+expect_eq "no row twice" "$(grep -ho '"row": [0-9]*' sh0.json sh1.json sh2.json | sort | uniq -d | wc -l)" 0
+expect_contains "shard 1 has rows 2, 5, 8, 11 (counted from 1)" "$(grep -o '"row": [0-9]*' sh1.json | tr '\n' ' ')" '"row": 2 "row": 5 "row": 8 "row": 11'
 
 # bad input to the batch itself: status 1 (not 3), and why
 "$MR" batch tpl/nothere.lua rows.csv -o 'x/{id}.mp4' 2> e1; expect_eq "missing template: status 1" $? 1

@@ -11,7 +11,7 @@ expect_contains "help run" "$("$MR" help run)" "--set key=value"
 "$MR" frobnicate 2>/dev/null; expect_eq "unknown command" $? 2
 "$MR" run 2>/dev/null; expect_eq "run without a script" $? 2
 "$MR" run x.lua --crf 99 2>/dev/null; expect_eq "bad --crf" $? 2
-expect_contains "bad --encoder-threads" "$("$MR" run x.lua --encoder-threads 0 2>&1)" "--encoder-threads wants 1..64, got '0'"
+expect_contains "bad --encoder-threads" "$("$MR" run x.lua --encoder-threads 0 2>&1)" "--encoder-threads wants a whole number 1..64, got '0'"
 
 cat > edit.lua <<'LUA'
 local n = args.n or 1
@@ -119,4 +119,35 @@ LUA
 expect_contains "render() a.mp4" "$("$MC" a.mp4)" "video 200x100"
 expect_contains "render() b.webm" "$("$MC" b.webm)" "video 100x50"
 expect_no_temp "$WORK"
+
+# a module beside the script is found by require(), wherever moonreel runs from
+printf 'return {colour = "lime"}\n' > proj/mystyle.lua
+printf 'local s = require("mystyle")\nreturn color(s.colour, 16, 16):dur(0.2)\n' > proj/uses.lua
+(cd / && "$MR" run "$WORK/proj/uses.lua" -o "$WORK/uses.mp4" -q) && ok || bad "require beside the script"
+expect_contains "require beside the script: rendered" "$("$MC" uses.mp4)" "video 16x16"
+
+# every command answers --help; unknown options are errors
+for c in run frame info repl batch probe compare checksum; do
+  out=$("$MR" $c --help 2>&1); expect_eq "$c --help: status" $? 0
+  expect_contains "$c --help: usage" "$out" "usage: moonreel $c"
+done
+"$MR" probe --bogus 2> probe.err; expect_eq "probe --bogus: status 2" $? 2
+expect_contains "probe --bogus: says why" "$(cat probe.err)" "unknown option '--bogus'"
+"$MR" info --bogus edit.mp4 2>/dev/null; expect_eq "info --bogus: status 2" $? 2
+
+# one parser per option: --fps 12.5 and {fps = 12.5} both give 25/2
+"$MR" run edit.lua -o fps_cli.mp4 --fps 12.5 --set n=0.4 -q && ok || bad "--fps 12.5"
+expect_contains "--fps 12.5" "$("$MC" fps_cli.mp4)" "fps=25/2 frames=5"
+printf 'render(color("red", 16, 16):dur(0.4), args.out, {fps = 12.5})\n' > fps_lua.lua
+"$MR" run fps_lua.lua --set "out=$WORK/fps_lua.mp4" -q && ok || bad "{fps = 12.5}"
+expect_contains "{fps = 12.5}" "$("$MC" fps_lua.mp4)" "fps=25/2 frames=5"
+"$MR" run edit.lua -o ntsc.mp4 --fps 29.97 --set n=0.2 -q && ok || bad "--fps 29.97"
+expect_contains "--fps 29.97" "$("$MC" ntsc.mp4)" "fps=30000/1001"
+# --set: one rule for what reads as a number (run here; batch.sh checks batch)
+cat > sets.lua <<'LUA'
+assert(math.type(args.i) == "integer" and args.i == 42, "42 is an integer")
+assert(math.type(args.r) == "float" and args.r == 2.5, "2.5 is a number")
+assert(args.h == "0x10" and args.w == "12abc" and args.n == "nan" and args.e == "", "the rest is text")
+LUA
+"$MR" run sets.lua --set i=42 --set r=2.5 --set h=0x10 --set w=12abc --set n=nan --set e= -q && ok || bad "--set rule"
 finish

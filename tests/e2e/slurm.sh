@@ -75,7 +75,7 @@ for k in 0 1 2; do expect_file "rep-$k.json"; done
 "$MR" batch --merge-reports rep-0.json rep-1.json rep-2.json --report all.json 2>/dev/null; expect_eq "merged: status 0" $? 0
 expect_contains "every row done" "$(cat all.json)" '"done": 10'
 expect_eq "10 outputs" "$(ls out/*.mp4 2>/dev/null | wc -l)" 10
-expect_eq "no row twice" "$(grep -ho '"index": [0-9]*' rep-*.json | sort | uniq -d | wc -l)" 0
+expect_eq "no row twice" "$(grep -ho '"row": [0-9]*' rep-*.json | sort | uniq -d | wc -l)" 0
 expect_contains "an output" "$("$MC" out/r7.mp4)" "video 96x54 fps=10/1 frames=5"
 cat task-*.log 2>/dev/null | head -5
 finish

@@ -75,12 +75,18 @@ int main(void)
     mr_cpu_over(dst, src, 0, 0, 255);
     CHECK(mr_frame_row(dst, 5)[0] == 200 && mr_frame_row(dst, 5)[2] == 50);
 
-    /* fades: towards black keeps alpha; towards transparent scales it */
+    /* fades: towards opaque black keeps an opaque picture opaque; towards a colour mixes
+     * once; towards transparent scales every channel */
     mr_cpu_fill(dst, mr_rgba_premul((mr_rgba){200, 100, 50, 255}));
-    mr_cpu_multiply(dst, 128, true);
+    mr_cpu_mix(dst, 128, 0xff000000u);
     const uint8_t *p = mr_frame_row(dst, 2) + 8;
-    CHECK(p[0] == 100 && p[1] == 50 && p[2] == 25 && p[3] == 255);
-    mr_cpu_multiply(dst, 0, false);
+    CHECK(p[0] == 100 && p[1] == 50 && p[2] == 25 && p[3] == 255 && dst->opaque);
+    mr_cpu_mix(dst, 51, 0xffffffffu); /* 100*51/255 + 255*204/255 = 20 + 204 */
+    CHECK(p[0] == 224 && p[1] == 214 && p[2] == 209 && p[3] == 255 && dst->opaque);
+    mr_cpu_fill(dst, mr_rgba_premul((mr_rgba){200, 100, 50, 255}));
+    mr_cpu_mix(dst, 128, 0);
+    CHECK(p[0] == 100 && p[1] == 50 && p[2] == 25 && p[3] == 128 && !dst->opaque);
+    mr_cpu_mix(dst, 0, 0);
     CHECK(p[0] == 0 && p[3] == 0 && !dst->opaque);
 
     /* copy_rect */

@@ -1,8 +1,11 @@
 /* test_colorconv.c: YUV <-> RGBA kernels: known values, flat-colour round trips within +-2
- * through 4:2:0, every input layout agreeing with the planar 8-bit path. */
+ * through 4:2:0, every input layout agreeing with the planar 8-bit path, and decoded
+ * pictures with an alpha plane (yuva420p: libvpx's VP9 with alpha) premultiplied. */
 #include <stdlib.h>
+#include <libavutil/frame.h>
 #include "engine/colorspace.h"
 #include "engine/cpu/convert.h"
+#include "engine/picture_in.h"
 #include "tests/engine/check.h"
 
 enum { W = 34, H = 18 };
@@ -111,6 +114,43 @@ int main(void)
     CHECK_INT(o2.y[3 * W + (W - 1)], o2.y[3 * W + (W - 2)]);    /* repeated last column */
     CHECK_INT(o2.y[(H - 1) * W + 4], o2.y[(H - 2) * W + 4]);    /* repeated last row */
     CHECK_NEAR(o2.y[3 * W + (W - 2)], 63, 1);                   /* the red edge column */
+
+    /* yuva420p: white over alpha 128 on the left, alpha 255 on the right; premultiplied into
+     * the working frame, which is not opaque; with every alpha 255 it is */
+    mr_err err;
+    mr_eval ev;
+    mr_eval_init(&ev, &err, NULL);
+    AVFrame *av = av_frame_alloc();
+    av->format = AV_PIX_FMT_YUVA420P;
+    av->width = W;
+    av->height = H;
+    CHECK(av_frame_get_buffer(av, 0) == 0);
+    for (int y = 0; y < H; y++) {
+        memset(av->data[0] + y * av->linesize[0], 235, W);
+        for (int x = 0; x < W; x++)
+            av->data[3][y * av->linesize[3] + x] = x < W / 2 ? 128 : 255;
+    }
+    for (int y = 0; y < H / 2; y++) {
+        memset(av->data[1] + y * av->linesize[1], 128, W / 2);
+        memset(av->data[2] + y * av->linesize[2], 128, W / 2);
+    }
+    mr_frame *pa = NULL;
+    CHECK(mr_picture_from_av(&ev, av, MR_MATRIX_BT709, false, &pa, &err) == 0);
+    if (pa) {
+        const uint8_t *l = mr_frame_row(pa, 5) + 4 * 3, *r = mr_frame_row(pa, 5) + 4 * (W - 3);
+        CHECK(l[0] == 128 && l[1] == 128 && l[2] == 128 && l[3] == 128);
+        CHECK(r[0] == 255 && r[1] == 255 && r[2] == 255 && r[3] == 255);
+        CHECK(!pa->opaque);
+        mr_frame_unref(pa);
+        pa = NULL;
+    }
+    for (int y = 0; y < H; y++)
+        memset(av->data[3] + y * av->linesize[3], 255, W);
+    CHECK(mr_picture_from_av(&ev, av, MR_MATRIX_BT709, false, &pa, &err) == 0);
+    CHECK(pa && pa->opaque);
+    mr_frame_unref(pa);
+    av_frame_free(&av);
+    mr_eval_free(&ev);
 
     free(uv); free(y16); free(uv16);
     free_planes(&p); free_planes(&o2);

@@ -67,11 +67,11 @@ int main(void)
     free(a);
 
     /* fades: half way through a 1 s fade-in, half the gain; volume multiplies */
-    mr_clip *fi = mr_clip_fadein(t4, 1, &err);
+    mr_clip *fi = mr_clip_fadein(t4, 1, NULL, &err);
     a = pull(fi, 24000, 1);
     CHECK_NEAR(a[0], 0.5 * tone_at(1000, 24000), 1e-5);
     free(a);
-    mr_clip *fo = mr_clip_fadeout(t4, 2, &err);
+    mr_clip *fo = mr_clip_fadeout(t4, 2, NULL, &err);
     a = pull(fo, 4 * 48000 - 48000, 1);
     CHECK_NEAR(a[0], 0.5 * tone_at(1000, 3 * 48000), 1e-5);
     free(a);

@@ -4,6 +4,7 @@
 # really run); NVDEC decoding against CPU decoding of the same file; probe; and the encoder
 # on a GPU: NVENC, or on GPUs without it (A100/H100/H200) the one-line reason and x264.
 # Exit 77 (skipped) when there is no GPU.
+#   bash tests/gpu/backends.sh MOONREEL MEDIACHECK PROJECT_ROOT [MKMEDIA]
 source "$(dirname "$0")/../e2e/lib.sh"
 export XDG_CACHE_HOME="$WORK/cache"   # NVENC refusals remembered here, not in the user's cache
 probe=$("$MR" probe)
@@ -36,6 +37,24 @@ for f in h264.mp4 hevc.mp4; do
 done
 out=$("$MR" compare read.lua --set "f=$WORK/h264.mp4" --set t=9.5 2>&1 | tail -1)
 expect_contains "NVDEC seek past a GOP matches" "$out" "max diff 0,"
+
+# phone videos (a display matrix turns them: cuda/orient.cu on NVDEC's pictures) and VP9 with
+# alpha (libvpx decodes it on the CPU, NVDEC having no alpha plane; the GPU engine uploads it):
+# the GPU engine shows exactly what the CPU engine shows. The files come from tests/tools/mkmedia.
+MK=${4:-$(dirname "$MC")/mkmedia}
+"$MK" rot90.mp4 quad 90 && "$MK" rot180.mp4 quad 180 && "$MK" rot270m.mp4 quad 270 hflip && "$MK" alpha.webm alpha \
+  && ok || bad "making the turned and transparent test files"
+for f in rot90.mp4 rot180.mp4 rot270m.mp4; do
+  out=$("$MR" compare read.lua --set "f=$WORK/$f" 2>&1 | tail -1)
+  expect_contains "NVDEC decode of $f, turned on the GPU, matches the CPU's" "$out" "max diff 0,"
+  case "$out" in *"decoded by NVDEC 0"*) bad "$f was not decoded by NVDEC: $out" ;; *) ok ;; esac
+  echo "$f: $out"
+done
+printf 'local v = video(args.f)\nreturn compose({color("blue", v.w, v.h), v, v:resize(0.5):at(10, 10)}):dur(0.4)\n' > over.lua
+out=$("$MR" compare over.lua --set "f=$WORK/alpha.webm" 2>&1 | tail -1)
+expect_contains "VP9 with alpha over a colour: the GPU engine matches the CPU's" "$out" ", 0 differ;"
+expect_contains "VP9 with alpha is decoded on the CPU (libvpx)" "$out" "decoded by NVDEC 0"
+echo "alpha.webm: $out"
 
 # the encoder: NVENC where it opens; else the one-line reason, x264, and a good file
 "$MR" run "$ROOT/scripts/title_overlay.lua" -o enc.mp4 --backend cuda 2> enc.err && ok || bad "GPU render failed: $(cat enc.err)"

@@ -1,11 +1,12 @@
 /* test_kernels.c: every CUDA kernel against its CPU twin on random inputs, through the
- * dispatch layer (engine/kernels.h): bit-exact for conversion and blending, PSNR >= 50 dB
+ * dispatch layer (engine/kernels.h): bit-exact for conversion, blending and orientation, PSNR >= 50 dB
  * against swscale for resampling. Exit 77 (skipped) without a GPU. */
 #include <math.h>
 #include <stdlib.h>
 #include "engine/colorspace.h"
 #include "engine/gpu.h"
 #include "engine/kernels.h"
+#include "engine/orient.h"
 #include "tests/engine/check.h"
 
 static mr_eval cpu, dev;
@@ -165,12 +166,13 @@ int main(void)
             mr_frame_unref(d); mr_frame_unref(s); mr_frame_unref(dd); mr_frame_unref(ds); mr_frame_unref(back);
         }
 
-    /* multiply (fades, opacity) and fill */
-    for (int rgb = 0; rgb < 2; rgb++) {
+    /* mix (fades, opacity: towards transparent, black, a colour) and fill */
+    static const uint32_t towards[] = {0, 0xff000000u, 0xff3080f0u};
+    for (int rgb = 0; rgb < 3; rgb++) {
         mr_frame *f = mr_frame_new(50, 30, NULL);
         random_frame(f, 30 + rgb, true);
         mr_frame *df = up(f);
-        CHECK(mr_k_multiply(&cpu, f, 133, rgb) == 0 && mr_k_multiply(&dev, df, 133, rgb) == 0);
+        CHECK(mr_k_mix(&cpu, f, 133, towards[rgb]) == 0 && mr_k_mix(&dev, df, 133, towards[rgb]) == 0);
         mr_frame *back = down(df);
         CHECK(back && same(f, back));
         CHECK(mr_k_fill(&cpu, f, 0x80402010u) == 0 && mr_k_fill(&dev, df, 0x80402010u) == 0);
@@ -187,6 +189,31 @@ int main(void)
     CHECK(mr_k_copy_rect(&cpu, part, big, 13, 7, 31, 17) == 0 && mr_k_copy_rect(&dev, dpart, dbig, 13, 7, 31, 17) == 0);
     mr_frame *bpart = down(dpart);
     CHECK(bpart && same(part, bpart));
+
+    /* orientation (display matrices): every quarter turn, mirrored or not, bit-exact, on odd
+     * sizes, a phone's 1920x1080 and a transparent picture (which stays not opaque) */
+    int osz[][2] = {{67, 35}, {1920, 1080}, {33, 70}};
+    for (int s = 0; s < 3; s++)
+        for (int rot = 0; rot < 360; rot += 90)
+            for (int flip = 0; flip < 2; flip++) {
+                mr_orient o = {rot, flip};
+                int w, h;
+                mr_orient_size(o, osz[s][0], osz[s][1], &w, &h);
+                mr_orient_params k = mr_orient_params_make(o, osz[s][0], osz[s][1]);
+                mr_frame *src = mr_frame_new(osz[s][0], osz[s][1], NULL);
+                random_frame(src, 50 + s, s == 2);
+                src->opaque = s != 2;
+                mr_frame *dsrc = up(src), *h_out = mr_frame_new(w, h, NULL), *d_out = mr_frame_new_gpu(w, h, &err);
+                CHECK(mr_k_orient(&cpu, src, &k, h_out) == 0 && mr_k_orient(&dev, dsrc, &k, d_out) == 0);
+                mr_frame *back = down(d_out);
+                if (!back || !same(h_out, back))
+                    fprintf(stderr, "orient %dx%d by %d%s: GPU and CPU differ\n", osz[s][0], osz[s][1], rot,
+                            flip ? " mirrored" : "");
+                CHECK(back && same(h_out, back));
+                CHECK(back && back->opaque == h_out->opaque && h_out->opaque == (s != 2));
+                mr_frame_unref(src); mr_frame_unref(dsrc); mr_frame_unref(h_out); mr_frame_unref(d_out);
+                mr_frame_unref(back);
+            }
 
     /* resampling: the GPU's bicubic against swscale's, up and down */
     int sizes[][4] = {{640, 360, 960, 540}, {1920, 1080, 960, 540}, {1280, 720, 1920, 1080}, {400, 200, 123, 61}};

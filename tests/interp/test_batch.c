@@ -65,8 +65,10 @@ int main(void)
     CHECK(strcmp(out, "out/_.") == 0);
     CHECK(mr_batch_expand("out/{ctl}-{n}-{index}-{index:05}.mp4", row, 42, out, sizeof out, &err) == 0);
     CHECK(strcmp(out, "out/abc-3-42-00042.mp4") == 0);
+    CHECK(mr_batch_expand("out/{row}-{row:03}.mp4", row, 0, out, sizeof out, &err) == 0);
+    CHECK(strcmp(out, "out/1-001.mp4") == 0); /* the first data row is row 1, as in a spreadsheet */
     CHECK(mr_batch_expand("out/{missing}.mp4", row, 4, out, sizeof out, &err) < 0);
-    CHECK_STR(err.msg, "row 4 has no field 'missing'");
+    CHECK_STR(err.msg, "row 5 has no field 'missing'");
     CHECK(mr_batch_expand("out/../{id}.mp4", row, 4, out, sizeof out, &err) < 0);
     CHECK_STR(err.msg, "may not contain '..'");
     CHECK(mr_batch_expand("out/{id", row, 4, out, sizeof out, &err) < 0);

@@ -1,7 +1,9 @@
 /* mediacheck: what a media file holds, read with libavformat/libavcodec/libswscale alone
  * (independent of moonreel's engine), for the end-to-end tests.
- *   mediacheck FILE                 streams: "video WxH fps=N/D frames=N duration=S pix=FMT range=R space=S"
- *                                             "audio RATE CH samples=N duration=S"
+ *   mediacheck FILE                 streams: "video WxH fps=N/D frames=N duration=S pix=FMT range=R space=S
+ *                                                    codec=NAME tag=FOURCC" (tag=none when the container has none)
+ *                                             "audio RATE CH samples=N duration=S codec=NAME"
+ *   mediacheck --has-encoder NAME   exit status 0 if this libavcodec has the encoder NAME (libx265...), else 1
  *   mediacheck FILE pixel N X Y     "R G B" of decoded video frame N (BT.709 limited, as tagged)
  *   mediacheck FILE onset T         time in seconds of the first sound sample after T louder than 0.1
  *   mediacheck FILE counter N       the frame number the counter pattern's bit strip shows in frame N */
@@ -116,6 +118,8 @@ static int find_onset(AVFrame *f, void *ud)
 int main(int argc, char **argv)
 {
     av_log_set_level(AV_LOG_ERROR);
+    if (argc == 3 && !strcmp(argv[1], "--has-encoder"))
+        return avcodec_find_encoder_by_name(argv[2]) ? 0 : 1;
     if (argc < 2 || avformat_open_input(&fmt, argv[1], NULL, NULL) < 0 || avformat_find_stream_info(fmt, NULL) < 0) {
         fprintf(stderr, "mediacheck: cannot open %s\n", argc > 1 ? argv[1] : "(nothing)");
         return 1;
@@ -127,10 +131,14 @@ int main(int argc, char **argv)
             AVStream *st = fmt->streams[vs];
             long n = 0;
             each_frame(vs, count_video, &n);
-            printf("video %dx%d fps=%d/%d frames=%ld duration=%.3f pix=%s range=%s space=%s\n", st->codecpar->width,
-                   st->codecpar->height, st->avg_frame_rate.num, st->avg_frame_rate.den, n,
+            char tag[AV_FOURCC_MAX_STRING_SIZE] = "none";
+            if (st->codecpar->codec_tag)
+                av_fourcc_make_string(tag, st->codecpar->codec_tag);
+            printf("video %dx%d fps=%d/%d frames=%ld duration=%.3f pix=%s range=%s space=%s codec=%s tag=%s\n",
+                   st->codecpar->width, st->codecpar->height, st->avg_frame_rate.num, st->avg_frame_rate.den, n,
                    fmt->duration / (double)AV_TIME_BASE, av_get_pix_fmt_name(st->codecpar->format),
-                   av_color_range_name(st->codecpar->color_range), av_color_space_name(st->codecpar->color_space));
+                   av_color_range_name(st->codecpar->color_range), av_color_space_name(st->codecpar->color_space),
+                   avcodec_get_name(st->codecpar->codec_id), tag);
         }
         if (as >= 0) {
             AVStream *st = fmt->streams[as];

@@ -1,0 +1,71 @@
+#!/bin/bash
+# outputs.sh: the extension decides the container and the codec. Sound-only files (.wav .mp3
+# .flac .ogg .opus .m4a) get the codec they are made for; a clip with a picture into one is a
+# clear error that leaves nothing behind and an existing file as it was; sound alone into a
+# video container still works; HEVC in .mp4/.mov is tagged hvc1 (what Apple players open).
+#   bash outputs.sh MOONREEL MEDIACHECK ROOT [hevc]   (hevc: only the HEVC check; exit 77,
+#                                                     which ctest reports as skipped, without libx265)
+source "$(dirname "$0")/lib.sh"
+cd "$WORK"
+
+# HEVC in MP4 and MOV: tagged hvc1 (hev1, FFmpeg's default, is refused by QuickTime and Safari)
+if [ "${4:-}" = hevc ]; then
+  if ! "$MC" --has-encoder libx265; then
+    echo "skipped: HEVC tagged hvc1 in .mp4/.mov (this FFmpeg has no libx265)"
+    exit 77
+  fi
+  printf 'return pattern("bars", 64, 48):dur(0.5)\n' > bars.lua
+  for ext in mp4 mov; do
+    "$MR" run bars.lua -o hevc.$ext --encoder x265 -q > err.txt 2>&1 && ok || bad "hevc into .$ext: $(cat err.txt)"
+    info=$("$MC" hevc.$ext)
+    expect_contains "hevc in .$ext" "$info" "codec=hevc tag=hvc1"
+    expect_contains "hevc in .$ext plays" "$info" "video 64x48 fps=30/1 frames=15"
+  done
+  printf 'render(pattern("bars", 64, 48):dur(0.5), "hevc.mkv", {codec = "hevc"})\n' > mkv.lua
+  "$MR" run mkv.lua -q > err.txt 2>&1 && ok || bad "hevc into .mkv: $(cat err.txt)"
+  expect_contains "hevc in .mkv" "$("$MC" hevc.mkv)" "codec=hevc"
+  finish
+  exit
+fi
+
+# sound only, from a generated tone and from a file's sound
+cat > snd.lua <<'LUA'
+local src = args.src and audio(args.src) or tone(440)
+render(src:sub(0, 1.5):fadeout(0.5), args.out)
+LUA
+for pair in wav:pcm_s16le mp3:mp3 flac:flac ogg:vorbis opus:opus m4a:aac mp4:aac mkv:aac mov:aac webm:opus; do
+  ext=${pair%%:*} codec=${pair#*:}
+  if "$MR" run snd.lua --set out=tone.$ext -q > err.txt 2>&1; then ok; else bad "tone to .$ext: $(cat err.txt)"; continue; fi
+  info=$("$MC" tone.$ext)
+  expect_eq ".$ext holds sound only" "$(echo "$info" | cut -d' ' -f1 | tr '\n' ' ')" "audio "
+  expect_contains ".$ext: 48 kHz stereo" "$info" "audio 48000 2 "
+  expect_eq ".$ext codec" "$(field codec "$info")" "$codec"
+  expect_near ".$ext length" "$(field duration "$info")" 1.5 0.06
+done
+"$MR" run snd.lua --set out=file.wav --set src="$ROOT/scripts/assets/sample.mp4" -q > err.txt 2>&1 && ok || bad "audio() to .wav: $(cat err.txt)"
+info=$("$MC" file.wav)
+expect_eq "audio() to .wav codec" "$(field codec "$info")" "pcm_s16le"
+expect_near "audio() to .wav length" "$(field duration "$info")" 1.5 0.001
+expect_no_temp "$WORK"
+
+# a picture into a sound-only file: an error naming the file and what to do, nothing written
+cat > pic.lua <<'LUA'
+render(pattern("counter", 64, 48):dur(0.5):with_audio(tone(440)), args.out)
+LUA
+printf 'return pattern("bars", 64, 48):dur(0.5)\n' > mute.lua
+for ext in wav mp3 flac ogg opus m4a; do
+  echo precious > keep.$ext
+  if "$MR" run pic.lua --set out=keep.$ext -q > err.txt 2>&1; then bad "a picture into .$ext should fail"; else ok; fi
+  msg=$(cat err.txt)
+  expect_contains "picture into .$ext: the file" "$msg" "'keep.$ext' holds sound only"
+  expect_contains "picture into .$ext: why" "$msg" "the clip has a picture"
+  expect_contains "picture into .$ext: what to use" "$msg" ".mp4, .mkv, .mov or .webm"
+  case "$msg" in *"Invalid argument"* | *"@ 0x"*) bad "picture into .$ext: a raw FFmpeg message: $msg" ;; *) ok ;; esac
+  expect_eq "picture into .$ext: the existing file is untouched" "$(head -c 40 keep.$ext | tr -cd "[:alnum:]")" "precious"
+  "$MR" run mute.lua -o new.$ext -q > err.txt 2>&1 && bad "a silent picture into .$ext should fail" || ok
+  expect_contains "silent picture into .$ext" "$(cat err.txt)" "'new.$ext' holds sound only"
+  expect_no_file new.$ext
+done
+expect_no_temp "$WORK"
+
+finish
