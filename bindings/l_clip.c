@@ -97,12 +97,13 @@ static int m_volume(lua_State *L) { return apply_fx_method(L, MR_FX_VOLUME); }
 /* clip:fx(f1, f2, ...): applies effect values in order. */
 static int m_fx(lua_State *L)
 {
-    mr_clip *c = mr_clip_ref(l_check_clip(L, 1));
     int n = lua_gettop(L);
+    for (int i = 2; i <= n; i++) /* every argument checked before a reference is held */
+        l_check_fx(L, i);
+    mr_clip *c = mr_clip_ref(l_check_clip(L, 1));
     for (int i = 2; i <= n; i++) {
-        const mr_fx *fx = l_check_fx(L, i);
         mr_err err;
-        mr_clip *next = mr_fx_apply(fx, c, &err);
+        mr_clip *next = mr_fx_apply(l_check_fx(L, i), c, &err);
         mr_clip_unref(c);
         if (!next)
             return l_fail(L, NULL, &err);

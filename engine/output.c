@@ -182,6 +182,10 @@ mr_output *mr_output_open(const char *path, const mr_output_opts *opt, int w, in
     }
     if (w > 0 && mr_venc_open(o, opt, codec, fps, err) < 0)
         goto fail;
+    if (w == 0 && !strcmp(fmt, "gif")) {
+        mr_err_set(err, "'%s': a GIF holds pictures only, and the clip has none", path);
+        goto fail;
+    }
     if (audio && !strcmp(fmt, "gif"))
         mr_log("a GIF has no sound; the sound is left out of '%s'", path);
     else if (audio && !o->null && open_audio(o, opt, err) < 0)

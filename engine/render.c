@@ -234,8 +234,12 @@ static int render_stream(const mr_clip *clip, const char *path, mr_rational fps,
         if (n == 0)
             mr_trace("first picture ready for the encoder");
         int64_t upto = llround((double)(n + 1) * MR_AUDIO_RATE * fps.den / fps.num);
-        if (write_sound(clip, out, &aev, &apos, upto < samples ? upto : samples, abuf) < 0 ||
-            mr_output_video(out, pic, n, &aerr) < 0) {
+        if (write_sound(clip, out, &aev, &apos, upto < samples ? upto : samples, abuf) < 0) {
+            av_frame_free(&pic); /* still ours: mr_output_video takes it only when called */
+            fail_job(&j, &aerr);
+            break;
+        }
+        if (mr_output_video(out, pic, n, &aerr) < 0) {
             fail_job(&j, &aerr);
             break;
         }
@@ -319,7 +323,7 @@ int mr_clip_check_renderable(const mr_clip *clip, mr_rational fps, mr_err *err)
     if (isinf(clip->duration))
         return mr_err_set(err, "%s: the clip has no end (stills, text and compositions of them last until told); "
                           "give it a duration with :dur() or compose's duration option", at);
-    if (clip->has_video && mr_frame_count(clip->duration, fps) < 1)
+    if (clip->has_video && clip->duration * fps.num / fps.den < 1 - 1e-6)
         return mr_err_set(err, "%s: the clip lasts %g s, less than one frame at %g fps", at, clip->duration, mr_q2d(fps));
     if (!clip->has_video && clip->has_audio && mr_clip_samples(clip) < 1)
         return mr_err_set(err, "%s: the clip lasts %g s, less than one sound sample", at, clip->duration);

@@ -172,7 +172,7 @@ static const mr_clip_ops silence_ops = {"silence", NULL, silence_sound, NULL, NU
 mr_clip *mr_tone_new(double freq, mr_err *err)
 {
     if (!(freq > 0 && freq < MR_AUDIO_RATE / 2)) {
-        mr_err_set(err, "tone: frequency %g Hz is outside 0..24000", freq);
+        mr_err_set(err, "frequency %g Hz is outside 0..24000", freq);
         return NULL;
     }
     mr_clip *c = mr_clip_alloc(&tone_ops, sizeof(tone_priv), NULL, err);

@@ -1,6 +1,7 @@
 /* suggest.c: the closest known name to a misspelled one. */
 #include "engine/suggest.h"
 
+#include <stdbool.h>
 #include <string.h>
 
 #define MAX_LEN 64
@@ -28,6 +29,20 @@ static int distance(const char *a, size_t la, const char *b, size_t lb)
     return d[la][lb];
 }
 
+/* Whether name is a part of word that other tools' spellings keep: a token between '_' or
+ * '-', or its start or end ("font_size", "fontsize", "size_px" all hold "size"). */
+static bool holds(const char *word, size_t lw, const char *name, size_t ln)
+{
+    if (ln < 3 || ln >= lw)
+        return false;
+    if (!strncmp(word, name, ln) || !strcmp(word + lw - ln, name))
+        return true;
+    for (const char *p = strstr(word, name); p; p = strstr(p + 1, name))
+        if ((p == word || p[-1] == '_' || p[-1] == '-') && (p[ln] == 0 || p[ln] == '_' || p[ln] == '-'))
+            return true;
+    return false;
+}
+
 const char *mr_suggest(const char *word, const char *const *names, size_t n)
 {
     size_t lw = strlen(word);
@@ -43,6 +58,19 @@ const char *mr_suggest(const char *word, const char *const *names, size_t n)
         int d = distance(word, lw, names[i], ln);
         if (d < best_d) {
             best_d = d;
+            best = names[i];
+        }
+    }
+    if (best)
+        return best;
+    /* no typo: a name written with other tools' words around it; the longest part, and
+     * between parts as long, the last ("font_size" is a size) */
+    size_t best_score = 0;
+    for (size_t i = 0; i < n; i++) {
+        size_t ln = strlen(names[i]);
+        size_t score = holds(word, lw, names[i], ln) ? 2 * ln + !strcmp(word + lw - ln, names[i]) : 0;
+        if (score > best_score) {
+            best_score = score;
             best = names[i];
         }
     }

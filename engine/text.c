@@ -614,7 +614,7 @@ static const mr_clip_ops text_ops = {"text", text_picture, NULL, text_describe, 
 
 mr_clip *mr_text_new(const char *utf8, const mr_text_style *st, mr_err *err)
 {
-    if (st->size <= 0 || st->size > 2000) {
+    if (!(st->size > 0 && st->size <= 2000)) { /* NaN too */
         mr_err_set(err, "text size %g px is out of range (1..2000)", st->size);
         return NULL;
     }

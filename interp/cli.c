@@ -159,7 +159,7 @@ static int parse(int argc, char **argv, const char *cmd, mr_cli *cli, bool repl)
     if (optind < argc)
         return mr_cli_complain(cmd, "unexpected argument '%s'", argv[optind]);
     if (!cli->script && !repl)
-        return mr_cli_complain(cmd, "which script? %s", "(moonreel run edit.lua -o out.mp4)");
+        return mr_cli_complain(cmd, "which script? (moonreel %s edit.lua ...)", cmd);
     return 0;
 }
 

@@ -44,7 +44,8 @@ int main(void)
     free(a);
 
     /* compose places a layer's sound at its start */
-    mr_clip *late = mr_clip_start_at(mr_clip_dur(tone, 1, &err), 0.5, &err);
+    mr_clip *t1 = mr_clip_dur(tone, 1, &err);
+    mr_clip *late = mr_clip_start_at(t1, 0.5, &err);
     mr_clip *quiet = mr_silence_new(&err);
     mr_clip *q2 = mr_clip_dur(quiet, 2, &err);
     mr_clip *layers[] = {q2, late};
@@ -57,7 +58,8 @@ int main(void)
     free(a);
 
     /* concat: the second clip's sound begins at the first's end, sample-exact */
-    mr_clip *one = mr_clip_dur(tone, 1, &err), *other = mr_clip_dur(mr_tone_new(250, &err), 1, &err);
+    mr_clip *low = mr_tone_new(250, &err);
+    mr_clip *one = mr_clip_dur(tone, 1, &err), *other = mr_clip_dur(low, 1, &err);
     mr_clip *parts[] = {one, other};
     mr_clip *cat = mr_concat_new(parts, 2, 0, 0, &err);
     a = pull(cat, 48000 - 1, 3);
@@ -89,12 +91,18 @@ int main(void)
     free(a);
 
     /* mute removes the sound; with_audio swaps it */
-    mr_clip *pic = mr_clip_dur(mr_color_new((mr_rgba){1, 2, 3, 255}, 8, 8, &err), 2, &err);
+    mr_clip *still = mr_color_new((mr_rgba){1, 2, 3, 255}, 8, 8, &err);
+    mr_clip *pic = mr_clip_dur(still, 2, &err);
     CHECK(!pic->has_audio);
     mr_clip *withs = mr_clip_with_audio(pic, t4, &err);
     CHECK(withs->has_audio);
     CHECK_INT(mr_clip_samples(withs), 2 * 48000); /* the picture's length rules */
     mr_clip *muted = mr_clip_mute(withs, &err);
     CHECK(!muted->has_audio);
+
+    mr_clip *all[] = {tone, t4, s, t1, late, quiet, q2, comp, low, one, other, cat, fi, fo, vol, fast, still, pic,
+                      withs, muted};
+    for (size_t i = 0; i < sizeof all / sizeof all[0]; i++)
+        mr_clip_unref(all[i]);
     return CHECK_DONE();
 }

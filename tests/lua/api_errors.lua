@@ -65,3 +65,10 @@ H.contains(H.raises(function() return text("hi", {font_size = 40}) end), "unknow
 H.contains(H.raises(function() return text("hi", {sise = 40}) end), "unknown option 'sise' to 'text'; did you mean 'size'?")
 H.contains(H.raises(function() return pattern("bars", 8, 8, {fps = 0}) end), "bad option 'fps' to 'pattern'")
 H.contains(H.raises(function() return pattern("bars", 8, 8, {rate = 5}) end), "unknown option 'rate' to 'pattern'")
+-- a clip must last at least one frame at the output's rate, not just more than nothing
+H.contains(H.raises(function() return render(color("red", 8, 8):dur(0.02), "/tmp/x.mp4") end), "less than one frame at 30 fps")
+H.contains(H.raises(function() return text("hi", {size = 0/0}) end), "text size")
+H.contains(H.raises(function() return text("hi", {font_size = 40}) end), "unknown option 'font_size' to 'text'; did you mean 'size'?")
+H.contains(H.raises(function() return tone(-5) end), "tone: frequency -5 Hz is outside 0..24000")
+assert(not H.raises(function() return tone(-5) end):find("tone: tone:", 1, true))
+H.contains(H.raises(function() return render(tone(440):dur(0.5), "/tmp/x.gif") end), "a GIF holds pictures only")
