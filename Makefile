@@ -1,8 +1,11 @@
 # Thin wrapper over CMake. `make demo` and `make test` set up what is missing first.
 BUILD ?= build
 JOBS  ?= $(shell nproc)
+SAN_BUILD    ?= build-sanitize
+FUZZ_BUILD   ?= build-fuzz
+FUZZ_SECONDS ?= 60
 
-.PHONY: all deps configure build browser-deps test demo golden install clean
+.PHONY: all deps configure build browser-deps test test-sanitize fuzz demo golden install clean
 
 all: build
 
@@ -21,6 +24,26 @@ browser-deps:
 
 test: build browser-deps
 	cd $(BUILD) && ctest --output-on-failure -j $(JOBS)
+
+# The unit, Lua, golden and end-to-end tests again, built with AddressSanitizer and
+# UndefinedBehaviorSanitizer, leaks detected (tests/sanitize/lsan.supp names the third-party
+# leaks it forgives, none of ours). Left out: the flat-memory tests (ASan's shadow memory and
+# quarantine make RSS meaningless) and Slurm (a daemon test, nothing of ours more to check).
+test-sanitize: deps
+	@cmake -S . -B $(SAN_BUILD) -DCMAKE_BUILD_TYPE=RelWithDebInfo -DMOONREEL_SANITIZE=ON -DMOONREEL_CUDA=OFF >/dev/null
+	@cmake --build $(SAN_BUILD) -j $(JOBS)
+	cd $(SAN_BUILD) && ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
+	  LSAN_OPTIONS=suppressions=$(CURDIR)/tests/sanitize/lsan.supp:print_suppressions=0 \
+	  ctest --output-on-failure -j $(JOBS) -L 'unit|lua|golden|e2e' -E 'memory|slurm'
+
+# libFuzzer targets (clang): past crashers and seeds replayed, then each target fuzzed for
+# FUZZ_SECONDS from its seeds (tests/fuzz/run.sh prints the executions; a finding fails).
+fuzz: deps
+	@cmake -S . -B $(FUZZ_BUILD) -DCMAKE_C_COMPILER=clang -DCMAKE_BUILD_TYPE=RelWithDebInfo -DMOONREEL_FUZZ=ON \
+	  -DMOONREEL_CUDA=OFF -DMOONREEL_GIF=OFF >/dev/null
+	@cmake --build $(FUZZ_BUILD) -j $(JOBS) --target fuzz_parse fuzz_rows fuzz_script fuzz_media
+	cd $(FUZZ_BUILD) && ctest --output-on-failure -L fuzz
+	bash tests/fuzz/run.sh $(FUZZ_BUILD) $(FUZZ_SECONDS)
 
 demo: build
 	$(BUILD)/moonreel run scripts/demo.lua -o demo.mp4

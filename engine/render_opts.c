@@ -153,8 +153,8 @@ int mr_render_opt_set(mr_render_opts *o, const mr_render_opt *d, const char *tex
     case MR_ROPT_TIME:
         if (mr_time_parse(text, (double *)field, &why) < 0)
             return mr_err_set(err, "%s", why.msg);
-        if (!(*(double *)field >= 0))
-            return mr_err_set(err, "wants a time at or after 0, got '%s'", text);
+        if (!(*(double *)field >= 0 && *(double *)field <= d->max))
+            return mr_err_set(err, "wants a time from 0 to %g s, got '%s'", d->max, text);
         return 0;
     }
     return mr_err_set(err, "internal error: option %s has no parser", d->name);
@@ -187,7 +187,7 @@ int mr_render_opts_check(const mr_render_opts *o, mr_err *err)
         case MR_ROPT_TIME: {
             double t = *(const double *)field;
             if (!(t >= 0 && t <= d->max))
-                return mr_err_set(err, "%s %g is not a time at or after 0", d->name, t);
+                return mr_err_set(err, "%s %g is not a time from 0 to %g s", d->name, t, d->max);
             break;
         }
         case MR_ROPT_BACKEND:

@@ -7,7 +7,7 @@ PKGS="cmake make gcc pkg-config liblua5.4-dev libavformat-dev libavcodec-dev lib
 libswscale-dev libswresample-dev libavfilter-dev libfreetype-dev libharfbuzz-dev libfontconfig-dev
 fonts-dejavu-core time
 libedit-dev libmicrohttpd-dev libsixel-dev libjansson-dev libcsv-dev chromium tmux
-slurm-wlm munge"
+slurm-wlm munge clang libclang-rt-14-dev"
 missing=""
 for p in $PKGS; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing="$missing $p"
