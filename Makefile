@@ -5,7 +5,7 @@ SAN_BUILD    ?= build-sanitize
 FUZZ_BUILD   ?= build-fuzz
 FUZZ_SECONDS ?= 60
 
-.PHONY: all deps configure build browser-deps test test-sanitize fuzz demo golden install clean
+.PHONY: all deps configure build browser-deps test test-sanitize fuzz demo docs golden install clean
 
 all: build
 
@@ -47,6 +47,10 @@ fuzz: deps
 
 demo: build
 	$(BUILD)/moonreel run scripts/demo.lua -o demo.mp4
+
+# Writes the operation reference of docs/api.md from the registry (a test checks they agree).
+docs: build
+	sh scripts/api_ops.sh $(BUILD)/moonreel docs/api.md
 
 # Regenerates the golden checksum files on purpose (review the diff before committing).
 golden: build

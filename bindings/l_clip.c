@@ -7,7 +7,9 @@
 #include "bindings/lua_util.h"
 #include "engine/fx.h"
 #include "engine/ops.h"
+#include "engine/op.h"
 #include "engine/render.h"
+#include "engine/suggest.h"
 
 static int clip_gc(lua_State *L)
 {
@@ -25,78 +27,18 @@ static int clip_tostring(lua_State *L)
     return 1;
 }
 
-/* The result of an engine call on the receiver. */
-#define RETURN_CLIP(name, expr) do { mr_err err; mr_clip *r = (expr); return l_push_clip(L, r, NULL, &err); } while (0)
-
-static int m_sub(lua_State *L)
-{
-    mr_clip *c = l_check_clip(L, 1);
-    double t0 = l_check_time(L, 2), t1 = lua_isnoneornil(L, 3) ? NAN : l_check_time(L, 3);
-    RETURN_CLIP("sub", mr_clip_sub(c, t0, t1, &err));
-}
-
-static int m_start(lua_State *L)
-{
-    mr_clip *c = l_check_clip(L, 1);
-    RETURN_CLIP("start", mr_clip_start_at(c, l_check_time(L, 2), &err));
-}
-
-static int m_dur(lua_State *L)
-{
-    mr_clip *c = l_check_clip(L, 1);
-    RETURN_CLIP("dur", mr_clip_dur(c, l_check_time(L, 2), &err));
-}
-
-static int m_speed(lua_State *L)
-{
-    mr_clip *c = l_check_clip(L, 1);
-    RETURN_CLIP("speed", mr_clip_speed(c, luaL_checknumber(L, 2), &err));
-}
-
-static int m_loop(lua_State *L)
-{
-    mr_clip *c = l_check_clip(L, 1);
-    RETURN_CLIP("loop", mr_clip_loop(c, lua_isnoneornil(L, 2) ? INFINITY : luaL_checknumber(L, 2), &err));
-}
-
-static int m_at(lua_State *L)
-{
-    mr_clip *c = l_check_clip(L, 1);
-    RETURN_CLIP("at", mr_clip_at(c, l_check_pos(L, 2), &err));
-}
-
-static int m_with_audio(lua_State *L)
-{
-    mr_clip *c = l_check_clip(L, 1);
-    mr_clip *a = lua_isnoneornil(L, 2) ? NULL : l_check_clip(L, 2);
-    RETURN_CLIP("with_audio", mr_clip_with_audio(c, a, &err));
-}
-
-static int m_mute(lua_State *L)
-{
-    mr_clip *c = l_check_clip(L, 1);
-    RETURN_CLIP("mute", mr_clip_mute(c, &err));
-}
-
-/* Shorthands for effects: build the Fx from the arguments (as fx.NAME would), apply it. */
-static int apply_fx_method(lua_State *L, mr_fx_kind kind)
-{
-    mr_clip *c = l_check_clip(L, 1);
-    mr_fx fx = l_fx_from_args(L, kind, 2);
-    mr_err err;
-    return l_push_clip(L, mr_fx_apply(&fx, c, &err), NULL, &err);
-}
-
-static int m_resize(lua_State *L) { return apply_fx_method(L, MR_FX_RESIZE); }
-static int m_crop(lua_State *L) { return apply_fx_method(L, MR_FX_CROP); }
-static int m_opacity(lua_State *L) { return apply_fx_method(L, MR_FX_OPACITY); }
-static int m_fadein(lua_State *L) { return apply_fx_method(L, MR_FX_FADEIN); }
-static int m_fadeout(lua_State *L) { return apply_fx_method(L, MR_FX_FADEOUT); }
-static int m_volume(lua_State *L) { return apply_fx_method(L, MR_FX_VOLUME); }
-
-/* clip:fx(f1, f2, ...): applies effect values in order. */
+/* clip:fx(f1, f2, ...) applies effect values in order; clip:fx("name", ...) applies the
+ * operation of that name (templates pick effects from data). */
 static int m_fx(lua_State *L)
 {
+    l_check_clip(L, 1);
+    if (lua_type(L, 2) == LUA_TSTRING) {
+        const mr_op *op = l_check_op_name(L, 2);
+        mr_clip *c = l_check_clip(L, 1);
+        const mr_fx *fx = l_fx_from_args(L, op, 3, lua_gettop(L));
+        mr_err err;
+        return l_push_clip(L, mr_fx_apply(fx, c, &err), NULL, &err);
+    }
     int n = lua_gettop(L);
     for (int i = 2; i <= n; i++) /* every argument checked before a reference is held */
         l_check_fx(L, i);
@@ -121,19 +63,36 @@ static int m_frame(lua_State *L)
     struct mr_gpu *gpu;
     if (mr_backend_resolve(l_host(L)->defaults.backend, &gpu, &err) < 0)
         return l_fail(L, "frame", &err);
+    int held = l_lua_suspend(); /* function curves take the Lua lock themselves */
     mr_frame *f = mr_render_frame(c, t, gpu, NULL, &err);
+    l_lua_resume(held);
     if (!f)
         return l_fail(L, "frame", &err);
     return l_push_frame(L, f);
 }
 
-static const luaL_Reg clip_methods[] = {
-    {"sub", m_sub}, {"start", m_start}, {"dur", m_dur}, {"speed", m_speed}, {"loop", m_loop},
-    {"resize", m_resize}, {"crop", m_crop}, {"at", m_at},
-    {"opacity", m_opacity}, {"fadein", m_fadein}, {"fadeout", m_fadeout},
-    {"volume", m_volume}, {"mute", m_mute}, {"with_audio", m_with_audio},
-    {"fx", m_fx}, {"frame", m_frame},
-    {NULL, NULL}};
+/* The methods that are not operations of the registry (those come from l_add_op_methods). */
+static const luaL_Reg clip_methods[] = {{"fx", m_fx}, {"frame", m_frame}, {NULL, NULL}};
+
+static const char *const clip_fields[] = {"duration", "w", "h", "fps", "has_audio", "has_video", "start_time"};
+
+/* A name that is neither a field nor a method: an error with the nearest one. */
+static int unknown_name(lua_State *L, const char *k)
+{
+    const char *names[96];
+    size_t n = 0;
+    for (size_t i = 0; i < sizeof clip_fields / sizeof clip_fields[0]; i++)
+        names[n++] = clip_fields[i];
+    lua_pushnil(L);
+    while (lua_next(L, lua_upvalueindex(1)) && n < 96) { /* the methods table */
+        lua_pop(L, 1);
+        names[n++] = lua_tostring(L, -1);
+    }
+    const char *near = mr_suggest(k, names, n);
+    if (near)
+        return luaL_error(L, "no method or field '%s' on a Clip; did you mean '%s'?", k, near);
+    return luaL_error(L, "no method or field '%s' on a Clip (docs/api.md lists them)", k);
+}
 
 /* Fields first (duration, w, h, fps, has_audio, has_video, start), then methods. */
 static int clip_index(lua_State *L)
@@ -163,8 +122,8 @@ static int clip_index(lua_State *L)
         lua_pushboolean(L, c->has_video);
     } else if (!strcmp(k, "start_time")) {
         lua_pushnumber(L, c->start);
-    } else {
-        lua_getfield(L, lua_upvalueindex(1), k); /* the methods table */
+    } else if (lua_getfield(L, lua_upvalueindex(1), k) == LUA_TNIL) { /* the methods table */
+        return unknown_name(L, k);
     }
     return 1;
 }
@@ -178,6 +137,7 @@ void l_register_clip(lua_State *L)
 {
     luaL_newmetatable(L, MR_CLIP_MT);
     luaL_newlib(L, clip_methods);
+    l_add_op_methods(L);
     lua_pushcclosure(L, clip_index, 1);
     lua_setfield(L, -2, "__index");
     lua_pushcfunction(L, clip_newindex);

@@ -18,7 +18,7 @@ static mr_clip **check_list(lua_State *L, int arg, int *n)
         lua_geti(L, arg, i + 1);
         v[i] = mr_bindings_to_clip(L, -1);
         if (!v[i]) {
-            lua_pushfstring(L, "entry %d is a %s, not a clip", i + 1, luaL_typename(L, -1));
+            lua_pushfstring(L, "entry %d is a %s, not a clip", i + 1, l_type_name(L, -1));
             luaL_argerror(L, arg, lua_tostring(L, -1));
         }
         lua_pop(L, 1);

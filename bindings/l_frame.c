@@ -4,9 +4,14 @@
 #include "bindings/lua_util.h"
 #include "engine/output.h"
 
+/* The frame at arg (borrowed), or raises: any other userdata is refused by its metatable,
+ * never read as a frame; so is a frame whose __gc already ran. */
 static mr_frame *check_frame(lua_State *L, int arg)
 {
-    return *(mr_frame **)luaL_checkudata(L, arg, MR_FRAME_MT);
+    mr_frame *f = *(mr_frame **)luaL_checkudata(L, arg, MR_FRAME_MT);
+    if (!f)
+        luaL_argerror(L, arg, "the frame was already collected");
+    return f;
 }
 
 int l_push_frame(lua_State *L, mr_frame *f)

@@ -10,6 +10,22 @@ struct mr_stdlib_module {
 };
 extern const struct mr_stdlib_module mr_stdlib_modules[];
 
+/* Guards every moonreel type's metatable (each registered as "moonreel.NAME"):
+ * getmetatable(v) gives the type's name instead, so a script can neither call a metamethod
+ * such as __gc by hand nor change what a type does. */
+static void protect_metatables(lua_State *L)
+{
+    lua_pushnil(L);
+    while (lua_next(L, LUA_REGISTRYINDEX)) {
+        if (lua_type(L, -2) == LUA_TSTRING && lua_type(L, -1) == LUA_TTABLE &&
+            !strncmp(lua_tostring(L, -2), "moonreel.", 9)) {
+            lua_pushvalue(L, -2);
+            lua_setfield(L, -2, "__metatable");
+        }
+        lua_pop(L, 1);
+    }
+}
+
 int luaopen_moonreel(lua_State *L)
 {
     l_register_clip(L);
@@ -20,8 +36,10 @@ int luaopen_moonreel(lua_State *L)
     l_add_compose(L);
     l_add_render(L);
     l_add_pos(L);
+    l_add_curves(L);
     l_register_fx(L);
     lua_setfield(L, -2, "fx");
+    protect_metatables(L);
     lua_pushstring(L, MR_VERSION);
     lua_setfield(L, -2, "version");
     return 1;

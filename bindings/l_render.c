@@ -13,7 +13,10 @@ static int l_render(lua_State *L)
     mr_render_opts o = host->defaults;
     l_read_render_opts(L, 3, "render", &o);
     mr_err err;
-    if (mr_render(c, path, &o, &err) < 0)
+    int held = l_lua_suspend(); /* the render's workers call function curves under the Lua lock */
+    int r = mr_render(c, path, &o, &err);
+    l_lua_resume(held);
+    if (r < 0)
         return l_fail(L, "render", &err);
     host->renders++;
     return 0;

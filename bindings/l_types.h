@@ -18,9 +18,34 @@ void l_add_compose(lua_State *L);
 void l_add_render(lua_State *L);
 void l_add_pos(lua_State *L);
 
-/* An effect of `kind` from the Lua arguments starting at arg (raises on bad ones). */
-mr_fx l_fx_from_args(lua_State *L, mr_fx_kind kind, int arg);
+/* The registry's face (l_op.c): every operation as a method (into the table on the stack
+ * top), as an fx value (likewise), and the argument reader they share. */
+void l_add_op_methods(lua_State *L);
+void l_add_op_values(lua_State *L);
+struct mr_op;
+/* Reads op's arguments from the Lua values [first, last] into args (positional, in a form,
+ * or one table of names). Raises on misuse naming the operation and the parameter. */
+void l_op_read_args(lua_State *L, const struct mr_op *op, int first, int last, mr_arg *args);
+/* An Fx of op with the arguments [first, last], checked, put on the stack at `first` (the
+ * arguments move up one); returns it (Lua owns it). */
+mr_fx *l_fx_from_args(lua_State *L, const struct mr_op *op, int first, int last);
+/* The operation named by the string at arg, or raises (with the nearest name). */
+const struct mr_op *l_check_op_name(lua_State *L, int arg);
 const mr_fx *l_check_fx(lua_State *L, int arg);
+
+/* Curves (l_curve.c): keys, spring, bezier into the table on the stack top; the Curve
+ * metatable. */
+void l_add_curves(lua_State *L);
+/* A curve of dim numbers from the value at idx (a Curve, or a function of t), a new
+ * reference; NULL when the value is neither. */
+struct mr_curve *l_to_curve(lua_State *L, int idx, int dim);
+/* The Lua lock (l_curve.c): held while this process runs Lua code that function curves may
+ * call into; l_lua_suspend lets it go around an engine call that evaluates pictures (its
+ * workers call the curves) and returns what l_lua_resume takes back. */
+void l_lua_enter(void);
+void l_lua_leave(void);
+int l_lua_suspend(void);
+void l_lua_resume(int depth);
 
 /* Pushes a Frame owning f (the caller's reference passes to Lua). Returns 1. */
 int l_push_frame(lua_State *L, mr_frame *f);

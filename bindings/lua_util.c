@@ -10,8 +10,6 @@
 #include "engine/suggest.h"
 #include "engine/timefmt.h"
 
-static const char HOST_KEY[] = "moonreel.host";
-
 int l_fail(lua_State *L, const char *what, const mr_err *err)
 {
     luaL_where(L, 1);
@@ -42,13 +40,28 @@ int l_push_clip(lua_State *L, mr_clip *c, const char *what, const mr_err *err)
 
 mr_clip *l_check_clip(lua_State *L, int arg)
 {
-    return ((l_clip *)luaL_checkudata(L, arg, MR_CLIP_MT))->c;
+    mr_clip *c = ((l_clip *)luaL_checkudata(L, arg, MR_CLIP_MT))->c;
+    if (!c)
+        luaL_argerror(L, arg, "the clip was already collected");
+    return c;
 }
 
 mr_clip *mr_bindings_to_clip(lua_State *L, int idx)
 {
     l_clip *u = luaL_testudata(L, idx, MR_CLIP_MT);
     return u ? u->c : NULL;
+}
+
+const char *l_type_name(lua_State *L, int idx)
+{
+    const char *name = NULL;
+    if (lua_type(L, idx) == LUA_TUSERDATA && lua_getmetatable(L, idx)) {
+        lua_pushliteral(L, "__name");
+        if (lua_rawget(L, -2) == LUA_TSTRING)
+            name = lua_tostring(L, -1); /* kept alive by the registry's metatable */
+        lua_pop(L, 2);
+    }
+    return name ? name : luaL_typename(L, idx);
 }
 
 double l_check_time(lua_State *L, int arg)
@@ -178,6 +191,14 @@ void l_check_size(lua_State *L, int arg, int *w, int *h)
 /* The option key l_field pushed last: what an error about a field on the stack top names. A
  * C call runs on one thread from start to end, so a thread-local is enough. */
 static _Thread_local const char *field_key;
+/* The operation and parameter whose value is being read (l_arg_name), or NULL. */
+static _Thread_local const char *arg_fn, *arg_key;
+
+void l_arg_name(const char *fn, const char *key)
+{
+    arg_fn = fn;
+    arg_key = key;
+}
 
 int l_field(lua_State *L, int table, const char *key)
 {
@@ -201,6 +222,11 @@ static const char *function_name(lua_State *L)
 
 int l_arg_error(lua_State *L, int arg, const char *msg)
 {
+    if (arg_key) {
+        const char *fn = arg_fn, *key = arg_key;
+        arg_fn = arg_key = NULL;
+        return luaL_error(L, "bad argument '%s' to '%s' (%s)", key, fn, msg);
+    }
     if (arg > 0)
         return luaL_argerror(L, arg, msg);
     return luaL_error(L, "bad option '%s' to '%s' (%s)", field_key ? field_key : "?", function_name(L), msg);
@@ -261,10 +287,12 @@ void l_check_keys(lua_State *L, int idx, const char *fname, const char *const *n
     }
 }
 
+/* The host's registry key: the address of this variable, which no Lua code can name. */
+static const char host_key = 0;
+
 mr_host *l_host(lua_State *L)
 {
-    lua_getfield(L, LUA_REGISTRYINDEX, HOST_KEY);
-    mr_host *h = lua_touserdata(L, -1);
+    mr_host *h = lua_rawgetp(L, LUA_REGISTRYINDEX, &host_key) == LUA_TLIGHTUSERDATA ? lua_touserdata(L, -1) : NULL;
     lua_pop(L, 1);
     if (!h)
         luaL_error(L, "moonreel is not installed in this Lua state");
@@ -274,7 +302,7 @@ mr_host *l_host(lua_State *L)
 void l_set_host(lua_State *L, mr_host *h)
 {
     lua_pushlightuserdata(L, h);
-    lua_setfield(L, LUA_REGISTRYINDEX, HOST_KEY);
+    lua_rawsetp(L, LUA_REGISTRYINDEX, &host_key);
 }
 
 /* Whether path lies under one of host's allowed folders (by real paths: no way out through

@@ -24,8 +24,13 @@ int l_fail(lua_State *L, const char *what, const mr_err *err);
  * records the script line that made it. c NULL raises err instead. Returns 1. */
 int l_push_clip(lua_State *L, mr_clip *c, const char *what, const mr_err *err);
 
-/* The clip at arg (borrowed), or raises "moonreel.Clip expected". */
+/* The clip at arg (borrowed), or raises "moonreel.Clip expected, got ..." (any other
+ * userdata is refused by its metatable, never read as a clip). */
 mr_clip *l_check_clip(lua_State *L, int arg);
+
+/* The type of the value at idx as messages name it: a moonreel userdata by its metatable's
+ * name ("moonreel.Frame"), anything else as luaL_typename does. */
+const char *l_type_name(lua_State *L, int idx);
 
 /* A time: seconds or "hh:mm:ss.fff"/"mm:ss". */
 double l_check_time(lua_State *L, int arg);
@@ -52,6 +57,10 @@ int l_field(lua_State *L, int table, const char *key);
  * (msg)" for the field l_field pushed last (arg < 0). Never returns. */
 int l_arg_error(lua_State *L, int arg, const char *msg);
 
+/* While an operation's parameter is read (fn "blur", key "radius"), errors name it: "bad
+ * argument 'radius' to 'blur' (...)". l_arg_name(NULL, NULL) ends it. */
+void l_arg_name(const char *fn, const char *key);
+
 /* The same with "<expected> expected, got <type>". Never returns. */
 int l_type_error(lua_State *L, int arg, const char *expected);
 
@@ -65,7 +74,7 @@ const char *l_check_string(lua_State *L, int arg);
  * mean 'size'?". */
 void l_check_keys(lua_State *L, int idx, const char *fname, const char *const *names, size_t n);
 
-/* Records the host in the registry (mr_bindings_install does it). */
+/* Records the host in the registry under a key only C can name (mr_bindings_install does it). */
 void l_set_host(lua_State *L, mr_host *h);
 
 /* The host record (never NULL once installed). */

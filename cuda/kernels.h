@@ -7,6 +7,7 @@
 
 #include <stdint.h>
 #include "engine/kernel_params.h"
+#include "engine/warp_params.h"
 
 #ifdef __cplusplus
 extern "C" {
@@ -35,6 +36,10 @@ int mr_cu_resize(const uint8_t *src, int src_stride, int sw, int sh, uint8_t *ds
 /* orient.cu: the dw x dh shown picture from the stored one, turned and mirrored by k. */
 int mr_cu_orient(const uint8_t *src, int src_stride, uint8_t *dst, int dst_stride, int dw, int dh,
                  const mr_orient_params *k, mr_cu_stream stream);
+
+/* warp.cu: the dw x dh picture of the affine warp k over src. */
+int mr_cu_warp(const uint8_t *src, int src_stride, uint8_t *dst, int dst_stride, int dw, int dh,
+               const mr_warp_params *k, mr_cu_stream stream);
 
 #ifdef __cplusplus
 }

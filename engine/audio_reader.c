@@ -5,6 +5,8 @@
 #include <string.h>
 #include <libavutil/channel_layout.h>
 #include <libavutil/frame.h>
+#include <libavutil/mem.h>
+#include <libavutil/samplefmt.h>
 #include <libswresample/swresample.h>
 #include "engine/clip.h"
 #include "engine/demux.h"
@@ -24,6 +26,8 @@ typedef struct acursor {
     int64_t start;
     int n, cap;
     uint64_t used;
+    double next_t;             /* media time where the last decoded frame ended */
+    long damaged_seen;         /* c->dm.damaged when the last frame was decoded */
 } acursor;
 
 struct mr_audio_reader {
@@ -105,12 +109,38 @@ static int setup_swr(acursor *c, const char *path, mr_err *err)
     return 0;
 }
 
+/* Feeds the resampler silence for the frames skipped as damaged before c->frame (which starts
+ * at media time t), so the sound after them stays where it belongs. Returns 0 or -1. */
+static int fill_gap(acursor *c, double t, const char *path, mr_err *err)
+{
+    AVFrame *f = c->frame;
+    double gap = t - c->next_t;
+    if (isnan(gap) || gap * f->sample_rate < 1 || gap > 60) /* nothing missing, or timestamps that say nothing */
+        return 0;
+    int n = (int)lround(gap * f->sample_rate);
+    uint8_t **silence = NULL;
+    if (av_samples_alloc_array_and_samples(&silence, NULL, f->ch_layout.nb_channels, n, f->format, 0) < 0)
+        return mr_err_set(err, "out of memory for sound");
+    av_samples_set_silence(silence, 0, n, f->ch_layout.nb_channels, f->format);
+    int more = swr_get_out_samples(c->swr, n), got = -1;
+    if (reserve(c, more, err) == 0) {
+        uint8_t *o = (uint8_t *)(c->buf + 2 * c->n);
+        got = swr_convert(c->swr, &o, more, (const uint8_t **)silence, n);
+    }
+    av_freep(&silence[0]);
+    av_freep(&silence);
+    if (got < 0)
+        return mr_err_av(err, got, "cannot resample the sound of '%s'", path);
+    c->n += got;
+    return 0;
+}
+
 /* Decodes and resamples one more frame onto the end of c->buf. Returns 0, 1 at the end, -1. */
-static int decode_more(acursor *c, const char *path, mr_err *err)
+static int decode_more(acursor *c, const char *path, struct mr_conceal *tally, mr_err *err)
 {
     if (c->eof)
         return 1;
-    int r = mr_demux_next(&c->dm, c->frame, path, err);
+    int r = mr_demux_next(&c->dm, c->frame, path, tally, err);
     if (r < 0)
         return -1;
     if (r == 1) {
@@ -128,12 +158,16 @@ static int decode_more(acursor *c, const char *path, mr_err *err)
     }
     if (setup_swr(c, path, err) < 0)
         return -1;
+    double t = mr_demux_time(&c->dm, c->frame);
     if (!c->positioned) {
-        double t = mr_demux_time(&c->dm, c->frame);
         c->start = isnan(t) ? 0 : llround(t * MR_AUDIO_RATE);
         c->n = 0;
         c->positioned = true;
+    } else if (c->dm.damaged != c->damaged_seen && fill_gap(c, t, path, err) < 0) {
+        return -1; /* damaged frames were skipped just before this one: silence in their place */
     }
+    c->damaged_seen = c->dm.damaged;
+    c->next_t = t + (double)c->frame->nb_samples / c->frame->sample_rate;
     int more = swr_get_out_samples(c->swr, c->frame->nb_samples);
     if (reserve(c, more, err) < 0)
         return -1;
@@ -161,10 +195,11 @@ static int reposition(acursor *c, int64_t s0, const char *path, mr_err *err)
     c->positioned = false;
     c->eof = false;
     c->n = 0;
+    c->damaged_seen = c->dm.damaged;
     return 0;
 }
 
-int mr_audio_reader_get(mr_audio_reader *r, int64_t s0, int n, float *out, mr_err *err)
+int mr_audio_reader_get(mr_audio_reader *r, int64_t s0, int n, struct mr_conceal *tally, float *out, mr_err *err)
 {
     const char *path = r->info->path;
     int ret = 0;
@@ -197,7 +232,7 @@ int mr_audio_reader_get(mr_audio_reader *r, int64_t s0, int n, float *out, mr_er
     }
     /* decode until [s0, s0+n) is in the buffer or the sound ends */
     while (!c->positioned || c->start + c->n < s0 + n) {
-        int d = decode_more(c, path, err);
+        int d = decode_more(c, path, tally, err);
         if (d < 0) {
             ret = -1;
             goto done;

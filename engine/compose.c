@@ -5,6 +5,7 @@
 #include <string.h>
 #include "engine/kernels.h"
 #include "engine/eval.h"
+#include "engine/curve.h"
 #include "engine/ops.h"
 
 typedef struct compose_priv {
@@ -40,7 +41,10 @@ static int compose_picture(const mr_clip *c, double t, mr_eval *ev, mr_frame **o
         if (ret < 0)
             break;
         int x, y;
-        mr_pos_resolve(&l->pos, c->w, c->h, f->w, f->h, t - l->start, &x, &y);
+        if ((ret = mr_pos_resolve(&l->pos, c->w, c->h, f->w, f->h, t - l->start, &x, &y, ev->err)) < 0) {
+            mr_frame_unref(f);
+            break;
+        }
         if (!canvas && f->opaque && x == 0 && y == 0 && f->w == c->w && f->h == c->h) {
             /* an opaque layer covering the canvas is the canvas: no fill, no copy if unshared */
             canvas = f;
@@ -170,7 +174,8 @@ mr_clip *mr_compose_new(mr_clip *const *layers, int n, const mr_compose_opts *o,
     c->is_static = true;
     for (int i = 0; i < n; i++) {
         const mr_clip *l = layers[i];
-        if (l->has_video && (!l->is_static || l->start > 0 || l->start + l->duration < duration || l->pos.dur > 0))
+        if (l->has_video && (!l->is_static || l->start > 0 || l->start + l->duration < duration || l->pos.dur > 0 ||
+                             (l->pos.curve && !mr_curve_is_constant(l->pos.curve))))
             c->is_static = false;
     }
     return c;

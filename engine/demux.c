@@ -7,8 +7,20 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
-#include "engine/log.h"
 #include <libavutil/pixdesc.h>
+#include "engine/conceal.h"
+#include "engine/log.h"
+#include "engine/media_policy.h"
+
+int mr_demux_too_large(const char *said, const char *path, mr_err *err)
+{
+    const char *p = said ? strstr(said, "Picture size ") : NULL;
+    unsigned w, h;
+    if (!p || sscanf(p, "Picture size %ux%u is invalid", &w, &h) != 2)
+        return 0;
+    return mr_err_set(err, "'%s': picture size %ux%u is too large (moonreel reads pictures up to %dx%d)", path, w, h,
+                      MR_MEDIA_MAX_SIDE, MR_MEDIA_MAX_SIDE);
+}
 
 int mr_demux_open_error(mr_err *err, const char *path, int averr)
 {
@@ -17,13 +29,16 @@ int mr_demux_open_error(mr_err *err, const char *path, int averr)
         return mr_err_set(err, "cannot open '%s': %s", path, strerror(errno));
     if (S_ISDIR(st.st_mode))
         return mr_err_set(err, "cannot open '%s': it is a folder", path);
-    if (averr == AVERROR_INVALIDDATA) {
-        char said[256];
-        mr_log_take_ffmpeg_error(said, sizeof said);
+    char said[256];
+    mr_log_take_ffmpeg_error(said, sizeof said);
+    if (mr_demux_too_large(said, path, err) < 0) /* FFmpeg refuses the size before anything else */
+        return -1;
+    if (averr == AVERROR_INVALIDDATA)
         return mr_err_set(err, "cannot open '%s': not a media file moonreel can read, or damaged%s%s%s", path,
                           said[0] ? " (" : "", said, said[0] ? ")" : "");
-    }
-    return mr_err_av(err, averr, "cannot open '%s'", path);
+    char why[AV_ERROR_MAX_STRING_SIZE];
+    av_strerror(averr, why, sizeof why);
+    return mr_err_set(err, "cannot open '%s': %s%s%s%s", path, why, said[0] ? " (" : "", said, said[0] ? ")" : "");
 }
 
 static atomic_long opened;
@@ -56,9 +71,9 @@ int mr_demux_open(mr_demux *d, const char *path, enum AVMediaType type, AVBuffer
     atomic_fetch_add(&opened, 1);
     memset(d, 0, sizeof *d);
     d->stream = -1;
-    int r = avformat_open_input(&d->fmt, path, NULL, NULL);
-    if (r < 0)
-        return mr_demux_open_error(err, path, r);
+    if (mr_media_open_input(&d->fmt, path, err) < 0) /* inside the allowed folders, when a batch says */
+        return -1;
+    int r;
     if ((r = avformat_find_stream_info(d->fmt, NULL)) < 0) {
         mr_err_av(err, r, "cannot read '%s'", path);
         goto fail;
@@ -91,6 +106,7 @@ int mr_demux_open(mr_demux *d, const char *path, enum AVMediaType type, AVBuffer
     AVStream *st = d->fmt->streams[d->stream];
     d->tb = st->time_base;
     d->skip_until = NAN;
+    d->sent_t = NAN;
     d->zero = d->fmt->start_time != AV_NOPTS_VALUE ? d->fmt->start_time / (double)AV_TIME_BASE : 0;
     if (!(d->dec = avcodec_alloc_context3(codec)) || !(d->pkt = av_packet_alloc())) {
         mr_err_set(err, "out of memory opening '%s'", path);
@@ -127,19 +143,46 @@ void mr_demux_close(mr_demux *d)
     avformat_close_input(&d->fmt);
 }
 
-int mr_demux_next(mr_demux *d, AVFrame *f, const char *path, mr_err *err)
+/* Whether an error of the decoder means that what it was given is damaged (the frame is
+ * skipped, as players do), rather than that decoding cannot go on (memory, the device, a
+ * decoder used wrongly or lacking what the whole stream needs). FFmpeg's decoders say
+ * "damaged" in many words: AVERROR_INVALIDDATA mostly, but also AVERROR_PATCHWELCOME (noise
+ * that reads as a feature it lacks), -1 (EPERM, "Operation not permitted") from older code
+ * paths, and others. */
+static bool is_damage(int averr)
+{
+    return averr != AVERROR(ENOMEM) && averr != AVERROR(EIO) && averr != AVERROR(EINVAL) && averr != AVERROR(ENOSYS) &&
+           averr != AVERROR_EXTERNAL && averr != AVERROR_BUG && averr != AVERROR_BUG2 && averr != AVERROR_EXIT;
+}
+
+/* Counts one damaged frame at media time t and notes it in tally with FFmpeg's words for it. */
+static void damaged(mr_demux *d, mr_conceal *tally, const char *path, double t, int averr)
+{
+    char why[256];
+    mr_log_take_ffmpeg_error(why, sizeof why);
+    if (!why[0] && averr < 0)
+        av_strerror(averr, why, sizeof why);
+    d->damaged++;
+    mr_conceal_note(tally, path, d->dec->codec_type == AVMEDIA_TYPE_AUDIO, t, why);
+}
+
+int mr_demux_next(mr_demux *d, AVFrame *f, const char *path, mr_conceal *tally, mr_err *err)
 {
     for (;;) {
         int r = avcodec_receive_frame(d->dec, f);
         if (r == 0) {
             if (!d->decoded_one && (d->decoded_one = true))
                 mr_trace("first frame decoded from '%s'", path);
+            if (f->decode_error_flags || (f->flags & AV_FRAME_FLAG_CORRUPT)) /* shown as the decoder concealed it */
+                damaged(d, tally, path, mr_demux_time(d, f), 0);
             return 0;
         }
         if (r == AVERROR_EOF)
             return 1;
-        if (r == AVERROR_INVALIDDATA)
-            continue; /* a damaged frame: skip it, as players do */
+        if (r != AVERROR(EAGAIN) && is_damage(r)) {
+            damaged(d, tally, path, d->sent_t, r);
+            continue;
+        }
         if (r != AVERROR(EAGAIN))
             return mr_err_av(err, r, "error decoding '%s'", path);
         if (d->sent_eof)
@@ -156,8 +199,11 @@ int mr_demux_next(mr_demux *d, AVFrame *f, const char *path, mr_err *err)
             /* frames nobody refers to and nobody will see need not be decoded */
             double shown = d->pkt->pts != AV_NOPTS_VALUE ? d->pkt->pts * av_q2d(d->tb) - d->zero : NAN;
             d->dec->skip_frame = !isnan(d->skip_until) && shown < d->skip_until ? AVDISCARD_NONREF : AVDISCARD_DEFAULT;
+            d->sent_t = shown;
             r = avcodec_send_packet(d->dec, d->pkt);
-            if (r < 0 && r != AVERROR(EAGAIN) && r != AVERROR_INVALIDDATA) {
+            if (r < 0 && r != AVERROR(EAGAIN) && is_damage(r)) {
+                damaged(d, tally, path, shown, r);
+            } else if (r < 0 && r != AVERROR(EAGAIN)) {
                 av_packet_unref(d->pkt);
                 return mr_err_av(err, r, "error decoding '%s'", path);
             }

@@ -19,7 +19,11 @@ typedef struct mr_demux {
     double skip_until;    /* decode only reference frames of packets shown before this media
                              time (NAN: decode everything): for reaching a frame quickly */
     bool decoded_one;     /* for MOONREEL_TRACE: the first frame was traced */
+    long damaged;         /* damaged frames met so far (skipped or concealed) */
+    double sent_t;        /* media time of the last packet given to the decoder (NAN: unknown) */
 } mr_demux;
+
+struct mr_conceal;
 
 /* Opens `path` and a decoder for its best stream of `type`, with the other streams
  * discarded. With hw_device (FFmpeg's CUDA device), video is decoded by NVDEC into CUDA
@@ -35,8 +39,11 @@ bool mr_demux_stream_alpha(const AVStream *st);
 void mr_demux_close(mr_demux *d);
 
 /* Decodes the next frame into f. Returns 0 with a frame, 1 at the end of the stream, or
- * -1 with err set (a read error of the file). Corrupt packets are skipped. */
-int mr_demux_next(mr_demux *d, AVFrame *f, const char *path, mr_err *err);
+ * -1 with err set (a read error of the file, or a decoder that cannot go on: memory, device).
+ * A damaged frame (any other error of the decoder, or a picture it had to conceal) is
+ * skipped or kept as the decoder concealed it, as players do, counted in d->damaged and
+ * noted in tally (NULL: not noted). */
+int mr_demux_next(mr_demux *d, AVFrame *f, const char *path, struct mr_conceal *tally, mr_err *err);
 
 /* Seeks so that decoding resumes at the key frame at or before media time t. Returns 0 or -1. */
 int mr_demux_seek(mr_demux *d, double t, const char *path, mr_err *err);
@@ -52,7 +59,15 @@ double mr_demux_keyframe_before(const mr_demux *d, double t);
  * opens none: everything is decoded lazily). */
 long mr_demux_open_count(void);
 
-/* Describes why opening failed in words a user understands ("No such file or directory"). */
+/* Describes why opening failed in words a user understands ("No such file or directory"),
+ * quoting what FFmpeg said. Returns -1. */
 int mr_demux_open_error(mr_err *err, const char *path, int averr);
+
+/* The largest picture side moonreel reads (its frames' limit). */
+#define MR_MEDIA_MAX_SIDE 16384
+
+/* When FFmpeg's words `said` refuse a picture size ("Picture size 65535x65535 is invalid"),
+ * sets err to "'path': picture size 65535x65535 is too large ..." and returns -1; else 0. */
+int mr_demux_too_large(const char *said, const char *path, mr_err *err);
 
 #endif

@@ -14,6 +14,7 @@
 
 struct mr_scaler_cache;
 struct mr_gpu;
+struct mr_conceal;
 
 typedef struct mr_eval {
     mr_err *err;
@@ -21,6 +22,7 @@ typedef struct mr_eval {
     struct mr_gpu *gpu; /* evaluate on this GPU (engine/gpu.h), or NULL: on the CPU */
     bool blamed;        /* the error already names the clip that failed */
     int in_flight;      /* frames the render has in flight at once (readers keep that many) */
+    struct mr_conceal *conceal; /* the render's tally of damaged source frames, or NULL */
     struct mr_scaler_cache *scalers;
     float *tmp[MR_EVAL_MAX_DEPTH];    /* sound scratch, one buffer per nesting level */
     size_t tmp_cap[MR_EVAL_MAX_DEPTH];

@@ -5,6 +5,7 @@
 #include "engine/cpu/blend.h"
 #include "engine/cpu/convert.h"
 #include "engine/cpu/orient.h"
+#include "engine/cpu/warp.h"
 #include "engine/cpu/scale.h"
 #include "engine/gpu.h"
 
@@ -85,6 +86,16 @@ int mr_k_orient(mr_eval *ev, const mr_frame *src, const mr_orient_params *k, mr_
     dst->opaque = src->opaque;
     return LAUNCH(ev, "orientation",
                   mr_cu_orient(src->data, src->stride, dst->data, dst->stride, dst->w, dst->h, k, STREAM(ev)));
+}
+
+int mr_k_warp(mr_eval *ev, const mr_frame *src, const mr_warp_params *k, mr_frame *dst)
+{
+    if (!dst->gpu) {
+        mr_cpu_warp(src, k, dst);
+        return 0;
+    }
+    dst->opaque = false;
+    return LAUNCH(ev, "warp", mr_cu_warp(src->data, src->stride, dst->data, dst->stride, dst->w, dst->h, k, STREAM(ev)));
 }
 
 int mr_k_yuv_to_rgba(mr_eval *ev, const mr_yuv_image *src, const mr_yuv2rgb_params *k, mr_frame *dst)

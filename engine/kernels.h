@@ -10,6 +10,7 @@
 #include "engine/eval.h"
 #include "engine/frame.h"
 #include "engine/kernel_params.h"
+#include "engine/warp_params.h"
 
 /* A new frame where ev works (undefined pixels). */
 mr_frame *mr_k_new(mr_eval *ev, int w, int h);
@@ -23,6 +24,9 @@ int mr_k_resize(mr_eval *ev, const mr_frame *src, mr_frame *dst);
 
 /* Turns and mirrors src into dst (its shown size, in the same memory) as k says. */
 int mr_k_orient(mr_eval *ev, const mr_frame *src, const mr_orient_params *k, mr_frame *dst);
+
+/* dst drawn from src by the affine warp k (rotations, scales, mirrors, sub-pixel moves). */
+int mr_k_warp(mr_eval *ev, const mr_frame *src, const mr_warp_params *k, mr_frame *dst);
 
 /* YUV planes (in ev's memory: device pointers for the GPU) into dst. */
 int mr_k_yuv_to_rgba(mr_eval *ev, const mr_yuv_image *src, const mr_yuv2rgb_params *k, mr_frame *dst);

@@ -9,6 +9,9 @@
 #include <libavutil/pixdesc.h>
 #include "engine/cache.h"
 #include "engine/demux.h"
+#include "engine/log.h"
+#include "engine/media_length.h"
+#include "engine/media_policy.h"
 #include "engine/readers.h"
 
 struct mr_media {
@@ -54,14 +57,67 @@ static void guess_matrix(const AVCodecParameters *par, mr_media_info *in)
     }
 }
 
+/* Whether fmt is one of FFmpeg's readers of single pictures (png_pipe, jpeg_pipe, image2...). */
+static bool picture_reader(const AVFormatContext *fmt)
+{
+    const char *n = fmt->iformat->name;
+    size_t k = strlen(n);
+    return !strcmp(n, "image2") || (k > 5 && !strcmp(n + k - 5, "_pipe"));
+}
+
+/* Whether path's length was said on stderr already (once per file and process). */
+static bool said_length(const char *path)
+{
+    static pthread_mutex_t lock = PTHREAD_MUTEX_INITIALIZER;
+    static uint64_t said[64];
+    static int next;
+    uint64_t h = 1469598103934665603ull; /* FNV-1a */
+    for (const char *p = path; *p; p++)
+        h = (h ^ (unsigned char)*p) * 1099511628211ull;
+    pthread_mutex_lock(&lock);
+    bool seen = false;
+    for (int i = 0; i < 64 && !seen; i++)
+        seen = said[i] == h;
+    if (!seen)
+        said[next++ % 64] = h;
+    pthread_mutex_unlock(&lock);
+    return seen;
+}
+
+/* Where the file holds more than its header says (or says nothing), takes what it holds as its
+ * length, and says so once. */
+static void check_length(AVFormatContext *fmt, int vs, int as, mr_media_info *in, bool frames_counted)
+{
+    int streams[2], n = 0;
+    if (vs >= 0)
+        streams[n++] = vs;
+    if (as >= 0)
+        streams[n++] = as;
+    double held = n ? mr_media_held_until(fmt, streams, n) : -1;
+    double slack = in->has_video && mr_q2d(in->fps) > 0 ? 2 / mr_q2d(in->fps) : 0;
+    if (held <= in->duration + (slack > 0.25 ? slack : 0.25) && !(in->duration <= 0 && held > 0))
+        return;
+    if (!said_length(in->path)) {
+        if (in->duration > 0)
+            mr_log("'%s' says it lasts %.3f s but holds %.3f s: all of it is used", in->path, in->duration, held);
+        else
+            mr_log("'%s' does not say how long it lasts: it holds %.3f s", in->path, held);
+    }
+    in->duration = held;
+    if (in->has_video && !frames_counted)
+        in->frames = (int64_t)(held * mr_q2d(in->fps) + 0.5);
+}
+
 int mr_media_probe(const char *path, mr_media_info *in, mr_err *err)
 {
+    char stale[256]; /* FFmpeg's words from before this probe are not about this file */
+    mr_log_take_ffmpeg_error(stale, sizeof stale);
     memset(in, 0, sizeof *in);
     snprintf(in->path, sizeof in->path, "%s", path);
     AVFormatContext *fmt = NULL;
-    int r = avformat_open_input(&fmt, path, NULL, NULL);
-    if (r < 0)
-        return mr_demux_open_error(err, path, r);
+    if (mr_media_open_input(&fmt, path, err) < 0) /* inside the allowed folders, when a batch says */
+        return -1;
+    int r;
     if ((r = avformat_find_stream_info(fmt, NULL)) < 0) {
         mr_err_av(err, r, "cannot read '%s'", path);
         goto fail;
@@ -72,6 +128,7 @@ int mr_media_probe(const char *path, mr_media_info *in, mr_err *err)
     in->size_bytes = fmt->pb ? avio_size(fmt->pb) : -1;
     in->duration = fmt->duration != AV_NOPTS_VALUE ? fmt->duration / (double)AV_TIME_BASE : 0;
 
+    bool frames_counted = false;
     int vs = av_find_best_stream(fmt, AVMEDIA_TYPE_VIDEO, -1, -1, NULL, 0);
     int as = av_find_best_stream(fmt, AVMEDIA_TYPE_AUDIO, -1, -1, NULL, 0);
     if (vs >= 0 && (fmt->streams[vs]->disposition & AV_DISPOSITION_ATTACHED_PIC))
@@ -101,10 +158,20 @@ int mr_media_probe(const char *path, mr_media_info *in, mr_err *err)
         if (in->duration <= 0 && st->duration != AV_NOPTS_VALUE)
             in->duration = st->duration * av_q2d(st->time_base);
         in->frames = st->nb_frames > 0 ? st->nb_frames : (int64_t)(in->duration * mr_q2d(in->fps) + 0.5);
-        if (in->w <= 0 || in->h <= 0) {
-            mr_err_set(err, "'%s': its video stream has no picture size", path);
+        frames_counted = st->nb_frames > 0;
+        if (par->width > MR_MEDIA_MAX_SIDE || par->height > MR_MEDIA_MAX_SIDE) {
+            mr_err_set(err, "'%s': picture size %dx%d is too large (moonreel reads pictures up to %dx%d)", path,
+                       par->width, par->height, MR_MEDIA_MAX_SIDE, MR_MEDIA_MAX_SIDE);
             goto fail;
         }
+        if (in->w <= 0 || in->h <= 0) {
+            char said[256]; /* FFmpeg's decoder refused the size its header gives */
+            mr_log_take_ffmpeg_error(said, sizeof said);
+            if (mr_demux_too_large(said, path, err) == 0)
+                mr_err_set(err, "'%s': its video stream has no picture size", path);
+            goto fail;
+        }
+        in->still = picture_reader(fmt) && in->frames <= 1;
     }
     if (as >= 0) {
         AVCodecParameters *par = fmt->streams[as]->codecpar;
@@ -119,6 +186,8 @@ int mr_media_probe(const char *path, mr_media_info *in, mr_err *err)
         mr_err_set(err, "'%s' has neither pictures nor sound", path);
         goto fail;
     }
+    if (!in->still)
+        check_length(fmt, vs, as, in, frames_counted);
     avformat_close_input(&fmt);
     return 0;
 fail:
@@ -167,7 +236,8 @@ void mr_media_unref(mr_media *m)
 
 const mr_media_info *mr_media_info_of(const mr_media *m) { return &m->info; }
 
-int mr_media_picture(mr_media *m, double t, AVBufferRef *hw, int keep, struct AVFrame **out, mr_err *err)
+int mr_media_picture(mr_media *m, double t, AVBufferRef *hw, int keep, struct mr_conceal *tally, struct AVFrame **out,
+                     mr_err *err)
 {
     pthread_mutex_lock(&m->lock);
     if (!m->video)
@@ -177,10 +247,10 @@ int mr_media_picture(mr_media *m, double t, AVBufferRef *hw, int keep, struct AV
         return mr_err_set(err, "out of memory");
     if (m->info.has_alpha) /* NVDEC has no alpha plane: libvpx decodes on the CPU (demux.c) */
         hw = NULL;
-    return mr_video_reader_get(m->video, t, hw, keep, out, err);
+    return mr_video_reader_get(m->video, t, hw, keep, tally, out, err);
 }
 
-int mr_media_sound(mr_media *m, int64_t s0, int n, float *out, mr_err *err)
+int mr_media_sound(mr_media *m, int64_t s0, int n, struct mr_conceal *tally, float *out, mr_err *err)
 {
     pthread_mutex_lock(&m->lock);
     if (!m->audio)
@@ -188,5 +258,5 @@ int mr_media_sound(mr_media *m, int64_t s0, int n, float *out, mr_err *err)
     pthread_mutex_unlock(&m->lock);
     if (!m->audio)
         return mr_err_set(err, "out of memory");
-    return mr_audio_reader_get(m->audio, s0, n, out, err);
+    return mr_audio_reader_get(m->audio, s0, n, tally, out, err);
 }

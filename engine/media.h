@@ -13,6 +13,7 @@
 
 struct AVFrame;
 struct AVBufferRef;
+struct mr_conceal;
 
 typedef struct mr_media_info {
     char path[1024];
@@ -25,6 +26,8 @@ typedef struct mr_media_info {
     int coded_w, coded_h;     /* as stored and decoded */
     mr_orient orient;         /* the display matrix's turn and mirror (none: identity) */
     bool has_alpha;           /* VP8/VP9 with an alpha channel (WebM's ALPHA_MODE=1) */
+    bool still;               /* a single still picture (PNG, JPEG..., under any name):
+                                 image() shows it, video() refuses it */
     mr_rational fps;
     int64_t frames;           /* from the container, or duration x fps */
     char vcodec[64], pix_fmt[32];
@@ -38,8 +41,10 @@ typedef struct mr_media_info {
 
 typedef struct mr_media mr_media;
 
-/* Reads what `path` holds without decoding. Returns 0, or -1 with err naming the file and
- * the reason (missing, unreadable, not media, truncated). */
+/* Reads what `path` holds without decoding. A file holding more than its header says (or
+ * saying nothing) gets the length it holds, said once on stderr. Returns 0, or -1 with err
+ * naming the file and the reason (missing, unreadable, not media, truncated, a picture larger
+ * than MR_MEDIA_MAX_SIDE on a side). */
 int mr_media_probe(const char *path, mr_media_info *info, mr_err *err);
 
 /* Opens a media file for reading. Returns a new reference, or NULL with err set. */
@@ -52,11 +57,14 @@ const mr_media_info *mr_media_info_of(const mr_media *m);
 /* The decoded picture shown at media time t (the last frame starting at or before t) as a
  * new AVFrame reference in *out, as stored (coded_w x coded_h, not yet turned): decoded by
  * NVDEC on hw (FFmpeg's CUDA device) when given, on the CPU when NULL or when the stream has
- * alpha; `keep`: see mr_video_reader_get. Returns 0, or -1 with err set. */
-int mr_media_picture(mr_media *m, double t, struct AVBufferRef *hw, int keep, struct AVFrame **out, mr_err *err);
+ * alpha; `keep`: see mr_video_reader_get. Damaged pictures met on the way are concealed and
+ * noted in tally (NULL: not noted). Returns 0, or -1 with err set. */
+int mr_media_picture(mr_media *m, double t, struct AVBufferRef *hw, int keep, struct mr_conceal *tally,
+                     struct AVFrame **out, mr_err *err);
 
 /* n stereo frames at 48 kHz starting at sample s0 of the media's time line (silence past
- * its end). Returns 0, or -1 with err set. */
-int mr_media_sound(mr_media *m, int64_t s0, int n, float *out, mr_err *err);
+ * its end, and in place of damaged frames, which are noted in tally). Returns 0, or -1 with
+ * err set. */
+int mr_media_sound(mr_media *m, int64_t s0, int n, struct mr_conceal *tally, float *out, mr_err *err);
 
 #endif

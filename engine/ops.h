@@ -6,6 +6,7 @@
 
 #include "engine/clip.h"
 #include "engine/color.h"
+#include "engine/curve.h"
 #include "engine/pos.h"
 
 /* time (timemap.c) */
@@ -22,14 +23,14 @@ mr_clip *mr_clip_at(mr_clip *c, mr_pos pos, mr_err *err);
 mr_clip *mr_clip_fit(mr_clip *c, int w, int h, mr_rgba bg, mr_err *err); /* scaled to fit, centred on bg */
 
 /* look (look.c) */
-mr_clip *mr_clip_opacity(mr_clip *c, double a, mr_err *err);
+mr_clip *mr_clip_opacity(mr_clip *c, double a, mr_curve *curve, mr_err *err); /* curve: moving (clamped 0..1) */
 /* Fades over d seconds from (to) transparent, so what is under shows through (black at the
  * bottom of a video), or from (to) an opaque colour when color is not NULL. */
 mr_clip *mr_clip_fadein(mr_clip *c, double d, const mr_rgba *color, mr_err *err);
 mr_clip *mr_clip_fadeout(mr_clip *c, double d, const mr_rgba *color, mr_err *err);
 
 /* sound (sound_fx.c) */
-mr_clip *mr_clip_volume(mr_clip *c, double v, mr_err *err);
+mr_clip *mr_clip_volume(mr_clip *c, double v, mr_curve *curve, mr_err *err); /* curve: moving (clamped 0..100) */
 mr_clip *mr_clip_mute(mr_clip *c, mr_err *err);
 mr_clip *mr_clip_with_audio(mr_clip *c, mr_clip *audio, mr_err *err); /* audio NULL: none */
 

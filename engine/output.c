@@ -2,23 +2,13 @@
  * when complete. The picture encoder is in video_encoder.c. */
 #include "engine/output.h"
 
-#include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
-#include <unistd.h>
 #include <libavutil/opt.h>
 #include "engine/log.h"
 #include "engine/output_internal.h"
-
-void mr_temp_path(const char *path, char *tmp, size_t n)
-{
-    static atomic_int seq;
-    const char *slash = strrchr(path, '/');
-    int dir = slash ? (int)(slash - path + 1) : 0;
-    snprintf(tmp, n, "%.*s.%s.moonreel-%d-%d.part", dir, path, path + dir, (int)getpid(), atomic_fetch_add(&seq, 1));
-}
 
 /* The sound of a file: the codec's name for messages and the FFmpeg encoders to try, in order. */
 typedef struct sound_codec {
@@ -128,14 +118,13 @@ static int open_audio(mr_output *o, const mr_output_opts *opt, mr_err *err)
 /* Starts writing the temporary file: opens it and writes the container's header. */
 static int start_file(mr_output *o, const mr_output_opts *opt, mr_err *err)
 {
-    mr_temp_path(o->path, o->tmp, sizeof o->tmp);
+    if (mr_part_create(&o->part, o->path, err) < 0)
+        return -1;
     av_free(o->oc->url); /* the muxer re-opens its url to move the index (faststart) */
-    o->oc->url = av_strdup(o->tmp);
-    int r = avio_open(&o->oc->pb, o->tmp, AVIO_FLAG_WRITE);
-    if (r < 0) {
-        o->tmp[0] = 0;
+    o->oc->url = av_strdup(o->part.path);
+    int r = avio_open(&o->oc->pb, o->part.path, AVIO_FLAG_WRITE);
+    if (r < 0)
         return mr_err_av(err, r, "cannot write '%s'", o->path);
-    }
     AVDictionary *mux = NULL;
     bool mov = !strcmp(o->oc->oformat->name, "mov");
     if (opt->faststart || mov) /* mov writes the colour tags (colr atom) only when asked */
@@ -154,6 +143,7 @@ mr_output *mr_output_open(const char *path, const mr_output_opts *opt, int w, in
         return NULL;
     }
     snprintf(o->path, sizeof o->path, "%s", path);
+    o->part.path[0] = 0;
     o->w = w;
     o->h = h;
     o->gpu = gpu;
@@ -218,6 +208,8 @@ int mr_output_encode(mr_output *o, AVCodecContext *enc, AVStream *st, AVFrame *f
     if (r < 0 && r != AVERROR_EOF)
         return mr_err_av(err, r, "%s encoder failed", enc->codec->name);
     for (;;) {
+        if (!f && o->cancel && *o->cancel) /* flushing, and asked to stop */
+            return mr_err_set(err, "interrupted");
         r = avcodec_receive_packet(enc, o->pkt);
         if (r == AVERROR(EAGAIN) || r == AVERROR_EOF)
             return 0;
@@ -298,9 +290,10 @@ int mr_output_audio(mr_output *o, const float *s, int n, mr_err *err)
     return drain_audio(o, false, err);
 }
 
-int mr_output_finish(mr_output *o, mr_err *err)
+int mr_output_finish(mr_output *o, const volatile sig_atomic_t *cancel, mr_err *err)
 {
     int r = 0;
+    o->cancel = cancel;
     if (o->venc)
         r = mr_venc_send(o, NULL, err);
     if (r == 0 && o->null && o->gpu)
@@ -316,10 +309,10 @@ int mr_output_finish(mr_output *o, mr_err *err)
         r = mr_err_av(err, w, "cannot finish '%s'", o->path);
     if (r == 0 && (w = avio_closep(&o->oc->pb)) < 0)
         r = mr_err_av(err, w, "cannot write '%s'", o->path);
-    if (r == 0 && rename(o->tmp, o->path) != 0)
-        r = mr_err_set(err, "cannot put the finished file at '%s'", o->path);
+    if (r == 0 && cancel && *cancel) /* the last moment to stop: after the rename it is done */
+        r = mr_err_set(err, "interrupted");
     if (r == 0)
-        o->tmp[0] = 0;
+        r = mr_part_commit(&o->part, o->path, err);
     mr_output_abort(o);
     return r;
 }
@@ -330,8 +323,7 @@ void mr_output_abort(mr_output *o)
         return;
     if (o->oc && o->oc->pb)
         avio_closep(&o->oc->pb);
-    if (o->tmp[0])
-        unlink(o->tmp);
+    mr_part_discard(&o->part);
     mr_venc_close(o);
     avcodec_free_context(&o->aenc);
     avformat_free_context(o->oc);

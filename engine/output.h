@@ -1,10 +1,12 @@
 /* output.h: an output file being written: container, picture and sound encoders.
- * Everything goes to a temporary file beside the target; only mr_output_finish renames it
- * into place, so a failed or interrupted render never leaves a partial file nor touches
- * an existing one. */
+ * Everything goes to a temporary file beside the target (a part file, part_file.h: locked
+ * while written, so a later run can tell a dead writer's file and remove it); only
+ * mr_output_finish renames it into place, so a failed or interrupted render never leaves a
+ * partial file nor touches an existing one. */
 #ifndef MR_OUTPUT_H
 #define MR_OUTPUT_H
 
+#include <signal.h>
 #include <stdbool.h>
 #include "engine/clip.h"
 #include "engine/error.h"
@@ -47,8 +49,11 @@ int mr_output_video(mr_output *o, struct AVFrame *pic, int64_t n, mr_err *err);
 /* Encodes n stereo frames of 48 kHz float sound (interleaved), continuing the last call. */
 int mr_output_audio(mr_output *o, const float *samples, int n, mr_err *err);
 
-/* Flushes the encoders, finishes the file and renames it into place. Frees o. */
-int mr_output_finish(mr_output *o, mr_err *err);
+/* Flushes the encoders, finishes the file and renames it into place. Frees o. When *cancel
+ * (NULL: never) turns non-zero before the rename, the flush stops and the file is removed
+ * (-1, "interrupted"): the output is either complete at its path or not there at all. Returns
+ * 0 or -1 with err set. */
+int mr_output_finish(mr_output *o, const volatile sig_atomic_t *cancel, mr_err *err);
 
 /* Stops writing and removes the temporary file. Frees o. NULL is fine. */
 void mr_output_abort(mr_output *o);
@@ -70,8 +75,5 @@ int mr_png_encode(const mr_frame *f, uint8_t **out, size_t *size, mr_err *err);
 
 /* Writes a working frame as a PNG (alpha kept) through a temporary file. Returns 0 or -1. */
 int mr_png_write(const mr_frame *f, const char *path, mr_err *err);
-
-/* The temporary path beside `path` that an output is written to first. */
-void mr_temp_path(const char *path, char *tmp, size_t n);
 
 #endif

@@ -9,9 +9,12 @@
 #include "engine/gpu.h"
 #include "engine/kernel_params.h"
 #include "engine/output.h"
+#include "engine/part_file.h"
 
 struct mr_output {
-    char path[4096], tmp[4096];
+    char path[4096];
+    mr_part part;             /* the temporary file written until it is complete */
+    const volatile sig_atomic_t *cancel; /* set while finishing: non-zero stops the flush */
     bool null;                /* render only: encode nothing, write nothing */
     AVFormatContext *oc;
     AVPacket *pkt;

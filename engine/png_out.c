@@ -2,10 +2,10 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 #include <libavcodec/avcodec.h>
 #include <libavutil/frame.h>
 #include "engine/output.h"
+#include "engine/part_file.h"
 
 int mr_png_encode(const mr_frame *src, uint8_t **out, size_t *size, mr_err *err)
 {
@@ -72,15 +72,18 @@ int mr_png_write(const mr_frame *src, const char *path, mr_err *err)
     size_t size;
     if (mr_png_encode(src, &png, &size, err) < 0)
         return -1;
-    char tmp[4096];
-    mr_temp_path(path, tmp, sizeof tmp);
-    FILE *fp = fopen(tmp, "wb");
+    mr_part part;
+    if (mr_part_create(&part, path, err) < 0) {
+        free(png);
+        return -1;
+    }
+    FILE *fp = fopen(part.path, "wb");
     bool ok = fp && fwrite(png, 1, size, fp) == size;
     ok = (fp && fclose(fp) == 0) && ok;
     free(png);
-    if (!ok || rename(tmp, path) != 0) {
-        unlink(tmp);
+    if (!ok) {
+        mr_part_discard(&part);
         return mr_err_set(err, "cannot write '%s'", path);
     }
-    return 0;
+    return mr_part_commit(&part, path, err);
 }

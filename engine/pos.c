@@ -4,6 +4,7 @@
 #include <math.h>
 #include <stdio.h>
 #include <string.h>
+#include "engine/curve.h"
 
 static int resolve_axis(mr_edge e, double off, int W, int w)
 {
@@ -14,10 +15,16 @@ static int resolve_axis(mr_edge e, double off, int W, int w)
     }
 }
 
-void mr_pos_resolve(const mr_pos *p, int W, int H, int w, int h, double t, int *x, int *y)
+int mr_pos_resolve(const mr_pos *p, int W, int H, int w, int h, double t, int *x, int *y, mr_err *err)
 {
     double ox = p->x, oy = p->y;
-    if (p->dur > 0) {
+    if (p->curve) {
+        double v[MR_CURVE_DIM];
+        if (mr_curve_eval(p->curve, t, v, err) < 0)
+            return -1;
+        ox = v[0];
+        oy = v[1];
+    } else if (p->dur > 0) {
         double k = (t - p->t0) / p->dur;
         k = k < 0 ? 0 : k > 1 ? 1 : k;
         if (p->ease_out)
@@ -27,6 +34,7 @@ void mr_pos_resolve(const mr_pos *p, int W, int H, int w, int h, double t, int *
     }
     *x = resolve_axis(p->ex, ox, W, w);
     *y = resolve_axis(p->ey, oy, H, h);
+    return 0;
 }
 
 bool mr_edge_parse(const char *name, bool horizontal, mr_edge *out)
@@ -58,6 +66,10 @@ static void describe_axis(mr_edge e, double off, bool horizontal, char *buf, siz
 void mr_pos_describe(const mr_pos *p, char *buf, size_t n)
 {
     char a[48], b[48];
+    if (p->curve) {
+        snprintf(buf, n, "moving (curve)");
+        return;
+    }
     if (p->ex == MR_EDGE_START && p->ey == MR_EDGE_START) {
         int k = snprintf(buf, n, "%g, %g", p->x, p->y);
         if (p->dur > 0 && k > 0 && (size_t)k < n)

@@ -4,6 +4,9 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include "engine/error.h"
+
+struct mr_curve;
 
 /* How one coordinate is measured: from the start edge (left/top), centred, or from the
  * end edge (right/bottom), with `offset` pixels inwards from that edge (for start/end) or
@@ -17,13 +20,18 @@ typedef struct mr_pos {
      * eased, and stay there; dur 0 for a place that does not move */
     double x1, y1, t0, dur;
     bool ease_out;      /* decelerate into the end (else linear) */
+    /* a curve of two numbers that gives (x, y) at clip time t instead, or NULL. Borrowed: the
+     * node that placed the clip (at) owns it, and every copy of this pos lives in a node
+     * that holds that node */
+    const struct mr_curve *curve;
 } mr_pos;
 
 /* Top-left at (0, 0): where a clip goes when nobody placed it. */
-static inline mr_pos mr_pos_origin(void) { return (mr_pos){MR_EDGE_START, MR_EDGE_START, 0, 0, 0, 0, 0, 0, false}; }
+static inline mr_pos mr_pos_origin(void) { return (mr_pos){MR_EDGE_START, MR_EDGE_START, 0, 0, 0, 0, 0, 0, false, NULL}; }
 
-/* The top-left pixel of a w x h picture placed by p on a W x H canvas at clip time t. */
-void mr_pos_resolve(const mr_pos *p, int W, int H, int w, int h, double t, int *x, int *y);
+/* The top-left pixel of a w x h picture placed by p on a W x H canvas at clip time t into
+ * *x, *y. Returns 0, or -1 with err set when p's curve fails at t. */
+int mr_pos_resolve(const mr_pos *p, int W, int H, int w, int h, double t, int *x, int *y, mr_err *err);
 
 /* Parses an edge name: "left"/"top" (start), "center"/"middle", "right"/"bottom" (end).
  * `horizontal` says which axis it is for. Returns false for an unknown name. */

@@ -12,6 +12,7 @@
 
 struct AVFrame;
 struct AVBufferRef;
+struct mr_conceal;
 
 typedef struct mr_video_reader mr_video_reader;
 typedef struct mr_audio_reader mr_audio_reader;
@@ -23,9 +24,10 @@ void mr_video_reader_free(mr_video_reader *r);
 /* The picture shown at media time t: a new AVFrame reference in *out, decoded by NVDEC on
  * hw (FFmpeg's CUDA device) when given and supported, on the CPU otherwise. The cursor keeps
  * at least `keep` decoded frames (the caller's frames in flight), so requests that arrive a
- * little out of order never make it seek back. Returns 0 or -1. */
-int mr_video_reader_get(mr_video_reader *r, double t, struct AVBufferRef *hw, int keep, struct AVFrame **out,
-                        mr_err *err);
+ * little out of order never make it seek back. Damaged pictures met on the way are noted in
+ * tally (NULL: not noted). Returns 0 or -1. */
+int mr_video_reader_get(mr_video_reader *r, double t, struct AVBufferRef *hw, int keep, struct mr_conceal *tally,
+                        struct AVFrame **out, mr_err *err);
 
 /* How many video frames this process decoded on the GPU (NVDEC) and on the CPU. */
 void mr_decode_counts(long *gpu, long *cpu);
@@ -33,7 +35,8 @@ void mr_decode_counts(long *gpu, long *cpu);
 mr_audio_reader *mr_audio_reader_new(const mr_media_info *info);
 void mr_audio_reader_free(mr_audio_reader *r);
 
-/* n stereo float frames at 48 kHz from sample s0 of media time; silence past the end. */
-int mr_audio_reader_get(mr_audio_reader *r, int64_t s0, int n, float *out, mr_err *err);
+/* n stereo float frames at 48 kHz from sample s0 of media time; silence past the end, and in
+ * place of damaged frames (noted in tally; NULL: not noted). Returns 0 or -1. */
+int mr_audio_reader_get(mr_audio_reader *r, int64_t s0, int n, struct mr_conceal *tally, float *out, mr_err *err);
 
 #endif

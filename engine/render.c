@@ -13,6 +13,7 @@
 #include <unistd.h>
 #include <libavutil/frame.h>
 #include "engine/clock.h"
+#include "engine/conceal.h"
 #include "engine/eval.h"
 #include "engine/gpu.h"
 #include "engine/kernels.h"
@@ -43,6 +44,7 @@ typedef struct job {
     mr_rational fps;
     int64_t total;
     const volatile sig_atomic_t *cancel;
+    mr_conceal *conceal;  /* damaged source frames the render met */
     pthread_mutex_t lock;
     pthread_cond_t cond;
     int64_t next;         /* next frame for a worker */
@@ -61,6 +63,7 @@ static void *worker(void *arg)
     mr_eval_init(&ev, &err, j->cancel);
     ev.gpu = j->gpu;
     ev.in_flight = j->window;
+    ev.conceal = j->conceal;
     for (;;) {
         pthread_mutex_lock(&j->lock);
         while (!j->failed && j->next < j->total && j->next >= j->written + j->window)
@@ -158,6 +161,12 @@ static int write_sound(const mr_clip *clip, mr_output *out, mr_eval *ev, int64_t
     return 0;
 }
 
+/* With --strict, whether the render met a damaged source frame (err then says which). */
+static bool strict_stop(const mr_render_opts *o, job *j, mr_err *err)
+{
+    return o->strict && mr_conceal_count(j->conceal) > 0 && mr_conceal_first(j->conceal, err) < 0;
+}
+
 static void report(const mr_render_opts *o, int64_t done, int64_t total, double t0, double *last)
 {
     double t = mr_clock_seconds();
@@ -189,7 +198,7 @@ static int render_stream(const mr_clip *clip, const char *path, mr_rational fps,
     int64_t samples = clip->has_audio ? mr_clip_samples(clip) : 0;
     int nworkers = workers_for(o, gpu != NULL);
     job j = {.clip = clip, .gpu = gpu, .fps = fps, .total = total, .cancel = o->cancel,
-             .window = 2 * nworkers + 2};
+             .window = 2 * nworkers + 2, .conceal = mr_conceal_new()};
     pthread_mutex_init(&j.lock, NULL);
     pthread_cond_init(&j.cond, NULL);
     j.slots = calloc((size_t)j.window, sizeof *j.slots);
@@ -199,7 +208,8 @@ static int render_stream(const mr_clip *clip, const char *path, mr_rational fps,
     mr_err aerr;
     mr_eval aev;
     mr_eval_init(&aev, &aerr, o->cancel);
-    if (!j.slots || !abuf) {
+    aev.conceal = j.conceal;
+    if (!j.slots || !abuf || !j.conceal) {
         mr_err_set(&j.err, "out of memory");
         j.failed = true;
     }
@@ -239,7 +249,7 @@ static int render_stream(const mr_clip *clip, const char *path, mr_rational fps,
             fail_job(&j, &aerr);
             break;
         }
-        if (mr_output_video(out, pic, n, &aerr) < 0) {
+        if (mr_output_video(out, pic, n, &aerr) < 0 || strict_stop(o, &j, &aerr)) {
             fail_job(&j, &aerr);
             break;
         }
@@ -253,7 +263,7 @@ static int render_stream(const mr_clip *clip, const char *path, mr_rational fps,
             break;
         }
         int64_t upto = apos + 48 * AUDIO_BLOCK < samples ? apos + 48 * AUDIO_BLOCK : samples;
-        if (write_sound(clip, out, &aev, &apos, upto, abuf) < 0)
+        if (write_sound(clip, out, &aev, &apos, upto, abuf) < 0 || strict_stop(o, &j, &aerr))
             fail_job(&j, &aerr);
         if (total == 0)
             report(o, apos / AUDIO_BLOCK, samples / AUDIO_BLOCK, t0, &last);
@@ -272,9 +282,12 @@ static int render_stream(const mr_clip *clip, const char *path, mr_rational fps,
         mr_trace("all pictures encoded; flushing the encoders");
         if (gpu && o->then_exit && !mr_output_needs_gpu(out))
             mr_gpu_release_for_exit(); /* no more GPU work: the driver's teardown overlaps the flush */
-        failed = mr_output_finish(out, err) < 0;
+        failed = mr_output_finish(out, o->cancel, err) < 0;
         mr_trace("output finished");
+        if (!failed)
+            mr_conceal_report(j.conceal);
     }
+    mr_conceal_free(j.conceal);
     free(j.slots);
     free(abuf);
     mr_eval_free(&aev);

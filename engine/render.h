@@ -28,6 +28,8 @@ typedef struct mr_render_opts {
     void (*progress)(const mr_progress *p, void *ud);   /* called a few times a second */
     void *progress_ud;
     const volatile sig_atomic_t *cancel;                 /* non-zero stops the render */
+    bool strict;               /* a damaged frame in a source fails the render (else it is
+                                * concealed, and the render says at its end how many were) */
     bool then_exit;            /* the process ends after this render, freeing nothing on the
                                 * GPU: it lets go of the GPU while the encoder drains (see
                                 * mr_gpu_release_for_exit) */
@@ -38,7 +40,10 @@ mr_render_opts mr_render_opts_default(void);
 
 /* Renders clip to path (container from the extension; .png writes the frame at o->t).
  * Returns 0 once the complete file is in place, or -1 with err set; then nothing was written
- * at path (an existing file there is untouched). */
+ * at path (an existing file there is untouched). Interrupted (*o->cancel) at any moment up to
+ * the file's rename into place, it returns -1 ("interrupted") and leaves nothing; after the
+ * rename, 0. Damaged frames of its sources are concealed and counted, and said once (per
+ * file) when the render ends; with o->strict the first one fails it. */
 int mr_render(mr_clip *clip, const char *path, const mr_render_opts *o, mr_err *err);
 
 /* The picture of clip at time t, evaluated on gpu (NULL: the CPU), as a new host frame

@@ -29,6 +29,8 @@ const mr_render_opt mr_render_opt_table[] = {
     {"faststart", "faststart", MR_ROPT_BOOL, AT(out.faststart), 0, 0, 0,
      ".mp4/.mov: the index at the front, for playing while downloading"},
     {"backend", "backend", MR_ROPT_BACKEND, AT(backend), 0, 0, 0, "auto, cpu or cuda: where frames are evaluated"},
+    {"strict", "strict", MR_ROPT_BOOL, AT(strict), 0, 0, 0,
+     "fail at a damaged frame in a source (default: conceal it, and say how many at the end)"},
     {"t", "time", MR_ROPT_TIME, AT(t), 0, 1e9, 0, ".png outputs and frame -t: the time of the frame (seconds or mm:ss.fff)"},
     {NULL, NULL, 0, 0, 0, 0, 0, NULL}};
 #undef AT

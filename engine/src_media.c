@@ -17,7 +17,8 @@ static int media_picture(const mr_clip *c, double t, mr_eval *ev, mr_frame **out
     const media_priv *p = c->priv;
     const mr_media_info *in = mr_media_info_of(p->media);
     AVFrame *f = NULL;
-    if (mr_media_picture(p->media, t, ev->gpu ? mr_gpu_hw_device(ev->gpu) : NULL, ev->in_flight + 2, &f, ev->err) < 0)
+    if (mr_media_picture(p->media, t, ev->gpu ? mr_gpu_hw_device(ev->gpu) : NULL, ev->in_flight + 2, ev->conceal, &f,
+                         ev->err) < 0)
         return -1;
     /* the frame's own tags win over the container's (or over our guess when it had none) */
     mr_matrix m = in->matrix;
@@ -41,7 +42,7 @@ static int media_picture(const mr_clip *c, double t, mr_eval *ev, mr_frame **out
 static int media_sound(const mr_clip *c, int64_t s0, int n, float *out, mr_eval *ev)
 {
     const media_priv *p = c->priv;
-    return mr_media_sound(p->media, s0, n, out, ev->err);
+    return mr_media_sound(p->media, s0, n, ev->conceal, out, ev->err);
 }
 
 static void media_describe(const mr_clip *c, char *buf, size_t n)
@@ -68,6 +69,17 @@ static mr_clip *open_media(const char *path, bool picture, mr_err *err)
     const mr_media_info *in = mr_media_info_of(m);
     if (!picture && !in->has_audio) {
         mr_err_set(err, "'%s' has no sound", path);
+        mr_media_unref(m);
+        return NULL;
+    }
+    if (picture && !in->has_video) {
+        mr_err_set(err, "'%s' has no picture, only sound: use audio(\"%s\") for it", path, path);
+        mr_media_unref(m);
+        return NULL;
+    }
+    if (picture && in->still) {
+        mr_err_set(err, "'%s' is a still picture (%s), not a video: use image(\"%s\") and give it a duration with "
+                   ":dur()", path, in->vcodec, path);
         mr_media_unref(m);
         return NULL;
     }

@@ -25,7 +25,7 @@ static int image_picture(const mr_clip *c, double t, mr_eval *ev, mr_frame **out
     if (mr_demux_open(&dm, p->path, AVMEDIA_TYPE_VIDEO, NULL, ev->err) < 0)
         return -1;
     AVFrame *f = av_frame_alloc();
-    int r = f ? mr_demux_next(&dm, f, p->path, ev->err) : mr_err_set(ev->err, "out of memory");
+    int r = f ? mr_demux_next(&dm, f, p->path, NULL, ev->err) : mr_err_set(ev->err, "out of memory");
     if (r == 1)
         r = mr_err_set(ev->err, "'%s' holds no picture", p->path);
     if (r == 0 && (f->width != p->coded_w || f->height != p->coded_h))

@@ -3,6 +3,7 @@
 #include <stdio.h>
 #include <string.h>
 #include "engine/eval.h"
+#include "engine/op.h"
 #include "engine/ops.h"
 #include "engine/timefmt.h"
 
@@ -174,3 +175,44 @@ mr_clip *mr_clip_start_at(mr_clip *c, double t, mr_err *err)
         n->start = t;
     return n;
 }
+
+/* The registry's entries (op_table.c lists them). */
+
+static mr_clip *make_sub(mr_clip *in, const mr_arg *a, mr_err *err)
+{
+    return mr_clip_sub(in, a[0].num, a[1].given ? a[1].num : NAN, err);
+}
+
+static mr_clip *make_start(mr_clip *in, const mr_arg *a, mr_err *err) { return mr_clip_start_at(in, a[0].num, err); }
+static mr_clip *make_dur(mr_clip *in, const mr_arg *a, mr_err *err) { return mr_clip_dur(in, a[0].num, err); }
+static mr_clip *make_speed(mr_clip *in, const mr_arg *a, mr_err *err) { return mr_clip_speed(in, a[0].num, err); }
+static mr_clip *make_loop(mr_clip *in, const mr_arg *a, mr_err *err) { return mr_clip_loop(in, a[0].num, err); }
+
+#define ANY_TIME -1e9, 1e9
+static const mr_param_desc sub_params[] = {
+    {"from", MR_P_TIME, false, false, ANY_TIME, 0, NULL, "where the part starts (negative: counted from the end)"},
+    {"to", MR_P_TIME, true, false, ANY_TIME, NAN, NULL, "where it ends (negative: from the end; none: the clip's end)"},
+};
+static const mr_param_desc start_params[] = {
+    {"t", MR_P_TIME, false, false, ANY_TIME, 0, NULL, "when the clip begins inside compose"},
+};
+static const mr_param_desc dur_params[] = {
+    {"d", MR_P_TIME, false, false, 0, 1e9, 0, NULL, "the new length: cut, or lengthened holding the last frame"},
+};
+static const mr_param_desc speed_params[] = {
+    {"k", MR_P_NUMBER, false, false, 0, 100, 0, NULL, "how many times faster (0.5: half speed); the sound follows"},
+};
+static const mr_param_desc loop_params[] = {
+    {"n", MR_P_NUMBER, true, false, 0, INFINITY, INFINITY, NULL, "how many times (fractions end part way); none: forever"},
+};
+
+const mr_op mr_op_sub = {"sub", "the part of the clip from `from` to `to`, frame-exact",
+                         "local part = clip:sub(2, 4.5)", sub_params, 2, NULL, make_sub};
+const mr_op mr_op_start = {"start", "when the clip begins inside a compose", "local late = title:start(2)",
+                           start_params, 1, NULL, make_start};
+const mr_op mr_op_dur = {"dur", "the clip cut to, or lengthened to, d seconds (the last frame held)",
+                         "local card = image(\"logo.png\"):dur(3)", dur_params, 1, NULL, make_dur};
+const mr_op mr_op_speed = {"speed", "played k times as fast, the sound too (its pitch changes with it)",
+                           "local slow = clip:speed(0.5)", speed_params, 1, NULL, make_speed};
+const mr_op mr_op_loop = {"loop", "played n times in a row", "local twice = clip:loop(2)", loop_params, 1, NULL,
+                          make_loop};

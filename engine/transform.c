@@ -2,7 +2,9 @@
 #include <math.h>
 #include <stdio.h>
 #include "engine/kernels.h"
+#include "engine/curve.h"
 #include "engine/eval.h"
+#include "engine/op.h"
 #include "engine/ops.h"
 
 typedef struct rect_priv {
@@ -54,7 +56,17 @@ static void at_describe(const mr_clip *c, char *buf, size_t n)
 
 static const mr_clip_ops resize_ops = {"resize", resize_picture, mr_pass_sound, NULL, NULL};
 static const mr_clip_ops crop_ops = {"crop", crop_picture, mr_pass_sound, crop_describe, NULL};
-static const mr_clip_ops at_ops = {"at", mr_pass_picture, mr_pass_sound, at_describe, NULL};
+/* at: the node owns the curve of a moving place (every copy of its pos borrows it) */
+typedef struct at_priv {
+    mr_curve *curve;
+} at_priv;
+
+static void at_destroy(mr_clip *c)
+{
+    mr_curve_unref(((at_priv *)c->priv)->curve);
+}
+
+static const mr_clip_ops at_ops = {"at", mr_pass_picture, mr_pass_sound, at_describe, at_destroy};
 
 static bool check_picture(const mr_clip *c, const char *op, mr_err *err)
 {
@@ -104,9 +116,15 @@ mr_clip *mr_clip_at(mr_clip *c, mr_pos pos, mr_err *err)
         mr_err_set(err, "at: position must be finite");
         return NULL;
     }
-    mr_clip *n = mr_clip_alloc(&at_ops, 0, c, err);
-    if (n)
+    if (pos.curve && mr_curve_dim(pos.curve) != 2) {
+        mr_err_set(err, "at: a moving position needs a curve of two numbers (x, y), not %d", mr_curve_dim(pos.curve));
+        return NULL;
+    }
+    mr_clip *n = mr_clip_alloc(&at_ops, sizeof(at_priv), c, err);
+    if (n) {
+        ((at_priv *)n->priv)->curve = mr_curve_ref((mr_curve *)pos.curve);
         n->pos = pos;
+    }
     return n;
 }
 
@@ -142,3 +160,69 @@ mr_clip *mr_clip_fit(mr_clip *c, int w, int h, mr_rgba bg, mr_err *err)
     }
     return framed;
 }
+
+/* The registry's entries (op_table.c lists them). */
+
+/* resize's forms: scale alone, or w and/or h (the other keeping the shape). */
+static mr_clip *make_resize(mr_clip *in, const mr_arg *a, mr_err *err)
+{
+    if (!in->has_video)
+        return mr_err_set(err, "resize: the clip has no picture"), NULL;
+    bool w = a[0].given, h = a[1].given, k = a[2].given;
+    if (k && (w || h))
+        return mr_err_set(err, "resize: give a scale, or a width and/or a height, not both"), NULL;
+    if (!k && !w && !h)
+        return mr_err_set(err, "resize: give a scale (clip:resize(0.5)), a size (clip:resize(640, 360)) or "
+                               "{w = ...} / {h = ...}"), NULL;
+    double W = k ? in->w * a[2].num : w ? a[0].num : a[1].num * in->w / in->h;
+    double H = k ? in->h * a[2].num : h ? a[1].num : a[0].num * in->h / in->w;
+    if (!(W >= 0.5 && H >= 0.5 && W < 16384.5 && H < 16384.5))
+        return mr_err_set(err, "resize: %gx%g is not a picture size (1..16384)", W, H), NULL;
+    return mr_clip_resize(in, (int)lround(W), (int)lround(H), err);
+}
+
+static mr_clip *make_crop(mr_clip *in, const mr_arg *a, mr_err *err)
+{
+    return mr_clip_crop(in, (int)a[0].num, (int)a[1].num, (int)a[2].num, (int)a[3].num, err);
+}
+
+static mr_clip *make_at(mr_clip *in, const mr_arg *a, mr_err *err) { return mr_clip_at(in, a[0].pos, err); }
+
+static mr_clip *make_fit(mr_clip *in, const mr_arg *a, mr_err *err)
+{
+    mr_rgba bg = a[2].given ? a[2].color : (mr_rgba){0, 0, 0, 255};
+    return mr_clip_fit(in, (int)a[0].num, (int)a[1].num, bg, err);
+}
+
+static const mr_param_desc resize_params[] = {
+    {"w", MR_P_NUMBER, true, false, 1, 16384, NAN, NULL, "the width in pixels (alone: the height keeps the shape)"},
+    {"h", MR_P_NUMBER, true, false, 1, 16384, NAN, NULL, "the height in pixels (alone: the width keeps the shape)"},
+    {"scale", MR_P_NUMBER, true, false, 1e-6, 16384, NAN, NULL, "times the size (clip:resize(0.5))"},
+};
+static const char *const resize_forms[] = {"scale", "w h", NULL};
+static const mr_param_desc crop_params[] = {
+    {"x", MR_P_INT, false, false, 0, 16383, 0, NULL, "the rectangle's left edge"},
+    {"y", MR_P_INT, false, false, 0, 16383, 0, NULL, "its top edge"},
+    {"w", MR_P_INT, false, false, 1, 16384, 0, NULL, "its width (it must lie inside the picture)"},
+    {"h", MR_P_INT, false, false, 1, 16384, 0, NULL, "its height"},
+};
+static const mr_param_desc at_params[] = {
+    {"pos", MR_P_POS, false, true, 0, 0, 0, NULL,
+     "(x, y) pixels of the top-left corner; (\"center\"); (h, v[, margin]) with h left/center/right and v "
+     "top/center/bottom; a Position; or a curve of x, y (keys, a function of t)"},
+};
+static const mr_param_desc fit_params[] = {
+    {"w", MR_P_INT, false, false, 1, 16384, 0, NULL, "the box's width"},
+    {"h", MR_P_INT, false, false, 1, 16384, 0, NULL, "the box's height"},
+    {"bg", MR_P_COLOR, true, false, 0, 0, 0, NULL, "the bars' colour (default black)"},
+};
+
+const mr_op mr_op_resize = {"resize", "the picture scaled (bicubic): by a factor, to w x h, or to a width or height "
+                            "keeping its shape", "local half = clip:resize(0.5)", resize_params, 3, resize_forms,
+                            make_resize};
+const mr_op mr_op_crop = {"crop", "the w x h rectangle at x, y", "local corner = clip:crop(0, 0, 640, 360)",
+                          crop_params, 4, NULL, make_crop};
+const mr_op mr_op_at = {"at", "where the clip goes inside a compose", "local logo = image(\"logo.png\"):at(\"right\", \"top\", 40)",
+                        at_params, 1, NULL, make_at};
+const mr_op mr_op_fit = {"fit", "scaled to fit inside w x h keeping its shape, centred on bars (letterboxed)",
+                         "local boxed = clip:fit(1920, 1080)", fit_params, 3, NULL, make_fit};

@@ -212,13 +212,13 @@ static int own_copy(vcursor *c, AVFrame **fp, mr_err *err)
 }
 
 /* Decodes one more frame into c's ring. Returns 0, 1 at the end, -1 on error. */
-static int decode_one(vcursor *c, const mr_media_info *info, mr_err *err)
+static int decode_one(vcursor *c, const mr_media_info *info, struct mr_conceal *tally, mr_err *err)
 {
     AVFrame *f = c->spare; /* the frame struct evicted last time, reused */
     c->spare = NULL;
     if (!f && !(f = av_frame_alloc()))
         return mr_err_set(err, "out of memory decoding '%s'", info->path);
-    int r = mr_demux_next(&c->dm, f, info->path, err);
+    int r = mr_demux_next(&c->dm, f, info->path, tally, err);
     if (r != 0) {
         c->spare = f;
         if (r == 1)
@@ -267,7 +267,8 @@ static int decode_one(vcursor *c, const mr_media_info *info, mr_err *err)
     return 0;
 }
 
-int mr_video_reader_get(mr_video_reader *r, double t, AVBufferRef *hw, int keep, AVFrame **out, mr_err *err)
+int mr_video_reader_get(mr_video_reader *r, double t, AVBufferRef *hw, int keep, struct mr_conceal *tally, AVFrame **out,
+                        mr_err *err)
 {
     const mr_media_info *info = r->info;
     pthread_mutex_lock(&r->lock);
@@ -301,7 +302,7 @@ int mr_video_reader_get(mr_video_reader *r, double t, AVBufferRef *hw, int keep,
         c->origin = c->origin > c->dm.skip_until ? c->origin : INFINITY; /* earlier times: seek */
     }
     while ((i = find_in_ring(c, t)) == -1) {
-        if ((ret = decode_one(c, info, err)) < 0)
+        if ((ret = decode_one(c, info, tally, err)) < 0)
             goto done;
     }
     if (i < 0 || c->n == 0) {

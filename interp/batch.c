@@ -19,6 +19,7 @@
 #include <unistd.h>
 #include "engine/clock.h"
 #include "engine/log.h"
+#include "engine/part_file.h"
 #include "interp/batch_plan.h"
 #include "interp/batch_rows.h"
 #include "interp/cli.h"
@@ -26,14 +27,21 @@
 
 enum { DO = 0, DONE = 1, FAILED = 2, SKIPPED = 3 };
 
+enum { LUA_PHASE, RENDER_PHASE };
+
 typedef struct worker {
     pid_t pid;
     int to, from;            /* row numbers go down `to`, results come up `from` */
     long row;                /* the plan row it renders, or -1 */
-    double started;
-    char buf[65536];
-    size_t len;
+    double started;          /* when it was given the row */
+    int phase;               /* LUA_PHASE until the worker says the render started */
+    double deadline;         /* when the row's time is up (mr_clock_seconds) */
+    char *buf;               /* what came up `from` and is not a whole line yet (malloc'd) */
+    size_t len, cap;
 } worker;
+
+/* The longest line a worker may send (its messages are cut to about 4 KiB; the rest is JSON). */
+#define MAX_LINE ((size_t)16 << 20)
 
 static int usage(const char *why, const char *arg) { return mr_cli_complain("batch", why, arg); }
 
@@ -238,7 +246,7 @@ static int each_folder(const mr_batch *b, mr_err *err)
             r = -1;
         char dir[4096];
         snprintf(dir, sizeof dir, "%.*s", la, sorted[i]->output);
-        mr_batch_clean_temps(dir);
+        mr_part_reclaim(dir);
     }
     free(sorted);
     return r;
@@ -266,6 +274,14 @@ static int plan(mr_batch *b, mr_err *err)
         if (!(r->output = strdup(out)) || !(r->record = strdup(rec)))
             return mr_err_set(err, "out of memory");
         mr_batch_row_hash(r->fields, b->args, r->row_hash);
+        char key[32];
+        snprintf(key, sizeof key, "%ld", r->index);
+        const char *why = json_string_value(json_object_get(b->bad_rows, key));
+        if (why) { /* its data cannot run as it is (a CSV field not UTF-8): it fails, the others go on */
+            r->state = FAILED;
+            if (!(r->message = strdup(why)))
+                return mr_err_set(err, "out of memory");
+        }
     }
     mr_batch_row **sorted = sorted_by_output(b);
     if (!sorted)
@@ -279,26 +295,22 @@ static int plan(mr_batch *b, mr_err *err)
     if (r == 0)
         r = each_folder(b, err);
     for (long i = 0; i < b->nplan && r == 0 && b->resume; i++)
-        if (mr_batch_record_ok(b->plan[i].record, b->plan[i].output, b->plan[i].row_hash, b->template_hash))
+        if (b->plan[i].state == DO && mr_batch_record_ok(b->plan[i].record, b->plan[i].output, b->plan[i].row_hash, b->template_hash))
             b->plan[i].state = SKIPPED;
     return r;
 }
 
 /* ---- workers -------------------------------------------------------------------------- */
 
-static void worker_loop(const mr_batch *b, int in, int out, int k)
+static void worker_loop(const mr_batch *b, int in, int out)
 {
     FILE *f = fdopen(in, "r");
     char line[64];
     while (f && fgets(line, sizeof line, f)) {
         long i = strtol(line, NULL, 10);
-        json_t *res = mr_batch_run_row(b, i, k);
-        char *text = json_dumps(res, JSON_COMPACT);
-        size_t len = strlen(text);
-        text[len] = '\n'; /* json_dumps left room: the terminating byte becomes the newline */
-        ssize_t w = write(out, text, len + 1);
-        (void)w;
-        free(text);
+        json_t *res = mr_batch_run_row(b, i, out);
+        if (mr_batch_send(out, res) < 0) /* the supervisor then sees this worker end: the row fails, never hangs */
+            _exit(1);
         json_decref(res);
         mr_interrupted = 0;
     }
@@ -325,12 +337,91 @@ static int spawn(const mr_batch *b, worker *w, int k)
         if (k > 0 || b->quiet) /* one worker says, once, what the engine notices */
             mr_log_set_sink(NULL, NULL);
         mallopt(M_ARENA_MAX, 2); /* many workers: keep each one's memory small and predictable */
-        worker_loop(b, down[0], up[1], k);
+        worker_loop(b, down[0], up[1]);
     }
     close(down[0]);
     close(up[1]);
-    *w = (worker){.pid = pid, .to = down[1], .from = up[0], .row = -1};
+    char *buf = w->buf; /* the line buffer outlives the worker, for the next one */
+    size_t cap = w->cap;
+    *w = (worker){.pid = pid, .to = down[1], .from = up[0], .row = -1, .buf = buf, .cap = cap};
     return 0;
+}
+
+/* How long a worker may go on past the Lua time limit before the supervisor stops it: the
+ * limit inside the worker should have stopped its Lua code first. */
+static double lua_grace(const mr_batch *b) { return fmax(2, 0.1 * b->limits.lua_seconds); }
+
+/* Gives worker w plan row `row`: its clock starts, with the Lua phase's deadline. */
+static void start_row(const mr_batch *b, worker *w, long row)
+{
+    w->row = row;
+    w->started = mr_clock_seconds();
+    w->phase = LUA_PHASE;
+    w->deadline = w->started + b->limits.lua_seconds + lua_grace(b);
+    if (b->row_timeout > 0 && w->started + b->row_timeout < w->deadline)
+        w->deadline = w->started + b->row_timeout;
+}
+
+/* The worker's row has left Lua for the render of a clip `duration` seconds long (-1: none):
+ * its deadline becomes --row-timeout, or 10 times the duration plus a minute. */
+static void render_started(const mr_batch *b, worker *w, double duration)
+{
+    w->phase = RENDER_PHASE;
+    w->deadline = w->started + (b->row_timeout > 0 ? b->row_timeout : 10 * fmax(duration, 0) + 60);
+}
+
+/* Why a row whose deadline passed failed. */
+static void timeout_message(const mr_batch *b, const worker *w, char *why, size_t n)
+{
+    double limit = w->deadline - w->started;
+    if (b->row_timeout > 0 && (w->phase == RENDER_PHASE || b->row_timeout <= b->limits.lua_seconds + lua_grace(b)))
+        snprintf(why, n, "the row took longer than %g s (--row-timeout)", b->row_timeout);
+    else if (w->phase == RENDER_PHASE)
+        snprintf(why, n, "the row took longer than %g s (the row time limit: 10 times its duration plus a minute; "
+                         "--row-timeout S sets another)", limit);
+    else
+        snprintf(why, n, "the template ran Lua code for more than %g s (the row's Lua time limit; it was stuck where "
+                         "the limit cannot stop it from inside, such as a long string pattern, so its worker was stopped)",
+                 b->limits.lua_seconds);
+}
+
+/* Reaps a worker whose pipe ended: it is exiting, or is stopped if it lingers. Returns its
+ * wait status. */
+static int reap(pid_t pid)
+{
+    int st = 0;
+    for (int k = 0; k < 20; k++) { /* up to a second for it to finish exiting */
+        pid_t r = waitpid(pid, &st, WNOHANG);
+        if (r == pid || (r < 0 && errno != EINTR))
+            return st;
+        usleep(50000);
+    }
+    kill(pid, SIGKILL);
+    while (waitpid(pid, &st, 0) < 0 && errno == EINTR)
+        ;
+    return st;
+}
+
+/* Reads what worker w sent into its line buffer. Returns 1 when something came, 0 when
+ * nothing is there now, -1 when the pipe ended (or the worker sent a line past MAX_LINE). */
+static int read_worker(worker *w)
+{
+    if (w->cap - w->len < 65536 + 1) {
+        size_t cap = w->cap ? w->cap * 2 : 65536 * 2;
+        char *buf = cap <= MAX_LINE + 65536 * 2 ? realloc(w->buf, cap) : NULL;
+        if (!buf)
+            return -1;
+        w->buf = buf;
+        w->cap = cap;
+    }
+    ssize_t got = read(w->from, w->buf + w->len, w->cap - 1 - w->len);
+    if (got < 0 && (errno == EINTR || errno == EAGAIN))
+        return 0;
+    if (got <= 0)
+        return -1;
+    w->len += (size_t)got;
+    w->buf[w->len] = 0;
+    return 1;
 }
 
 /* Removes the temporary files of dead processes in the folder of plan row `row`'s output. */
@@ -343,7 +434,7 @@ static void clean_after(const mr_batch *b, long row)
         *slash = 0;
     else
         dir[0] = 0;
-    mr_batch_clean_temps(dir);
+    mr_part_reclaim(dir);
 }
 
 static void finish_row(mr_batch_row *r, json_t *res)
@@ -368,6 +459,7 @@ static void replace(const mr_batch *b, worker *w, int k, const char *why)
     }
     close(w->to);
     close(w->from);
+    w->len = 0;
     if (spawn(b, w, k) < 0)
         w->pid = 0;
 }
@@ -402,10 +494,8 @@ static void run(mr_batch *b, int jobs)
                 }
                 char line[32];
                 int n = snprintf(line, sizeof line, "%ld\n", next);
-                if (write(w->to, line, (size_t)n) == n) {
-                    w->row = next;
-                    w->started = mr_clock_seconds();
-                }
+                if (write(w->to, line, (size_t)n) == n)
+                    start_row(b, w, next);
                 next++;
             }
             fds[k] = (struct pollfd){w->pid ? w->from : -1, POLLIN, 0};
@@ -418,11 +508,10 @@ static void run(mr_batch *b, int jobs)
         poll(fds, (nfds_t)jobs, 200);
         for (int k = 0; k < jobs; k++) {
             worker *w = &ws[k];
-            if (fds[k].revents & (POLLIN | POLLHUP)) {
-                ssize_t got = read(w->from, w->buf + w->len, sizeof w->buf - 1 - w->len);
-                if (got <= 0) { /* the worker died */
-                    int st = 0;
-                    waitpid(w->pid, &st, 0);
+            if (fds[k].revents & (POLLIN | POLLHUP | POLLERR)) {
+                int got = read_worker(w);
+                if (got < 0) { /* the worker died */
+                    int st = reap(w->pid);
                     char why[128];
                     snprintf(why, sizeof why, "the worker rendering this row ended (%s %d)",
                              WIFSIGNALED(st) ? "signal" : "status", WIFSIGNALED(st) ? WTERMSIG(st) : WEXITSTATUS(st));
@@ -433,14 +522,14 @@ static void run(mr_batch *b, int jobs)
                     replace(b, w, k, why);
                     continue;
                 }
-                w->len += (size_t)got;
-                w->buf[w->len] = 0;
                 char *nl;
-                while ((nl = strchr(w->buf, '\n'))) {
+                while ((nl = memchr(w->buf, '\n', w->len))) {
                     *nl = 0;
                     json_t *res = json_loads(w->buf, 0, NULL);
                     long i = res ? (long)json_integer_value(json_object_get(res, "i")) : -1;
-                    if (res && i == w->row) {
+                    if (res && i == w->row && json_object_get(res, "phase")) {
+                        render_started(b, w, json_number_value(json_object_get(res, "duration")));
+                    } else if (res && i == w->row) {
                         finish_row(&b->plan[i], res);
                         b->plan[i].state == DONE ? done++ : failed++;
                         left--;
@@ -453,11 +542,12 @@ static void run(mr_batch *b, int jobs)
                     w->buf[w->len] = 0;
                 }
             }
-            if (w->row >= 0 && b->row_timeout > 0 && mr_clock_seconds() - w->started > b->row_timeout) {
+            if (w->pid && w->row >= 0 && mr_clock_seconds() > w->deadline) { /* stopped from outside */
                 kill(w->pid, SIGKILL);
-                waitpid(w->pid, NULL, 0);
-                char why[128];
-                snprintf(why, sizeof why, "the row took longer than %g s (--row-timeout)", b->row_timeout);
+                while (waitpid(w->pid, NULL, 0) < 0 && errno == EINTR)
+                    ;
+                char why[512];
+                timeout_message(b, w, why, sizeof why);
                 failed++;
                 left--;
                 replace(b, w, k, why);
@@ -474,9 +564,11 @@ static void run(mr_batch *b, int jobs)
             close(ws[k].to);
             close(ws[k].from);
         }
-    for (int k = 0; k < jobs; k++)
+    for (int k = 0; k < jobs; k++) {
         if (ws[k].pid)
             waitpid(ws[k].pid, NULL, 0);
+        free(ws[k].buf);
+    }
     free(ws);
 }
 
@@ -557,8 +649,10 @@ static void summary(json_t *rep)
             fprintf(stderr, "  ... and %zu more (see the report)\n", json_array_size(json_object_get(rep, "failures")) - 10);
             break;
         }
-        fprintf(stderr, "  row %lld: %s\n", (long long)json_integer_value(json_object_get(f, "row")),
-                json_string_value(json_object_get(f, "message")));
+        char row[32]; /* (a message about the row's data names it already) */
+        const char *msg = json_string_value(json_object_get(f, "message"));
+        snprintf(row, sizeof row, "row %lld: ", (long long)json_integer_value(json_object_get(f, "row")));
+        fprintf(stderr, "  %s%s\n", msg && !strncmp(msg, row, strlen(row)) ? "" : row, msg ? msg : "");
     }
 }
 
@@ -644,7 +738,7 @@ int mr_cmd_batch(int argc, char **argv)
                                                                     : json_string(v.text));
     }
     mr_err err;
-    if (compile(&b, &err) < 0 || !(b.rows = mr_rows_load(b.rows_path, &err)) || plan(&b, &err) < 0) {
+    if (compile(&b, &err) < 0 || !(b.rows = mr_rows_load_noting(b.rows_path, b.bad_rows = json_object(), &err)) || plan(&b, &err) < 0) {
         fprintf(stderr, "moonreel batch: %s\n", err.msg);
         return 1;
     }
@@ -677,7 +771,7 @@ int mr_cmd_batch(int argc, char **argv)
     each_folder(&b, NULL); /* what processes that died meanwhile left behind */
     json_t *rep = report(&b, mr_clock_seconds() - t0);
     summary(rep);
-    int st = write_report(rep, b.report_path) < 0 ? 1 : mr_interrupted ? 130 : json_integer_value(json_object_get(rep, "failed")) ? 3 : 0;
+    int st = write_report(rep, b.report_path) < 0 ? 1 : mr_interrupted ? mr_host_interrupt_status() : json_integer_value(json_object_get(rep, "failed")) ? 3 : 0;
     long unfinished = 0;
     for (long i = 0; i < b.nplan; i++)
         unfinished += b.plan[i].state == DO;
@@ -685,6 +779,7 @@ int mr_cmd_batch(int argc, char **argv)
         st = 1; /* no worker could start */
     json_decref(rep);
     json_decref(b.rows);
+    json_decref(b.bad_rows);
     json_decref(b.args);
     for (long i = 0; i < b.nplan; i++) {
         free(b.plan[i].output);

@@ -1,8 +1,9 @@
 /* batch.h: `moonreel batch`: one template, many rows. The parent plans every row (output
  * paths, records, resume), then forked worker processes render rows one after another, each
  * row in a fresh sandboxed Lua state; workers keep their caches (media, pictures, fonts)
- * from row to row. A worker that crashes or overruns --row-timeout is replaced; its row is
- * recorded as failed and the batch goes on. */
+ * from row to row. A worker that crashes, overruns its row's Lua time (stuck where the
+ * in-process limit cannot reach) or the row's time limit is replaced; its row is recorded as
+ * failed and the batch goes on. */
 #ifndef MR_BATCH_H
 #define MR_BATCH_H
 
@@ -24,7 +25,7 @@ typedef struct mr_batch {
     const char *template_path, *rows_path, *pattern, *report_path;
     int jobs, ngpus, gpus[16], shard_k, shard_n;
     bool resume, quiet;
-    double row_timeout;
+    double row_timeout;      /* --row-timeout; 0: 10 times the row's duration plus a minute */
     char *sets[256];
     int nsets;
     json_t *args;            /* the --set values */
@@ -33,6 +34,7 @@ typedef struct mr_batch {
     mr_sandbox_limits limits;
     mr_render_opts render;
     json_t *rows;
+    json_t *bad_rows;        /* "index": why, for rows whose data cannot run (see mr_rows_load_noting) */
     mr_batch_row *plan;
     long nplan;
     char template_hash[33];
@@ -40,9 +42,17 @@ typedef struct mr_batch {
     size_t bytecode_len;
 } mr_batch;
 
-/* Renders plan row i in this (worker) process. Returns a JSON result for the parent:
- * {"i", "ok", "ms", "startup_ms"} or {"i", "ok": false, "error"} (the caller's reference). */
-json_t *mr_batch_run_row(const mr_batch *b, long i, int worker);
+/* Renders plan row i in this (worker) process. When the Lua phase is over and the render
+ * starts, says {"i", "phase": "render", "duration"} on fd `say` (the row's duration in seconds,
+ * -1 when it has none), so the supervisor gives the row its render time. Returns a JSON
+ * result for the parent: {"i", "ok", "ms", "startup_ms"} or {"i", "ok": false, "error"} (the
+ * caller's reference; an error message is valid UTF-8 and at most about 4 KiB, cut with
+ * "…(cut)"). */
+json_t *mr_batch_run_row(const mr_batch *b, long i, int say);
+
+/* Writes msg as one JSON line to fd, all of it (a pipe may take it in parts). Returns 0, or
+ * -1 when msg is NULL or the write fails. */
+int mr_batch_send(int fd, json_t *msg);
 
 int mr_cmd_batch(int argc, char **argv);
 

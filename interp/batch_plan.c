@@ -1,9 +1,7 @@
 /* batch_plan.c: output paths, hashes and records of batch rows. */
 #include "interp/batch_plan.h"
 
-#include <dirent.h>
 #include <errno.h>
-#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -183,46 +181,4 @@ bool mr_batch_record_ok(const char *record, const char *output, const char *row_
               mr_file_md5(output, now, &now_size) == 0 && now_size == size && !strcmp(now, md5);
     json_decref(j);
     return ok;
-}
-
-/* Whether process pid is a live moonreel (not a zombie, not another program that got the id). */
-static bool moonreel_alive(int pid)
-{
-    char path[64], buf[512];
-    snprintf(path, sizeof path, "/proc/%d/stat", pid);
-    FILE *f = fopen(path, "r");
-    if (!f)
-        return false;
-    size_t n = fread(buf, 1, sizeof buf - 1, f);
-    fclose(f);
-    buf[n] = 0;
-    const char *close = strrchr(buf, ')'); /* "pid (comm) S ..." */
-    if (!close || close[1] != ' ' || close[2] == 'Z' || close[2] == 'X')
-        return false;
-    const char *open = strchr(buf, '(');
-    return open && close > open && !strncmp(open + 1, "moonreel", (size_t)(close - open - 1));
-}
-
-int mr_batch_clean_temps(const char *dir)
-{
-    DIR *d = opendir(dir[0] ? dir : ".");
-    if (!d)
-        return 0;
-    int removed = 0;
-    struct dirent *e;
-    while ((e = readdir(d))) {
-        const char *m = strstr(e->d_name, ".moonreel-");
-        int pid, seq;
-        size_t len = strlen(e->d_name);
-        if (e->d_name[0] != '.' || !m || len < 5 || strcmp(e->d_name + len - 5, ".part") ||
-            sscanf(m, ".moonreel-%d-%d.part", &pid, &seq) != 2)
-            continue;
-        if (moonreel_alive(pid)) /* its process lives: it is being written */
-            continue;
-        char path[4096];
-        snprintf(path, sizeof path, "%s/%s", dir[0] ? dir : ".", e->d_name);
-        removed += unlink(path) == 0;
-    }
-    closedir(d);
-    return removed;
 }

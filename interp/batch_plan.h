@@ -35,8 +35,4 @@ bool mr_batch_record_ok(const char *record, const char *output, const char *row_
 /* Makes the folders of path (mkdir -p of its dirname). Returns 0 or -1 with err set. */
 int mr_make_parent_dirs(const char *path, mr_err *err);
 
-/* Removes the temporary files (.NAME.moonreel-PID-N.part) in dir whose process is gone: what a
- * killed batch left. Returns how many. */
-int mr_batch_clean_temps(const char *dir);
-
 #endif

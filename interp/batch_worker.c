@@ -1,24 +1,50 @@
-/* batch_worker.c: one row, in a worker process: a fresh sandbox, the template, the clip it
- * makes, the render (to a temporary file renamed when complete), then the row's record. */
+/* batch_worker.c: one row, in a worker process: a fresh sandbox, the row's data, the
+ * template and the clip it makes (the Lua phase, which ends with the Lua state closed), then
+ * the render (to a temporary file renamed when complete) and the row's record. What it says to
+ * the supervisor goes up a pipe as one JSON line each: the start of the render, the result. */
+#include <errno.h>
 #include <lauxlib.h>
+#include <math.h>
 #include <stdio.h>
 #include <string.h>
+#include <unistd.h>
 #include "engine/clock.h"
 #include "engine/log.h"
+#include "engine/media_policy.h"
 #include "interp/batch.h"
 #include "interp/batch_plan.h"
+#include "interp/batch_rows.h"
 #include "interp/host.h"
 
-/* Pushes a JSON value as Lua (objects and arrays as tables; null as nil). */
-static void push_json(lua_State *L, const json_t *v)
+enum { MAX_DEPTH = 32, MAX_MESSAGE = 4096 };
+
+/* What the protected push of a row's data needs. */
+typedef struct row_input {
+    const json_t *fields, *args;
+    long row;                /* the row's number from 1, for messages */
+    const char *field;       /* the top-level field being pushed */
+} row_input;
+
+/* Pushes a JSON value as Lua (objects and arrays as tables; null as nil), at most MAX_DEPTH
+ * tables deep below the row. Raises (a Lua error naming the row and field) when deeper, or
+ * when Lua's memory runs out: call it protected. */
+static void push_json(lua_State *L, const json_t *v, int depth, row_input *in)
 {
+    if (json_is_object(v) || json_is_array(v)) {
+        if (depth > MAX_DEPTH)
+            luaL_error(L, "row %d: the field '%s' is nested more than %d levels deep (the limit for row data)", (int)in->row,
+                       in->field ? in->field : "?", MAX_DEPTH);
+        luaL_checkstack(L, 3, "row data");
+    }
     switch (json_typeof(v)) {
     case JSON_OBJECT: {
         const char *k;
         json_t *x;
         lua_createtable(L, 0, (int)json_object_size(v));
         json_object_foreach((json_t *)v, k, x) {
-            push_json(L, x);
+            if (depth == 0)
+                in->field = k;
+            push_json(L, x, depth + 1, in);
             lua_setfield(L, -2, k);
         }
         break;
@@ -28,7 +54,7 @@ static void push_json(lua_State *L, const json_t *v)
         json_t *x;
         lua_createtable(L, (int)json_array_size(v), 0);
         json_array_foreach(v, i, x) {
-            push_json(L, x);
+            push_json(L, x, depth + 1, in);
             lua_rawseti(L, -2, (lua_Integer)i + 1);
         }
         break;
@@ -42,12 +68,129 @@ static void push_json(lua_State *L, const json_t *v)
     }
 }
 
-static json_t *failed(long i, const char *msg)
+/* Protected: the globals `args` and `row`, then (row, args) for the template's function
+ * (lua_touserdata(L, 1) is the row_input). */
+static int push_inputs(lua_State *L)
 {
-    return json_pack("{sIsbss}", "i", (json_int_t)i, "ok", 0, "error", msg);
+    row_input *in = lua_touserdata(L, 1);
+    lua_settop(L, 0);
+    push_json(L, in->args, 0, in);
+    lua_setglobal(L, "args");
+    push_json(L, in->fields, 0, in);
+    lua_setglobal(L, "row");
+    push_json(L, in->fields, 0, in);
+    push_json(L, in->args, 0, in);
+    return 2;
 }
 
-json_t *mr_batch_run_row(const mr_batch *b, long i, int worker)
+/* Copies msg into out (n bytes) as valid UTF-8 (a byte that is not becomes U+FFFD), cut at a
+ * character's end to about MAX_MESSAGE bytes with "…(cut)" after. Returns out. */
+static char *clean_message(const char *msg, char *out, size_t n)
+{
+    static const char cut[] = "\xE2\x80\xA6(cut)", bad[] = "\xEF\xBF\xBD";
+    size_t room = n - sizeof cut, o = 0;
+    const unsigned char *p = (const unsigned char *)(msg ? msg : "(no message)");
+    while (*p) {
+        int k = mr_utf8_char_len(p, strlen((const char *)p));
+        const char *src = k ? (const char *)p : bad;
+        size_t len = k ? (size_t)k : 3;
+        if (o + len > room || o + len > MAX_MESSAGE) {
+            memcpy(out + o, cut, sizeof cut);
+            return out;
+        }
+        memcpy(out + o, src, len);
+        o += len;
+        p += k ? k : 1;
+    }
+    out[o] = 0;
+    return out;
+}
+
+int mr_batch_send(int fd, json_t *msg)
+{
+    char *text = msg ? json_dumps(msg, JSON_COMPACT) : NULL;
+    if (!text)
+        return -1;
+    size_t len = strlen(text), done = 0;
+    text[len++] = '\n'; /* json_dumps left room: the terminating byte becomes the newline */
+    while (done < len) {
+        ssize_t w = write(fd, text + done, len - done);
+        if (w < 0 && errno == EINTR)
+            continue;
+        if (w <= 0)
+            break;
+        done += (size_t)w;
+    }
+    free(text);
+    return done == len ? 0 : -1;
+}
+
+static json_t *failed(long i, const char *msg)
+{
+    char clean[MAX_MESSAGE + 64];
+    json_t *r = json_pack("{sIsbss}", "i", (json_int_t)i, "ok", 0, "error", clean_message(msg, clean, sizeof clean));
+    return r ? r : json_pack("{sIsbss}", "i", (json_int_t)i, "ok", 0, "error", "out of memory");
+}
+
+/* The type of the value at idx for a message: a moonreel userdata by its type's name. */
+static const char *type_name(lua_State *L, int idx)
+{
+    const char *name = NULL;
+    if (lua_type(L, idx) == LUA_TUSERDATA && lua_getmetatable(L, idx)) {
+        lua_pushliteral(L, "__name");
+        if (lua_rawget(L, -2) == LUA_TSTRING)
+            name = lua_tostring(L, -1); /* kept alive by the registry's metatable */
+        lua_pop(L, 2);
+    }
+    return name ? name : luaL_typename(L, idx);
+}
+
+/* The Lua phase of plan row i: a fresh sandbox, the row's data, the template run. Returns the
+ * clip it made (the caller's reference) with the Lua state closed, or NULL with *result the
+ * row's failure. */
+static mr_clip *run_template(const mr_batch *b, long i, mr_host *host, json_t **result)
+{
+    const mr_batch_row *r = &b->plan[i];
+    lua_State *L = mr_sandbox_new(host, &b->limits);
+    if (!L) {
+        *result = failed(i, "out of memory for the row's Lua state (--lua-memory)");
+        return NULL;
+    }
+    row_input in = {r->fields, b->args, r->index + 1, NULL};
+    lua_pushcfunction(L, push_inputs);
+    lua_pushlightuserdata(L, &in);
+    mr_sandbox_start_clock(L);
+    *result = NULL;
+    int st = lua_pcall(L, 1, 2, 0);
+    if (st == LUA_ERRMEM) {
+        char msg[160];
+        snprintf(msg, sizeof msg, "row %ld: its data does not fit in the row's Lua memory (--lua-memory %g MiB)", r->index + 1,
+                 (double)b->limits.memory / (1 << 20));
+        *result = failed(i, msg);
+    } else if (st != LUA_OK) {
+        *result = failed(i, lua_tostring(L, -1));
+    } else if (luaL_loadbufferx(L, b->bytecode, b->bytecode_len, "=template", "b") != LUA_OK ||
+               mr_host_pcall(L, 0, 1) != LUA_OK) {
+        *result = failed(i, lua_tostring(L, -1));
+    } else if (lua_isfunction(L, -1)) { /* the template gives a function(row, args) */
+        lua_insert(L, -3);
+        if (mr_host_pcall(L, 2, 1) != LUA_OK)
+            *result = failed(i, lua_tostring(L, -1));
+    }
+    mr_clip *clip = *result ? NULL : mr_bindings_to_clip(L, -1);
+    if (!*result && !clip) {
+        char msg[256];
+        snprintf(msg, sizeof msg, "the template gave a %s, not a clip (return a clip, or a function(row, args) making one)",
+                 type_name(L, -1));
+        *result = failed(i, msg);
+    }
+    if (clip)
+        mr_clip_ref(clip);
+    mr_sandbox_close(L); /* all Lua code of the row ends here, inside the Lua time the supervisor watches */
+    return clip;
+}
+
+json_t *mr_batch_run_row(const mr_batch *b, long i, int say)
 {
     const mr_batch_row *r = &b->plan[i];
     double t0 = mr_clock_seconds();
@@ -57,38 +200,27 @@ json_t *mr_batch_run_row(const mr_batch *b, long i, int worker)
     host.defaults.cancel = &mr_interrupted;
     host.sandboxed = true;
     snprintf(host.script_dir, sizeof host.script_dir, "%s", b->template_dir);
-    for (int k = 0; k < b->nallowed; k++)
+    const char *dirs[8];
+    for (int k = 0; k < b->nallowed; k++) {
         snprintf(host.allowed[k], sizeof host.allowed[k], "%s", b->allowed[k]);
+        dirs[k] = b->allowed[k];
+    }
     host.nallowed = b->nallowed;
-    lua_State *L = mr_sandbox_new(&host, &b->limits);
-    if (!L)
-        return failed(i, "out of memory for the row's Lua state");
-    push_json(L, b->args);
-    lua_setglobal(L, "args");
-    push_json(L, r->fields);
-    lua_setglobal(L, "row");
-    json_t *result = NULL;
-    mr_sandbox_start_clock(L);
-    if (luaL_loadbufferx(L, b->bytecode, b->bytecode_len, "=template", "b") != LUA_OK ||
-        mr_host_pcall(L, 0, 1) != LUA_OK) {
-        result = failed(i, lua_tostring(L, -1));
-    } else if (lua_isfunction(L, -1)) { /* the template gives a function(row, args) */
-        push_json(L, r->fields);
-        push_json(L, b->args);
-        if (mr_host_pcall(L, 2, 1) != LUA_OK)
-            result = failed(i, lua_tostring(L, -1));
-    }
-    mr_clip *clip = result ? NULL : mr_bindings_to_clip(L, -1);
-    if (!result && !clip) {
-        char msg[256];
-        snprintf(msg, sizeof msg, "the template gave a %s, not a clip (return a clip, or a function(row, args) making one)",
-                 luaL_typename(L, -1));
-        result = failed(i, msg);
-    }
-    double startup = (mr_clock_seconds() - t0) * 1e3;
     mr_err err;
-    if (!result && mr_render(clip, r->output, &host.defaults, &err) < 0)
+    if (mr_media_policy_set(dirs, b->nallowed, &err) < 0) /* FFmpeg too reads only there */
+        return failed(i, err.msg);
+    json_t *result = NULL;
+    mr_clip *clip = run_template(b, i, &host, &result);
+    double startup = (mr_clock_seconds() - t0) * 1e3;
+    if (clip) { /* the supervisor now gives the row its render time instead of the Lua time */
+        json_t *phase = json_pack("{sIsssf}", "i", (json_int_t)i, "phase", "render", "duration",
+                                  isfinite(clip->duration) ? clip->duration : -1.0);
+        mr_batch_send(say, phase);
+        json_decref(phase);
+    }
+    if (clip && mr_render(clip, r->output, &host.defaults, &err) < 0)
         result = failed(i, err.msg);
+    mr_clip_unref(clip);
     char md5[33];
     long long size = 0;
     if (!result && (mr_file_md5(r->output, md5, &size) < 0 ||
@@ -99,7 +231,5 @@ json_t *mr_batch_run_row(const mr_batch *b, long i, int worker)
                            "size", (json_int_t)size);
     else
         json_object_set_new(result, "startup_ms", json_real(startup));
-    mr_sandbox_close(L);
-    (void)worker;
     return result;
 }

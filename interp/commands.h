@@ -6,6 +6,9 @@
 #include "bindings/moonreel.h"
 #include "interp/cli.h"
 
+/* moonreel stubs [-o FILE]: LuaLS annotations of the API (stubs.c). */
+int mr_cmd_stubs(int argc, char **argv);
+
 /* For the commands that need the script's clip: a state for cli's script, run. Returns the
  * exit status (0: *clip is the returned clip, borrowed from *L's stack); *L is always set and
  * the caller closes it. */

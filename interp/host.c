@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "engine/gpu.h"
+#include "engine/part_file.h"
 #include "interp/cli.h"
 
 volatile sig_atomic_t mr_interrupted;
@@ -145,17 +146,25 @@ static void stop_hook(lua_State *L, lua_Debug *ar)
     luaL_error(L, "interrupted");
 }
 
-static void on_sigint(int sig)
+/* SIGINT (Ctrl-C) and SIGTERM: the first asks renders and Lua code to stop (they remove what
+ * they were writing, and the command exits 128 + the signal); a second leaves at once, after
+ * removing the temporary files still being written. */
+static void on_signal(int sig)
 {
-    (void)sig;
-    if (mr_interrupted) { /* a second Ctrl-C: leave now */
-        signal(SIGINT, SIG_DFL);
-        raise(SIGINT);
+    if (mr_interrupted) { /* a second one: leave now */
+        mr_part_remove_all_now();
+        signal(sig, SIG_DFL);
+        raise(sig);
         return;
     }
-    mr_interrupted = 1;
+    mr_interrupted = sig;
     if (running_state)
         lua_sethook(running_state, stop_hook, LUA_MASKCALL | LUA_MASKRET | LUA_MASKCOUNT, 1);
+}
+
+int mr_host_interrupt_status(void)
+{
+    return mr_interrupted ? 128 + (int)mr_interrupted : 0;
 }
 
 void mr_host_catch_interrupt(lua_State *L)
@@ -163,7 +172,7 @@ void mr_host_catch_interrupt(lua_State *L)
     (void)L;
     struct sigaction sa;
     memset(&sa, 0, sizeof sa);
-    sa.sa_handler = on_sigint;
+    sa.sa_handler = on_signal;
     sigemptyset(&sa.sa_mask);
     sigaction(SIGINT, &sa, NULL);
     sigaction(SIGTERM, &sa, NULL);

@@ -6,8 +6,12 @@
 #include <signal.h>
 #include "bindings/moonreel.h"
 
-/* Set by SIGINT; renders and Lua code stop when it is set. */
+/* Set by SIGINT or SIGTERM to the signal's number; renders and Lua code stop when it is set. */
 extern volatile sig_atomic_t mr_interrupted;
+
+/* The exit status of a command stopped by that signal: 130 after SIGINT, 143 after SIGTERM;
+ * 0 when none came. */
+int mr_host_interrupt_status(void);
 
 /* A new Lua state with the standard libraries and moonreel installed for host. Exits the
  * process (status 1) if memory runs out. */
@@ -25,7 +29,7 @@ int mr_host_run_file(lua_State *L, mr_host *host, const char *path);
  * Ctrl-C able to stop it. Returns LUA_OK, or an error code with the message on the stack. */
 int mr_host_pcall(lua_State *L, int nargs, int nresults);
 
-/* Installs the SIGINT handler (it also stops Lua code running in L). */
+/* Installs the SIGINT and SIGTERM handler (it also stops Lua code running in L). */
 void mr_host_catch_interrupt(lua_State *L);
 
 #endif

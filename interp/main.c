@@ -9,6 +9,7 @@
 #include "engine/log.h"
 #include "engine/gpu.h"
 #include "engine/media.h"
+#include "engine/op.h"
 #include "engine/ops.h"
 #include "engine/timefmt.h"
 #include "interp/cli.h"
@@ -30,7 +31,7 @@ static mr_clip *run_script(lua_State *L, mr_host *host, const mr_cli *cli, int *
     }
     mr_host_catch_interrupt(L);
     if (mr_host_run_file(L, host, cli->script) < 0) {
-        *status = mr_interrupted ? 130 : 1;
+        *status = mr_interrupted ? mr_host_interrupt_status() : 1;
         return NULL;
     }
     return mr_bindings_to_clip(L, -1);
@@ -114,9 +115,12 @@ static int cmd_run(int argc, char **argv)
     mr_render_opts o = host.defaults;
     o.then_exit = true; /* nothing runs after this render: main ends the process */
     status = 0;
-    if (mr_render(clip, out, &o, &err) < 0) {
+    if (mr_render(clip, out, &o, &err) < 0) { /* interrupted: nothing was left at out */
         fprintf(stderr, "moonreel: %s: %s\n", out, err.msg);
-        status = mr_interrupted ? 130 : 1;
+        status = mr_interrupted ? mr_host_interrupt_status() : 1;
+    } else if (mr_interrupted) { /* the signal came after the file was complete and in place */
+        fprintf(stderr, "moonreel: wrote %s (it was complete when the %s came)\n", out,
+                mr_interrupted == SIGTERM ? "SIGTERM" : "Ctrl-C");
     } else if (!cli.quiet) {
         fprintf(stderr, "moonreel: wrote %s\n", out);
     }
@@ -256,12 +260,15 @@ static const struct {
      "(or returns the clip, reading the global `row`). Rows: CSV with a header, a JSON array of\n"
      "objects, or JSON Lines. The output pattern takes {field}, {row} (from 1, as spreadsheets\n"
      "count data rows), {row:05}, {index} (from 0) and {index:05}. Each row\n"
-     "runs sandboxed in a fresh Lua state (no files, processes or C modules; reading only under\n"
-     "the template's folder and --allow DIR; Lua memory and time limited). A failed row is\n"
-     "reported and the batch goes on. --resume skips rows already complete. --shard K/N takes\n"
-     "the rows whose index mod N is K (one job of a cluster array). Exit status: 0 all rows done,\n"
-     "3 some failed, another when the batch could not run. Workers share the cores: each row's\n"
-     "encoder gets cores/-j threads unless --encoder-threads says. docs/batch.md has the recipes.", true},
+     "runs sandboxed in a fresh Lua state (no files, processes, console, debug library or C\n"
+     "modules; reading only under the template's folder and --allow DIR). Limits per row: Lua\n"
+     "memory (--lua-memory, 256 MiB), Lua time (--lua-time, 30 s; a worker stuck in C past it\n"
+     "is stopped), the whole row (--row-timeout; default 10 times the row's duration plus a\n"
+     "minute). A failed row is reported and the batch goes on. --resume skips rows already\n"
+     "complete. --shard K/N takes the rows whose index mod N is K (one job of a cluster array).\n"
+     "Exit status: 0 all rows done, 3 some failed, another when the batch could not run.\n"
+     "Workers share the cores: each row's encoder gets cores/-j threads unless --encoder-threads\n"
+     "says. docs/batch.md has the recipes and what the sandbox holds.", true},
     {"probe", mr_cmd_probe, "moonreel probe",
      "Shows the GPUs and what they do for moonreel, found by trying: whether NVDEC decodes and NVENC\n"
      "encodes each codec, and which backend and encoder `auto` picks (\"why is my GPU not used?\")."},
@@ -272,7 +279,12 @@ static const struct {
     {"checksum", cmd_checksum, "moonreel checksum edit.lua [--set key=value ...] [RENDER OPTIONS]",
      "Prints an MD5 of every evaluated frame of the returned clip, and of its sound: the golden\n"
      "tests compare these; they also tell whether two builds or backends agree bit for bit.", true},
-    {"help", cmd_help, "moonreel help [command]", "Shows how to use moonreel or one of its commands."},
+    {"stubs", mr_cmd_stubs, "moonreel stubs [-o moonreel.d.lua]",
+     "Writes LuaLS annotations (---@meta) of the Lua API: put the file where your editor's Lua\n"
+     "language server looks (a folder in its workspace.library) for completion and type checks.", false},
+    {"help", cmd_help, "moonreel help [command] | moonreel help ops [--markdown]",
+     "Shows how to use moonreel or one of its commands. `help ops` lists every operation on clips\n"
+     "with its parameters (--markdown: the reference section of docs/api.md).", false},
 };
 #define NCOMMANDS (int)(sizeof commands / sizeof commands[0])
 
@@ -301,6 +313,14 @@ static int help(const char *cmd)
 
 static int cmd_help(int argc, char **argv)
 {
+    if (argc > 1 && !strcmp(argv[1], "ops")) {
+        if (argc > 3 || (argc == 3 && strcmp(argv[2], "--markdown"))) {
+            fprintf(stderr, "usage: moonreel help ops [--markdown]\n");
+            return 2;
+        }
+        mr_op_write_reference(stdout, argc == 3);
+        return 0;
+    }
     return help(argc > 1 ? argv[1] : NULL);
 }
 

@@ -1,7 +1,10 @@
 /* sandbox.h: the Lua state a batch row runs in. Templates and row data are not trusted: the
- * state has the standard libraries without what reaches outside (processes, files, C modules,
- * binary chunks, string.dump, debug), moonreel restricted to reading allowed folders, memory
- * limited by its allocator and Lua time by an instruction hook that pcall cannot get past. */
+ * state has the standard libraries without what reaches outside (processes, files, console,
+ * C modules, binary chunks, string.dump; io and debug are never opened, and require and
+ * package.loaded give only what the sandbox allows), moonreel restricted to reading allowed
+ * folders, memory limited by its allocator, and Lua time by an instruction hook on every
+ * thread that pcall, xpcall, coroutines and finalisers cannot get past (sandbox_time.c). A
+ * loop inside one C call is beyond any hook: the batch supervisor stops that worker. */
 #ifndef MR_SANDBOX_H
 #define MR_SANDBOX_H
 
@@ -14,8 +17,9 @@ typedef struct mr_sandbox_limits {
     double lua_seconds;      /* time running Lua code */
 } mr_sandbox_limits;
 
-/* A fresh sandboxed state for host (host->sandboxed and ->allowed set by the caller).
- * NULL when memory runs out. Close it with mr_sandbox_close. */
+/* A fresh sandboxed state for host (host->sandboxed and ->allowed set by the caller; host
+ * must outlive the state). NULL when memory runs out (within lim->memory too). Close it with
+ * mr_sandbox_close. */
 lua_State *mr_sandbox_new(mr_host *host, const mr_sandbox_limits *lim);
 
 /* Starts the Lua time limit's clock (the row's Lua code starts now). */

@@ -23,7 +23,7 @@ return x.y')
 expect_contains "runtime error names the line" "$msg" "bad.lua:2: attempt to index a nil value"
 expect_contains "runtime error has a traceback" "$msg" "stack traceback"
 msg=$(attempt 'return pattern("bars", 64, 64):dur(1):resize("big")')
-expect_contains "argument error" "$msg" "bad.lua:1: bad argument #1 to 'resize' (number expected, got string)"
+expect_contains "argument error" "$msg" "bad.lua:1: bad argument 'scale' to 'resize' (number expected, got string)"
 msg=$(attempt 'return 42')
 expect_contains "non-clip result" "$msg" "returned a number, not a clip"
 

@@ -38,7 +38,7 @@ wait_for $'\n42' 3 || screen | grep -qx '42' && ok || bad "multi-line function: 
 
 # an error, then the session goes on
 type_ 'clip:resize("big")'; tmux send-keys -t $S Enter
-wait_for "bad argument #1 to 'resize' (number expected, got string)" && ok || bad "error shown: $(screen | tail -4)"
+wait_for "bad argument 'scale' to 'resize' (number expected, got string)" && ok || bad "error shown: $(screen | tail -4)"
 type_ 'twice(5)'; tmux send-keys -t $S Enter
 wait_for $'\n10' 3 || screen | grep -qx '10' && ok || bad "session goes on: $(screen | tail -3)"
 

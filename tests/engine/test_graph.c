@@ -66,18 +66,18 @@ int main(void)
     mr_clip *moved = mr_clip_at(one, (mr_pos){MR_EDGE_END, MR_EDGE_START, 40, 40}, &err);
     CHECK(one->pos.ex == MR_EDGE_START && moved->pos.ex == MR_EDGE_END);
     int x, y;
-    mr_pos_resolve(&moved->pos, 1920, 1080, 400, 200, 0, &x, &y);
+    mr_pos_resolve(&moved->pos, 1920, 1080, 400, 200, 0, &x, &y, NULL);
     CHECK(x == 1480 && y == 40);
     /* a move: linear from -600 to 560 over 0.8 s, then it stays */
     mr_pos slide = {MR_EDGE_START, MR_EDGE_START, -600, 330, 560, 330, 0, 0.8, false};
-    mr_pos_resolve(&slide, 1280, 720, 100, 50, 0, &x, &y);
+    mr_pos_resolve(&slide, 1280, 720, 100, 50, 0, &x, &y, NULL);
     CHECK(x == -600 && y == 330);
-    mr_pos_resolve(&slide, 1280, 720, 100, 50, 0.4, &x, &y);
+    mr_pos_resolve(&slide, 1280, 720, 100, 50, 0.4, &x, &y, NULL);
     CHECK(x == -20);
-    mr_pos_resolve(&slide, 1280, 720, 100, 50, 5, &x, &y);
+    mr_pos_resolve(&slide, 1280, 720, 100, 50, 5, &x, &y, NULL);
     CHECK(x == 560);
     slide.ease_out = true;
-    mr_pos_resolve(&slide, 1280, 720, 100, 50, 0.4, &x, &y);
+    mr_pos_resolve(&slide, 1280, 720, 100, 50, 0.4, &x, &y, NULL);
     CHECK(x == 270); /* -600 + 1160 * 0.75 */
 
     /* misuse names the operation and the reason */
@@ -93,7 +93,7 @@ int main(void)
     CHECK(mr_clip_crop(four, 50, 0, 50, 10, &err) == NULL);
     CHECK_STR(err.msg, "does not fit");
     CHECK(mr_clip_speed(four, 0, &err) == NULL);
-    CHECK(mr_clip_opacity(four, 1.5, &err) == NULL);
+    CHECK(mr_clip_opacity(four, 1.5, NULL, &err) == NULL);
     mr_clip *tone = mr_tone_new(440, &err);
     CHECK(mr_clip_resize(tone, 10, 10, &err) == NULL);
     CHECK_STR(err.msg, "no picture");

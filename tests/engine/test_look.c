@@ -68,7 +68,7 @@ int main(void)
     CHECK_INT(pixel(white_group, 0.5, 3, 3), 0xff7f7fe3u);
 
     /* opacity scales every channel */
-    mr_clip *half = mr_clip_opacity(red, 0.5, &err);
+    mr_clip *half = mr_clip_opacity(red, 0.5, NULL, &err);
     CHECK_INT(pixel(half, 0.5, 3, 3), 0x80000064u);
 
     mr_clip *all[] = {red_still, red, in, group, on_black, white_still, over_white, cat, boxed, from_white, to_white,

@@ -77,7 +77,7 @@ int main(void)
     a = pull(fo, 4 * 48000 - 48000, 1);
     CHECK_NEAR(a[0], 0.5 * tone_at(1000, 3 * 48000), 1e-5);
     free(a);
-    mr_clip *vol = mr_clip_volume(t4, 0.25, &err);
+    mr_clip *vol = mr_clip_volume(t4, 0.25, NULL, &err);
     a = pull(vol, 777, 1);
     CHECK_NEAR(a[0], 0.25 * tone_at(1000, 777), 1e-6);
     free(a);

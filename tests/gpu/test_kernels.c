@@ -215,6 +215,31 @@ int main(void)
                 mr_frame_unref(back);
             }
 
+    /* the affine warp (rotate, scale, mirror): the same float arithmetic, within 1 LSB */
+    static const float warps[][7] = {
+        {0.866f, 0.5f, -20.3f, -0.5f, 0.866f, 40.7f, 1},   /* 30 degrees */
+        {0.5f, 0, 40.25f, 0, 0.5f, 22.1f, 1},              /* zoomed twice */
+        {2.5f, 0, -3.0f, 0, 2.5f, 1.5f, 3},                /* shrunk, 3x3 samples */
+        {-1, 0, 97, 0, 1, 0, 1}};                          /* mirrored */
+    for (int i = 0; i < 4; i++) {
+        mr_frame *s = mr_frame_new(97, 61, NULL), *h = mr_frame_new(120, 80, NULL);
+        random_frame(s, 60 + i, true);
+        mr_warp_params k = {{warps[i][0], warps[i][1], warps[i][2], warps[i][3], warps[i][4], warps[i][5]}, 97, 61,
+                            (int)warps[i][6]};
+        mr_frame *ds = up(s), *d = mr_frame_new_gpu(120, 80, &err);
+        CHECK(mr_k_warp(&cpu, s, &k, h) == 0 && mr_k_warp(&dev, ds, &k, d) == 0);
+        mr_frame *back = down(d);
+        int worst = 0;
+        for (int y = 0; back && y < 80; y++)
+            for (int x = 0; x < 4 * 120; x++) {
+                int dlt = abs(mr_frame_row(h, y)[x] - mr_frame_row(back, y)[x]);
+                worst = dlt > worst ? dlt : worst;
+            }
+        printf("warp %d: largest difference %d\n", i, worst);
+        CHECK(back && worst <= 1);
+        mr_frame_unref(s); mr_frame_unref(ds); mr_frame_unref(h); mr_frame_unref(d); mr_frame_unref(back);
+    }
+
     /* resampling: the GPU's bicubic against swscale's, up and down */
     int sizes[][4] = {{640, 360, 960, 540}, {1920, 1080, 960, 540}, {1280, 720, 1920, 1080}, {400, 200, 123, 61}};
     for (int i = 0; i < 4; i++) {

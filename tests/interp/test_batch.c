@@ -54,6 +54,27 @@ int main(void)
     CHECK(parse("{\"id\": 1}\n{\"id\": \n", "jsonl", &err) == NULL);
     CHECK_STR(err.msg, "rows:2:");
 
+    /* a CSV field that is not UTF-8: never dropped; strict parsing names line, row and field,
+     * noting parsing keeps the row (bad bytes as U+FFFD) and says why under its index */
+    const char *latin = "id,name\n1,Ada\n2,Andr\xe9\n3,Zo\xc3\xab\n";
+    CHECK(parse(latin, "csv", &err) == NULL);
+    CHECK_STR(err.msg, "line 3: row 2: field 'name' is not valid UTF-8 (byte 0xE9 at byte 5)");
+    json_t *bad = json_object();
+    r = mr_rows_parse_noting(latin, strlen(latin), "csv", "rows", bad, &err);
+    CHECK(r && json_array_size(r) == 3);
+    CHECK_STR(field(r, 1, "name"), "Andr\xEF\xBF\xBD");
+    CHECK_STR(field(r, 2, "name"), "Zo\xc3\xab");
+    CHECK(json_object_size(bad) == 1);
+    CHECK_STR(json_string_value(json_object_get(bad, "1")), "row 2: field 'name' is not valid UTF-8");
+    json_decref(r);
+    CHECK(mr_rows_parse_noting("n\xff,b\n1,2\n", 9, "csv", "rows", bad, &err) == NULL);
+    CHECK_STR(err.msg, "line 1: the name of field 1 is not valid UTF-8");
+    json_decref(bad);
+    static const char *const not_utf8[] = {"\xc0\xaf", "\xed\xa0\x80", "\xf4\x90\x80\x80", "\xe2\x82", "\x80"};
+    for (int i = 0; i < 5; i++)
+        CHECK(mr_utf8_char_len((const unsigned char *)not_utf8[i], strlen(not_utf8[i])) == 0);
+    CHECK(mr_utf8_char_len((const unsigned char *)"\xe2\x82\xac", 3) == 3);
+
     /* output paths */
     json_t *row = json_pack("{sssssssiss}", "id", "007", "name", "../../etc/passwd", "dot", "..", "n", 3, "ctl", "a\tb\nc");
     char out[512];

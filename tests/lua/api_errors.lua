@@ -2,8 +2,8 @@
 local H = dofile(arg[0]:match("(.*/)") .. "helpers.lua")
 local c = pattern("counter", 64, 48):dur(2)
 
-H.contains(H.raises(function() return c:resize("big") end), "bad argument #1 to 'resize' (number expected, got string)")
-H.contains(H.raises(function() return c:sub({}) end), "bad argument #1 to 'sub'")
+H.contains(H.raises(function() return c:resize("big") end), "bad argument 'scale' to 'resize' (number expected, got string)")
+H.contains(H.raises(function() return c:sub({}) end), "bad argument 'from' to 'sub'")
 H.contains(H.raises(function() return c:sub("soon") end), "cannot read 'soon' as a time")
 H.contains(H.raises(function() return compose({c, 5}) end), "bad argument #1 to 'compose' (entry 2 is a number, not a clip)")
 H.contains(H.raises(function() return compose(c) end), "bad argument #1 to 'compose' (table expected")
@@ -13,7 +13,7 @@ H.contains(H.raises(function() return c:at("middle", "nowhere") end), "unknown p
 H.contains(H.raises(function() return c:at("left") end), "single name must be \"center\"")
 H.contains(H.raises(function() return pattern("plaid", 10, 10) end), "unknown pattern 'plaid'")
 H.contains(H.raises(function() return c:sub(5) end), "sub: start 5.000 s is outside the clip")
-H.contains(H.raises(function() return c:opacity(2) end), "opacity: 2 is outside 0..1")
+H.contains(H.raises(function() return c:opacity(2) end), "bad argument 'a' to 'opacity' (2 is outside 0..1)")
 H.contains(H.raises(function() return tone(440):resize(2) end), "resize: the clip has no picture")
 H.contains(H.raises(function() return text("hi", {font = "No Such Font 123"}) end), "font 'No Such Font 123' not found")
 H.contains(H.raises(function() return video("no/such/file.mp4") end), "video: cannot open")
@@ -30,7 +30,8 @@ H.contains(H.raises(function() return render(c, "/tmp/x.webm", {codec = "h264"})
 -- the position of the error is the script line that called
 local msg = H.raises(function() return c:dur(-1) end)
 H.contains(msg, "api_errors.lua:")
-H.contains(msg, "dur: duration -1 s must be positive")
+H.contains(msg, "bad argument 'd' to 'dur' (-1 s is below 0 s)")
+H.contains(H.raises(function() return c:dur(0) end), "dur: duration 0 s must be positive") -- the engine's own check
 
 -- errors inside option tables name the option, never "bad argument #-1"
 msg = H.raises(function() return compose({c}, {size = "huge"}) end)
@@ -56,7 +57,7 @@ H.contains(H.raises(function() return render(blink, "/tmp/x.mp4") end), "less th
 H.contains(H.raises(function() return render(c:loop(1e-12), "/tmp/x.mp4") end), "less than one frame")
 H.contains(H.raises(function() return render(compose({color("red", 8, 8)}), "/tmp/x.mp4") end), "has no end")
 -- a fade's colour must be opaque
-H.contains(H.raises(function() return c:fadein(1, "#ff000080") end), "bad argument #2 to 'fadein' (a fade's colour must be opaque")
+H.contains(H.raises(function() return c:fadein(1, "#ff000080") end), "fadein: a fade's colour must be opaque")
 H.contains(H.raises(function() return text("hi", {size = "big"}) end), "bad option 'size' to 'text' (number expected, got string)")
 H.contains(H.raises(function() return text("hi", {width = 0}) end), "bad option 'width' to 'text' (width must be 1..16384 px)")
 H.contains(H.raises(function() return text("hi", {stroke = {"red", 500}}) end), "bad option 'stroke' to 'text' (stroke width")

@@ -10,18 +10,32 @@
  *       VP9 with an alpha channel (libvpx-vp9, yuva420p, lossless): the left half opaque red,
  *       the top right quarter green at alpha 128, the bottom right quarter transparent (white
  *       colour under alpha 0).
+ *   mkmedia OUT.mp4 damaged
+ *       2 s of the quad picture (H.264, 50 frames, a key frame every 25) with a 440 Hz tone
+ *       (AAC, 48 kHz stereo), where the payload of sound packets 10, 30 and 50 and of picture
+ *       packets 12 and 37 is overwritten with noise (as a bad disk or download does); the
+ *       sound's noise is such that FFmpeg's AAC decoder fails with an error other than
+ *       AVERROR_INVALIDDATA ("not implemented").
+ *   mkmedia OUT.mkv says SECONDS
+ *       the same 2 s of picture and sound in Matroska, whose header says the file lasts
+ *       SECONDS; 0 leaves the length out (as a recording stopped before it wrote it).
+ *   mkmedia OUT.png huge
+ *       a PNG whose header says 65535x65535 pixels (its data is one tiny zlib block).
  * Exit status 0, or 1 with a message. */
 #include <libavcodec/avcodec.h>
 #include <libavformat/avformat.h>
+#include <libavutil/channel_layout.h>
 #include <libavutil/display.h>
 #include <libavutil/opt.h>
 #include <libswscale/swscale.h>
+#include <math.h>
 #include <stdbool.h>
 #include <stdio.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
-enum { W = 128, H = 64, FRAMES = 10 };
+enum { W = 128, H = 64, FRAMES = 10, LONG_FRAMES = 50, RATE = 48000 };
 
 static void die(const char *what)
 {
@@ -47,6 +61,34 @@ static void draw(uint8_t *rgba, int alpha)
         }
 }
 
+/* Packets of each stream whose payload `damaged` overwrites with noise (-1 ends a list). */
+static const int damage_sound[] = {10, 30, 50, -1}, damage_picture[] = {12, 37, -1};
+static bool damaging;
+static int written[2];
+
+/* Overwrites pkt's payload after its first bytes with noise when it is one of the listed
+ * packets of its stream (0 picture, 1 sound). */
+static void maybe_damage(AVPacket *pkt, int kind)
+{
+    const int *list = kind ? damage_sound : damage_picture;
+    int n = written[kind]++;
+    int hit = -1;
+    for (int i = 0; list[i] >= 0; i++)
+        if (list[i] == n)
+            hit = i;
+    if (!damaging || hit < 0 || av_packet_make_writable(pkt) < 0)
+        return;
+    /* noise that FFmpeg's AAC decoder meets with "not implemented" (AVERROR_PATCHWELCOME), the
+     * kind of error a damaged frame gives that is not AVERROR_INVALIDDATA */
+    static const uint32_t seeds[] = {0, 24, 27};
+    uint32_t x = 12345u + seeds[hit] * 7919u;
+    int keep = kind ? 0 : 6; /* H.264 in MP4: the NAL's length and header stay, the slice is noise */
+    for (int i = keep; i < pkt->size; i++) {
+        x = x * 1103515245u + 12345u;
+        pkt->data[i] = (uint8_t)(x >> 16);
+    }
+}
+
 /* Sends frame (NULL: the end) and writes what the encoder gives back. */
 static void encode(AVFormatContext *oc, AVCodecContext *enc, AVStream *st, AVFrame *frame)
 {
@@ -54,8 +96,10 @@ static void encode(AVFormatContext *oc, AVCodecContext *enc, AVStream *st, AVFra
         die("the encoder refused a frame");
     AVPacket *pkt = av_packet_alloc();
     while (avcodec_receive_packet(enc, pkt) == 0) {
+        bool sound = enc->codec_type == AVMEDIA_TYPE_AUDIO;
+        maybe_damage(pkt, sound);
         if (pkt->duration <= 0)
-            pkt->duration = 1; /* one frame: the last one too, so the file lasts FRAMES / 25 s */
+            pkt->duration = sound ? enc->frame_size : 1; /* the last picture lasts one frame too */
         av_packet_rescale_ts(pkt, enc->time_base, st->time_base);
         pkt->stream_index = st->index;
         if (av_interleaved_write_frame(oc, pkt) < 0)
@@ -64,15 +108,142 @@ static void encode(AVFormatContext *oc, AVCodecContext *enc, AVStream *st, AVFra
     av_packet_free(&pkt);
 }
 
+/* PNG's CRC-32 of bytes (the chunk's type and data). */
+static uint32_t crc32_png(const uint8_t *p, size_t n)
+{
+    uint32_t c = 0xffffffffu;
+    for (size_t i = 0; i < n; i++) {
+        c ^= p[i];
+        for (int k = 0; k < 8; k++)
+            c = c & 1 ? 0xedb88320u ^ (c >> 1) : c >> 1;
+    }
+    return c ^ 0xffffffffu;
+}
+
+static void put32(uint8_t *p, uint32_t v)
+{
+    p[0] = (uint8_t)(v >> 24), p[1] = (uint8_t)(v >> 16), p[2] = (uint8_t)(v >> 8), p[3] = (uint8_t)v;
+}
+
+/* Writes one PNG chunk. */
+static void chunk(FILE *f, const char *type, const uint8_t *data, uint32_t n)
+{
+    uint8_t buf[64];
+    put32(buf, n);
+    memcpy(buf + 4, type, 4);
+    memcpy(buf + 8, data, n);
+    put32(buf + 8 + n, crc32_png(buf + 4, 4 + n));
+    fwrite(buf, 1, 12 + n, f);
+}
+
+/* A PNG whose header says 65535x65535, 8-bit RGB; the data is an empty stored zlib block. */
+static int write_huge_png(const char *path)
+{
+    FILE *f = fopen(path, "wb");
+    if (!f)
+        die("cannot write the file");
+    fwrite("\x89PNG\r\n\x1a\n", 1, 8, f);
+    uint8_t ihdr[13] = {0};
+    put32(ihdr, 65535);
+    put32(ihdr + 4, 65535);
+    ihdr[8] = 8; /* bit depth */
+    ihdr[9] = 2; /* RGB */
+    chunk(f, "IHDR", ihdr, 13);
+    static const uint8_t idat[] = {0x78, 0x01, 0x01, 0x00, 0x00, 0xff, 0xff, 0x00, 0x00, 0x00, 0x01};
+    chunk(f, "IDAT", idat, sizeof idat);
+    chunk(f, "IEND", NULL, 0);
+    return fclose(f) == 0 ? 0 : 1;
+}
+
+/* Rewrites the Duration of a Matroska file's header (an 8-byte float, in milliseconds):
+ * to `seconds`, or with 0 into an EBML Void element of the same size (no length at all). */
+static void rewrite_mkv_duration(const char *path, double seconds)
+{
+    FILE *f = fopen(path, "r+b");
+    uint8_t head[8192];
+    size_t n = f ? fread(head, 1, sizeof head, f) : 0;
+    size_t at = 0;
+    while (at + 11 <= n && !(head[at] == 0x44 && head[at + 1] == 0x89 && head[at + 2] == 0x88))
+        at++;
+    if (!f || at + 11 > n)
+        die("no Duration in the Matroska header");
+    if (seconds > 0) {
+        union { double d; uint64_t u; } v = {seconds * 1000};
+        for (int i = 0; i < 8; i++)
+            head[at + 3 + i] = (uint8_t)(v.u >> (56 - 8 * i));
+    } else { /* Void (0xEC), 9 bytes of payload: 11 bytes in all, as the Duration was */
+        head[at] = 0xec;
+        head[at + 1] = 0x89;
+        memset(head + at + 2, 0, 9);
+    }
+    fseek(f, (long)at, SEEK_SET);
+    fwrite(head + at, 1, 11, f);
+    if (fclose(f) != 0)
+        die("cannot rewrite the file");
+}
+
+/* The sound encoder (AAC, 48 kHz stereo) and its stream. */
+static AVCodecContext *open_sound(AVFormatContext *oc, AVStream **st)
+{
+    const AVCodec *codec = avcodec_find_encoder(AV_CODEC_ID_AAC);
+    if (!codec)
+        die("no AAC encoder");
+    AVCodecContext *a = avcodec_alloc_context3(codec);
+    a->sample_rate = RATE;
+    a->sample_fmt = AV_SAMPLE_FMT_FLTP;
+    av_channel_layout_copy(&a->ch_layout, &(AVChannelLayout)AV_CHANNEL_LAYOUT_STEREO);
+    a->bit_rate = 128000;
+    a->time_base = (AVRational){1, RATE};
+    if (oc->oformat->flags & AVFMT_GLOBALHEADER)
+        a->flags |= AV_CODEC_FLAG_GLOBAL_HEADER;
+    if (avcodec_open2(a, codec, NULL) < 0)
+        die("cannot open the AAC encoder");
+    *st = avformat_new_stream(oc, NULL);
+    avcodec_parameters_from_context((*st)->codecpar, a);
+    (*st)->time_base = a->time_base;
+    return a;
+}
+
+/* Encodes sound up to sample `upto` (a 440 Hz tone at half scale); with `last`, flushes. */
+static void sound_until(AVFormatContext *oc, AVCodecContext *a, AVStream *st, int64_t *pos, int64_t upto, bool last)
+{
+    AVFrame *f = av_frame_alloc();
+    while (*pos + a->frame_size <= upto || (last && *pos < upto)) {
+        f->nb_samples = a->frame_size;
+        f->format = a->sample_fmt;
+        f->sample_rate = RATE;
+        av_channel_layout_copy(&f->ch_layout, &a->ch_layout);
+        if (av_frame_get_buffer(f, 0) < 0)
+            die("out of memory");
+        for (int i = 0; i < f->nb_samples; i++) {
+            float v = 0.5f * (float)sin(2 * 3.14159265358979 * 440 * (double)(*pos + i) / RATE);
+            ((float *)f->data[0])[i] = ((float *)f->data[1])[i] = v;
+        }
+        f->pts = *pos;
+        *pos += f->nb_samples;
+        encode(oc, a, st, f);
+        av_frame_unref(f);
+    }
+    if (last)
+        encode(oc, a, st, NULL);
+    av_frame_free(&f);
+}
+
 int main(int argc, char **argv)
 {
     av_log_set_level(AV_LOG_ERROR);
-    if (argc < 3 || (strcmp(argv[2], "quad") && strcmp(argv[2], "alpha")) || (!strcmp(argv[2], "alpha") && argc != 3) ||
-        argc > 5) {
-        fprintf(stderr, "usage: mkmedia OUT.mp4 quad [ROTATE [hflip|vflip]] | mkmedia OUT.webm alpha\n");
+    const char *kind = argc >= 3 ? argv[2] : "";
+    bool quad = !strcmp(kind, "quad"), alpha = !strcmp(kind, "alpha"), says = !strcmp(kind, "says");
+    damaging = !strcmp(kind, "damaged");
+    if (!strcmp(kind, "huge") && argc == 3)
+        return write_huge_png(argv[1]);
+    if (!(quad && argc <= 5) && !((alpha || damaging) && argc == 3) && !(says && argc == 4)) {
+        fprintf(stderr, "usage: mkmedia OUT.mp4 quad [ROTATE [hflip|vflip]] | mkmedia OUT.webm alpha |\n"
+                        "       mkmedia OUT.mp4 damaged | mkmedia OUT.mkv says SECONDS | mkmedia OUT.png huge\n");
         return 2;
     }
-    int alpha = !strcmp(argv[2], "alpha");
+    bool with_sound = damaging || says;
+    int frames = with_sound ? LONG_FRAMES : FRAMES;
     AVFormatContext *oc = NULL;
     if (avformat_alloc_output_context2(&oc, NULL, NULL, argv[1]) < 0)
         die("unknown container (the extension)");
@@ -84,7 +255,7 @@ int main(int argc, char **argv)
     enc->height = H;
     enc->time_base = (AVRational){1, 25};
     enc->framerate = (AVRational){25, 1};
-    enc->gop_size = FRAMES;
+    enc->gop_size = with_sound ? 25 : FRAMES;
     enc->pix_fmt = alpha ? AV_PIX_FMT_YUVA420P : AV_PIX_FMT_YUV420P;
     enc->colorspace = AVCOL_SPC_BT709;
     enc->color_primaries = AVCOL_PRI_BT709;
@@ -105,7 +276,11 @@ int main(int argc, char **argv)
     AVStream *st = avformat_new_stream(oc, NULL);
     avcodec_parameters_from_context(st->codecpar, enc);
     st->time_base = enc->time_base;
-    if (!alpha && argc >= 4) {
+    AVCodecContext *snd = NULL;
+    AVStream *sst = NULL;
+    if (with_sound)
+        snd = open_sound(oc, &sst);
+    if (quad && argc >= 4) {
         int32_t *m = (int32_t *)av_stream_new_side_data(st, AV_PKT_DATA_DISPLAYMATRIX, 9 * sizeof(int32_t));
         if (!m)
             die("out of memory");
@@ -134,11 +309,16 @@ int main(int argc, char **argv)
     const uint8_t *src[4] = {rgba};
     int src_stride[4] = {4 * W};
     sws_scale(sws, src, src_stride, 0, H, frame->data, frame->linesize);
-    for (int i = 0; i < FRAMES; i++) {
+    int64_t spos = 0;
+    for (int i = 0; i < frames; i++) {
         frame->pts = i;
         encode(oc, enc, st, frame);
+        if (snd) /* the sound up to the end of this picture, interleaved */
+            sound_until(oc, snd, sst, &spos, (int64_t)(i + 1) * RATE / 25, false);
     }
     encode(oc, enc, st, NULL);
+    if (snd)
+        sound_until(oc, snd, sst, &spos, (int64_t)frames * RATE / 25, true);
     if (av_write_trailer(oc) < 0)
         die("cannot finish the file");
     avio_closep(&oc->pb);
@@ -146,6 +326,9 @@ int main(int argc, char **argv)
     av_frame_free(&frame);
     free(rgba);
     avcodec_free_context(&enc);
+    avcodec_free_context(&snd);
     avformat_free_context(oc);
+    if (says)
+        rewrite_mkv_duration(argv[1], atof(argv[3]));
     return 0;
 }

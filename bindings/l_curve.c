@@ -1,0 +1,394 @@
+/* l_curve.c: moonreel.Curve: values that change over time, for every animatable parameter.
+ *   keys{ {0, 0}, {1.5, 300, ease = "out_cubic"}, {3, {x, y}} }   keyframes
+ *   spring{from =, to =, stiffness =, damping =, mass =, delay =}   a spring's motion
+ *   bezier(x1, y1, x2, y2)                                          a CSS easing, for keys
+ *   c(t)  c + 10  c * other  c:delay(0.5)  -c                        sampling and arithmetic
+ * and a Lua function of time wherever a curve goes (l_to_curve), called from the render's
+ * workers under the Lua lock, so one Lua state is never used by two threads at once. */
+#include <math.h>
+#include <pthread.h>
+#include <stdlib.h>
+#include <string.h>
+#include "bindings/l_types.h"
+#include "bindings/lua_util.h"
+#include "engine/curve.h"
+
+#define MR_CURVE_MT "moonreel.Curve"
+#define MR_EASE_MT "moonreel.Ease"
+
+/* The Lua lock: whoever runs Lua code of a state that curves call into holds it. It is taken
+ * by the REPL while it evaluates (the preview page renders on its own thread meanwhile) and
+ * by each call of a function curve; engine calls made from Lua that evaluate pictures let it
+ * go for their length (l_lua_suspend), since their workers call the curves. Recursive for its
+ * owner: a frame evaluated on the calling thread calls the curve on that thread. */
+static pthread_mutex_t lua_lock = PTHREAD_MUTEX_INITIALIZER;
+static pthread_t lua_owner;
+static int lua_depth;
+
+void l_lua_enter(void)
+{
+    if (lua_depth > 0 && pthread_equal(lua_owner, pthread_self())) {
+        lua_depth++;
+        return;
+    }
+    pthread_mutex_lock(&lua_lock);
+    lua_owner = pthread_self();
+    lua_depth = 1;
+}
+
+void l_lua_leave(void)
+{
+    if (--lua_depth == 0)
+        pthread_mutex_unlock(&lua_lock);
+}
+
+int l_lua_suspend(void)
+{
+    if (lua_depth == 0 || !pthread_equal(lua_owner, pthread_self()))
+        return 0;
+    int depth = lua_depth;
+    lua_depth = 0;
+    pthread_mutex_unlock(&lua_lock);
+    return depth;
+}
+
+void l_lua_resume(int depth)
+{
+    if (depth == 0)
+        return;
+    pthread_mutex_lock(&lua_lock);
+    lua_owner = pthread_self();
+    lua_depth = depth;
+}
+
+typedef struct l_curve {
+    mr_curve *c;
+    bool is_spring;     /* made by spring{}: also usable as a keyframe's ease */
+    mr_ease spring;
+} l_curve;
+
+/* Pushes a Curve owning c (the reference passes to Lua). Returns 1. */
+static int push_curve(lua_State *L, mr_curve *c, const mr_err *err)
+{
+    if (!c)
+        return l_fail(L, NULL, err);
+    l_curve *u = lua_newuserdatauv(L, sizeof *u, 0);
+    *u = (l_curve){c, false, {0}};
+    luaL_setmetatable(L, MR_CURVE_MT);
+    return 1;
+}
+
+/* A function curve's Lua side: the function and a thread of its own to call it on. */
+typedef struct lua_fn {
+    lua_State *main, *thread;
+    int fn_ref, thread_ref, dim;
+    char where[96];     /* "edit.lua:12", where the function was written */
+} lua_fn;
+
+/* mr_curve_fn: calls the Lua function with t under the Lua lock; its results are the curve's
+ * numbers. Errors name the function's script line and the time. */
+static int call_fn(void *ud, double t, double *out, mr_err *err)
+{
+    lua_fn *f = ud;
+    l_lua_enter();
+    lua_State *T = f->thread;
+    lua_settop(T, 0);
+    lua_rawgeti(T, LUA_REGISTRYINDEX, f->fn_ref);
+    lua_pushnumber(T, t);
+    int r = 0;
+    if (lua_pcall(T, 1, f->dim, 0) != LUA_OK) {
+        const char *msg = lua_tostring(T, -1);
+        r = mr_err_set(err, "%s (the curve function of %s, at %.3f s)", msg ? msg : "error", f->where, t);
+    } else {
+        for (int i = 0; i < f->dim && r == 0; i++) {
+            int ok;
+            out[i] = lua_tonumberx(T, i + 1, &ok);
+            if (!ok)
+                r = mr_err_set(err, "the curve function of %s gave %s at %.3f s where number %d of %d belongs", f->where,
+                               luaL_typename(T, i + 1), t, i + 1, f->dim);
+        }
+    }
+    lua_settop(T, 0);
+    l_lua_leave();
+    return r;
+}
+
+/* Frees the Lua side when the curve goes (under the lock: it touches the registry). */
+static void release_fn(void *ud)
+{
+    lua_fn *f = ud;
+    l_lua_enter();
+    luaL_unref(f->main, LUA_REGISTRYINDEX, f->fn_ref);
+    luaL_unref(f->main, LUA_REGISTRYINDEX, f->thread_ref);
+    l_lua_leave();
+    free(f);
+}
+
+mr_curve *l_to_curve(lua_State *L, int idx, int dim)
+{
+    idx = lua_absindex(L, idx);
+    l_curve *u = luaL_testudata(L, idx, MR_CURVE_MT);
+    if (u) {
+        if (mr_curve_dim(u->c) != dim && mr_curve_dim(u->c) != 1) {
+            lua_pushfstring(L, "a curve of %d numbers where %d belong", mr_curve_dim(u->c), dim);
+            l_arg_error(L, idx, lua_tostring(L, -1));
+        }
+        if (mr_curve_dim(u->c) == dim)
+            return mr_curve_ref(u->c);
+        mr_err err; /* one number for every component */
+        double zero[MR_CURVE_DIM] = {0};
+        mr_curve *z = mr_curve_constant(dim, zero, &err), *c = z ? mr_curve_combine('+', z, u->c, &err) : NULL;
+        mr_curve_unref(z);
+        if (!c)
+            l_fail(L, NULL, &err);
+        return c;
+    }
+    if (lua_type(L, idx) != LUA_TFUNCTION)
+        return NULL;
+    lua_fn *f = calloc(1, sizeof *f);
+    if (!f)
+        luaL_error(L, "out of memory");
+    lua_Debug ar;
+    lua_pushvalue(L, idx);
+    lua_getinfo(L, ">S", &ar);
+    snprintf(f->where, sizeof f->where, "%s:%d", ar.short_src, ar.linedefined);
+    lua_pushvalue(L, idx);
+    f->fn_ref = luaL_ref(L, LUA_REGISTRYINDEX);
+    f->thread = lua_newthread(L);
+    f->thread_ref = luaL_ref(L, LUA_REGISTRYINDEX);
+    f->main = L;
+    f->dim = dim;
+    mr_err err;
+    mr_curve *c = mr_curve_function(dim, call_fn, f, release_fn, &err);
+    if (!c) {
+        release_fn(f);
+        l_fail(L, NULL, &err);
+    }
+    return c;
+}
+
+static l_curve *check_curve(lua_State *L, int arg)
+{
+    return luaL_checkudata(L, arg, MR_CURVE_MT);
+}
+
+/* A key's value: a number or a table of 1..4 numbers; returns how many. */
+static int key_value(lua_State *L, int idx, int key, double *v)
+{
+    if (lua_type(L, idx) == LUA_TNUMBER) {
+        v[0] = lua_tonumber(L, idx);
+        return 1;
+    }
+    if (lua_type(L, idx) != LUA_TTABLE)
+        luaL_error(L, "bad keyframe %d to 'keys' (its value must be a number or a table of numbers, got %s)", key,
+                   luaL_typename(L, idx));
+    int n = (int)luaL_len(L, idx);
+    if (n < 1 || n > MR_CURVE_DIM)
+        luaL_error(L, "bad keyframe %d to 'keys' (a value of 1 to %d numbers, got %d)", key, MR_CURVE_DIM, n);
+    for (int i = 0; i < n; i++) {
+        lua_geti(L, idx, i + 1);
+        int ok;
+        v[i] = lua_tonumberx(L, -1, &ok);
+        lua_pop(L, 1);
+        if (!ok)
+            luaL_error(L, "bad keyframe %d to 'keys' (number %d of its value is not a number)", key, i + 1);
+    }
+    return n;
+}
+
+/* An ease: a name, bezier(...), or a spring{} curve. */
+static void check_ease(lua_State *L, int idx, int key, mr_ease *e)
+{
+    mr_err err;
+    if (lua_type(L, idx) == LUA_TSTRING) {
+        if (mr_ease_parse(lua_tostring(L, idx), e, &err) < 0)
+            luaL_error(L, "bad keyframe %d to 'keys' (%s)", key, err.msg);
+        return;
+    }
+    mr_ease *b = luaL_testudata(L, idx, MR_EASE_MT);
+    if (b) {
+        *e = *b;
+        return;
+    }
+    l_curve *u = luaL_testudata(L, idx, MR_CURVE_MT);
+    if (u && u->is_spring) {
+        *e = u->spring;
+        return;
+    }
+    luaL_error(L, "bad keyframe %d to 'keys' (ease must be a name such as \"out_cubic\", bezier(...) or spring{...})", key);
+}
+
+/* keys{ {t, value[, ease = ...]}, ... } */
+static int l_keys(lua_State *L)
+{
+    luaL_checktype(L, 1, LUA_TTABLE);
+    int n = (int)luaL_len(L, 1), dim = 0;
+    if (n < 1)
+        luaL_argerror(L, 1, "give at least one keyframe {t, value}");
+    mr_curve_key *k = lua_newuserdatauv(L, sizeof *k * n, 0); /* Lua-owned scratch */
+    for (int i = 0; i < n; i++) {
+        lua_geti(L, 1, i + 1);
+        int key = lua_gettop(L);
+        if (lua_type(L, key) != LUA_TTABLE)
+            luaL_error(L, "bad keyframe %d to 'keys' ({t, value} expected, got %s)", i + 1, luaL_typename(L, key));
+        memset(&k[i], 0, sizeof k[i]);
+        lua_geti(L, key, 1);
+        k[i].t = l_check_time(L, -1);
+        lua_geti(L, key, 2);
+        int d = key_value(L, -1, i + 1, k[i].v);
+        if (dim && d != dim)
+            luaL_error(L, "bad keyframe %d to 'keys' (a value of %d numbers, the first had %d)", i + 1, d, dim);
+        dim = d;
+        if (lua_getfield(L, key, "ease") != LUA_TNIL)
+            check_ease(L, -1, i + 1, &k[i].ease);
+        lua_settop(L, key - 1);
+    }
+    mr_err err;
+    return push_curve(L, mr_curve_keys(dim, k, n, &err), &err);
+}
+
+/* spring{from = 0, to = 1, stiffness = 100, damping = 10, mass = 1, delay = 0} */
+static int l_spring(lua_State *L)
+{
+    static const char *const keys[] = {"from", "to", "stiffness", "damping", "mass", "delay"};
+    double v[6] = {0, 1, 100, 10, 1, 0};
+    if (!lua_isnoneornil(L, 1)) {
+        luaL_checktype(L, 1, LUA_TTABLE);
+        l_check_keys(L, 1, "spring", keys, 6);
+        for (int i = 0; i < 6; i++)
+            if (l_field(L, 1, keys[i]) != LUA_TNIL) {
+                v[i] = i == 5 ? l_check_time(L, -1) : l_check_number(L, -1);
+                lua_pop(L, 1);
+            }
+    }
+    mr_err err;
+    mr_ease e;
+    if (mr_ease_spring(v[2], v[3], v[4], &e, &err) < 0)
+        return l_fail(L, NULL, &err);
+    push_curve(L, mr_curve_spring(&e, v[0], v[1], v[5], &err), &err);
+    l_curve *u = lua_touserdata(L, -1);
+    u->is_spring = true;
+    u->spring = e;
+    return 1;
+}
+
+/* bezier(x1, y1, x2, y2): an ease for keyframes */
+static int l_bezier(lua_State *L)
+{
+    double p[4];
+    for (int i = 0; i < 4; i++)
+        p[i] = luaL_checknumber(L, i + 1);
+    mr_ease *e = lua_newuserdatauv(L, sizeof *e, 0);
+    mr_err err;
+    if (mr_ease_bezier(p[0], p[1], p[2], p[3], e, &err) < 0)
+        return l_fail(L, NULL, &err);
+    luaL_setmetatable(L, MR_EASE_MT);
+    return 1;
+}
+
+/* c(t): the curve's numbers at t */
+static int curve_call(lua_State *L)
+{
+    l_curve *u = check_curve(L, 1);
+    double t = l_check_time(L, 2), v[MR_CURVE_DIM];
+    mr_err err;
+    int depth = l_lua_suspend(); /* a function curve takes the lock itself */
+    int r = mr_curve_eval(u->c, t, v, &err);
+    l_lua_resume(depth);
+    if (r < 0)
+        return l_fail(L, NULL, &err);
+    for (int i = 0; i < mr_curve_dim(u->c); i++)
+        lua_pushnumber(L, v[i]);
+    return mr_curve_dim(u->c);
+}
+
+/* The curve operand at idx: a Curve (a new reference), a number, or a function. */
+static mr_curve *operand(lua_State *L, int idx, int dim)
+{
+    if (lua_type(L, idx) == LUA_TNUMBER) {
+        double v[MR_CURVE_DIM];
+        for (int i = 0; i < MR_CURVE_DIM; i++)
+            v[i] = lua_tonumber(L, idx);
+        mr_err err;
+        mr_curve *c = mr_curve_constant(dim, v, &err);
+        if (!c)
+            l_fail(L, NULL, &err);
+        return c;
+    }
+    mr_curve *c = l_to_curve(L, idx, dim);
+    if (!c)
+        luaL_error(L, "a curve combines with numbers and curves, not a %s", luaL_typename(L, idx));
+    return c;
+}
+
+static int arith(lua_State *L, char op)
+{
+    l_curve *a = luaL_testudata(L, 1, MR_CURVE_MT), *b = luaL_testudata(L, 2, MR_CURVE_MT);
+    int dim = mr_curve_dim((a ? a : b)->c);
+    mr_curve *x = operand(L, 1, a ? dim : 1), *y = operand(L, 2, b ? mr_curve_dim(b->c) : 1);
+    mr_err err;
+    mr_curve *c = mr_curve_combine(op, x, y, &err);
+    mr_curve_unref(x);
+    mr_curve_unref(y);
+    return push_curve(L, c, &err);
+}
+
+static int curve_add(lua_State *L) { return arith(L, '+'); }
+static int curve_sub(lua_State *L) { return arith(L, '-'); }
+static int curve_mul(lua_State *L) { return arith(L, '*'); }
+static int curve_div(lua_State *L) { return arith(L, '/'); }
+
+static int curve_unm(lua_State *L)
+{
+    mr_err err;
+    return push_curve(L, mr_curve_affine(check_curve(L, 1)->c, -1, 0, &err), &err);
+}
+
+static int curve_delay(lua_State *L)
+{
+    mr_err err;
+    return push_curve(L, mr_curve_delay(check_curve(L, 1)->c, l_check_time(L, 2), &err), &err);
+}
+
+static int curve_tostring(lua_State *L)
+{
+    char buf[128];
+    mr_curve_describe(check_curve(L, 1)->c, buf, sizeof buf);
+    lua_pushfstring(L, "Curve(%s)", buf);
+    return 1;
+}
+
+static int curve_gc(lua_State *L)
+{
+    l_curve *u = check_curve(L, 1);
+    mr_curve_unref(u->c);
+    u->c = NULL;
+    return 0;
+}
+
+static int ease_tostring(lua_State *L)
+{
+    char buf[96];
+    mr_ease_describe(luaL_checkudata(L, 1, MR_EASE_MT), buf, sizeof buf);
+    lua_pushfstring(L, "Ease(%s)", buf);
+    return 1;
+}
+
+void l_add_curves(lua_State *L)
+{
+    static const luaL_Reg meta[] = {{"__call", curve_call}, {"__add", curve_add}, {"__sub", curve_sub},
+                                    {"__mul", curve_mul}, {"__div", curve_div}, {"__unm", curve_unm},
+                                    {"__tostring", curve_tostring}, {"__gc", curve_gc}, {NULL, NULL}};
+    static const luaL_Reg methods[] = {{"delay", curve_delay}, {NULL, NULL}};
+    luaL_newmetatable(L, MR_CURVE_MT);
+    luaL_setfuncs(L, meta, 0);
+    luaL_newlib(L, methods);
+    lua_setfield(L, -2, "__index");
+    lua_pop(L, 1);
+    luaL_newmetatable(L, MR_EASE_MT);
+    lua_pushcfunction(L, ease_tostring);
+    lua_setfield(L, -2, "__tostring");
+    lua_pop(L, 1);
+    static const luaL_Reg fns[] = {{"keys", l_keys}, {"spring", l_spring}, {"bezier", l_bezier}, {NULL, NULL}};
+    luaL_setfuncs(L, fns, 0);
+}

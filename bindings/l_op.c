@@ -1,0 +1,223 @@
+/* l_op.c: the registry's Lua face. One loop makes every operation of engine/op_table.c a
+ * Clip method (clip:fadein(1)), an fx value (fx.fadein(1)) and a name for clip:fx("fadein",
+ * 1); one reader checks the arguments of all of them, positional or named, by the
+ * descriptor, and names the operation and the parameter when they are wrong. */
+#include <string.h>
+#include "bindings/l_types.h"
+#include "bindings/lua_util.h"
+#include "engine/fx.h"
+#include "engine/op.h"
+#include "engine/suggest.h"
+
+/* Reads the value at idx for parameter p of op into a. Returns how many Lua values it took
+ * (a position takes the rest). Raises on a bad value, naming op and p. */
+static int read_value(lua_State *L, const mr_op *op, const mr_param_desc *p, int idx, int last, mr_arg *a)
+{
+    int used = 1;
+    l_arg_name(op->name, p->name);
+    switch (p->type) {
+    case MR_P_NUMBER:
+    case MR_P_INT:
+        if (p->animatable && (a->curve = l_to_curve(L, idx, 1)))
+            break;
+        if (lua_type(L, idx) != LUA_TNUMBER) {
+            char words[96];
+            mr_param_type_words(p, words, sizeof words);
+            l_type_error(L, idx, words);
+        }
+        a->num = lua_tonumber(L, idx);
+        break;
+    case MR_P_TIME: a->num = l_check_time(L, idx); break;
+    case MR_P_COLOR: a->color = l_check_color(L, idx); break;
+    case MR_P_ENUM: {
+        const char *s = lua_tostring(L, idx);
+        int i = 0;
+        for (const char *c = p->choices; s && lua_type(L, idx) == LUA_TSTRING; i++) {
+            size_t len = strcspn(c, "|");
+            if (strlen(s) == len && !strncmp(c, s, len))
+                break;
+            if (!c[len]) {
+                s = NULL;
+                break;
+            }
+            c += len + 1;
+        }
+        if (!s || lua_type(L, idx) != LUA_TSTRING) {
+            char words[128];
+            mr_param_type_words(p, words, sizeof words);
+            l_arg_error(L, idx, lua_pushfstring(L, "%s expected", words));
+        }
+        a->num = i;
+        break;
+    }
+    case MR_P_POS: {
+        mr_curve *c = p->animatable ? l_to_curve(L, idx, 2) : NULL;
+        if (c) {
+            a->pos = mr_pos_origin();
+            a->pos.curve = c; /* owned by the arg (mr_op_args_clear) */
+        } else {
+            a->pos = l_check_pos(L, idx);
+            used = last - idx + 1;
+        }
+        break;
+    }
+    case MR_P_BOOL:
+        if (lua_type(L, idx) != LUA_TBOOLEAN)
+            l_type_error(L, idx, "boolean");
+        a->num = lua_toboolean(L, idx);
+        break;
+    case MR_P_CLIP:
+        if (lua_isnil(L, idx) && p->optional) {
+            l_arg_name(NULL, NULL);
+            return 1; /* none */
+        }
+        if (!mr_bindings_to_clip(L, idx))
+            l_type_error(L, idx, "clip");
+        a->clip = mr_clip_ref(l_check_clip(L, idx));
+        break;
+    }
+    l_arg_name(NULL, NULL);
+    a->given = true;
+    return used;
+}
+
+/* Whether the value at idx is a table of named arguments (string keys). */
+static bool named_table(lua_State *L, int idx)
+{
+    if (lua_type(L, idx) != LUA_TTABLE)
+        return false;
+    lua_pushnil(L);
+    while (lua_next(L, idx)) {
+        lua_pop(L, 1);
+        if (lua_type(L, -1) == LUA_TSTRING) {
+            lua_pop(L, 1);
+            return true;
+        }
+    }
+    return false;
+}
+
+/* Named arguments: {radius = 4}; an unknown name is an error with the nearest one. */
+static void read_named(lua_State *L, const mr_op *op, int idx, mr_arg *args)
+{
+    const char *names[MR_OP_MAX_PARAMS];
+    for (int i = 0; i < op->nparams; i++)
+        names[i] = op->params[i].name;
+    l_check_keys(L, idx, op->name, names, (size_t)op->nparams);
+    for (int i = 0; i < op->nparams; i++) {
+        lua_getfield(L, idx, op->params[i].name);
+        if (!lua_isnil(L, -1))
+            read_value(L, op, &op->params[i], lua_gettop(L), lua_gettop(L), &args[i]);
+        lua_pop(L, 1);
+    }
+}
+
+void l_op_read_args(lua_State *L, const mr_op *op, int first, int last, mr_arg *args)
+{
+    while (last >= first && lua_isnil(L, last))
+        last--;
+    int n = last - first + 1;
+    if (n == 1 && named_table(L, first) && (op->nparams == 0 || op->params[0].type != MR_P_COLOR)) {
+        read_named(L, op, first, args);
+        return;
+    }
+    /* positional: a form for this many values, else the parameters in order */
+    const char *form = NULL;
+    if (op->forms)
+        for (int i = 0; op->forms[i] && !form; i++)
+            if (i + 1 == n)
+                form = op->forms[i];
+    int idx = first;
+    for (int i = 0; idx <= last; i++) {
+        int p;
+        if (form) {
+            char name[32];
+            size_t len = strcspn(form, " ");
+            snprintf(name, sizeof name, "%.*s", (int)len, form);
+            form += len + (form[len] == ' ');
+            p = mr_op_param(op, name);
+        } else {
+            p = i < op->nparams ? i : -1;
+        }
+        if (p < 0)
+            luaL_error(L, "bad argument #%d to '%s' (%s takes %d argument%s)", idx - first + 1, op->name, op->name,
+                       op->nparams, op->nparams == 1 ? "" : "s");
+        idx += read_value(L, op, &op->params[p], idx, last, &args[p]);
+    }
+}
+
+/* Pushes an empty Fx for op: what an operation's arguments are read into, so that a raised
+ * error leaves them to the Fx's __gc (no reference is lost). */
+static mr_fx *push_fx(lua_State *L, const mr_op *op)
+{
+    mr_fx *fx = lua_newuserdatauv(L, sizeof *fx, 0);
+    memset(fx, 0, sizeof *fx);
+    fx->op = op;
+    luaL_setmetatable(L, MR_FX_MT);
+    return fx;
+}
+
+mr_fx *l_fx_from_args(lua_State *L, const mr_op *op, int first, int last)
+{
+    mr_fx *fx = push_fx(L, op);
+    lua_insert(L, first); /* before the arguments, which then end where the stack does */
+    l_op_read_args(L, op, first + 1, last + 1, fx->args);
+    mr_err err;
+    if (mr_op_check(op, fx->args, &err) < 0)
+        l_fail(L, NULL, &err);
+    return fx;
+}
+
+/* A method: clip:NAME(...) for the operation in upvalue 1. */
+static int op_method(lua_State *L)
+{
+    const mr_op *op = lua_touserdata(L, lua_upvalueindex(1));
+    mr_clip *c = l_check_clip(L, 1);
+    int last = lua_gettop(L);
+    mr_fx *fx = l_fx_from_args(L, op, 2, last);
+    mr_err err;
+    return l_push_clip(L, mr_fx_apply(fx, c, &err), NULL, &err);
+}
+
+void l_add_op_methods(lua_State *L)
+{
+    for (const mr_op *const *op = mr_op_table; *op; op++) {
+        lua_pushlightuserdata(L, (void *)*op);
+        lua_pushcclosure(L, op_method, 1);
+        lua_setfield(L, -2, (*op)->name);
+    }
+}
+
+/* fx.NAME(...): an Fx value of the operation in upvalue 1. */
+static int op_value(lua_State *L)
+{
+    const mr_op *op = lua_touserdata(L, lua_upvalueindex(1));
+    l_fx_from_args(L, op, 1, lua_gettop(L));
+    lua_settop(L, 1);
+    return 1;
+}
+
+void l_add_op_values(lua_State *L)
+{
+    for (const mr_op *const *op = mr_op_table; *op; op++) {
+        lua_pushlightuserdata(L, (void *)*op);
+        lua_pushcclosure(L, op_value, 1);
+        lua_setfield(L, -2, (*op)->name);
+    }
+}
+
+const mr_op *l_check_op_name(lua_State *L, int arg)
+{
+    const char *name = luaL_checkstring(L, arg);
+    const mr_op *op = mr_op_find(name);
+    if (op)
+        return op;
+    const char *names[64];
+    size_t n = 0;
+    for (const mr_op *const *o = mr_op_table; *o && n < 64; o++)
+        names[n++] = (*o)->name;
+    const char *near = mr_suggest(name, names, n);
+    if (near)
+        return luaL_argerror(L, arg, lua_pushfstring(L, "no operation '%s'; did you mean '%s'?", name, near)), NULL;
+    return luaL_argerror(L, arg, lua_pushfstring(L, "no operation '%s' (moonreel help ops lists them)", name)), NULL;
+}

@@ -1,0 +1,12 @@
+/* warp.h: the affine warp on the CPU (twin of cuda/warp.cu; the arithmetic is
+ * engine/warp_params.h's). */
+#ifndef MR_CPU_WARP_H
+#define MR_CPU_WARP_H
+
+#include "engine/frame.h"
+#include "engine/warp_params.h"
+
+/* Writes every pixel of dst from src as k says. Cannot fail. */
+void mr_cpu_warp(const mr_frame *src, const mr_warp_params *k, mr_frame *dst);
+
+#endif

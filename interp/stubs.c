@@ -1,0 +1,137 @@
+/* stubs.c: `moonreel stubs`: LuaLS annotations (---@meta) of the API, for completion and
+ * type checks in editors. The Clip methods and fx values come from the registry of
+ * operations; the module functions and the value types are listed below. */
+#include <stdio.h>
+#include <string.h>
+#include "engine/op.h"
+#include "engine/render_opts.h"
+#include "interp/commands.h"
+
+/* The LuaLS type of a parameter. */
+static const char *lua_type_of(const mr_param_desc *p)
+{
+    switch (p->type) {
+    case MR_P_NUMBER:
+    case MR_P_INT: return p->animatable ? "number|Curve|fun(t: number): number" : p->type == MR_P_INT ? "integer" : "number";
+    case MR_P_TIME: return "number|string";
+    case MR_P_COLOR: return "string|integer[]";
+    case MR_P_ENUM: return "string";
+    case MR_P_POS: return "number|string|Position|Curve|fun(t: number): number, number";
+    case MR_P_CLIP: return "Clip";
+    case MR_P_BOOL: return "boolean";
+    }
+    return "any";
+}
+
+/* Annotations of one operation: as a Clip method (cls "Clip", sep ":") or an fx value. */
+static void write_op(FILE *f, const mr_op *op, const char *owner, const char *ret)
+{
+    fprintf(f, "---%s\n", op->doc);
+    for (int i = 0; i < op->nparams; i++) {
+        const mr_param_desc *p = &op->params[i];
+        fprintf(f, "---@param %s%s %s %s\n", p->name, p->optional ? "?" : "", lua_type_of(p), p->doc);
+    }
+    if (op->nparams) /* named arguments: {w = 640} */
+        fprintf(f, "---@overload fun(%sargs: table): %s\n", strcmp(owner, "Clip") ? "" : "self: Clip, ", ret);
+    fprintf(f, "---@return %s\nfunction %s%s%s(", ret, owner, strcmp(owner, "Clip") ? "." : ":", op->name);
+    for (int i = 0; i < op->nparams; i++)
+        fprintf(f, "%s%s", i ? ", " : "", op->params[i].name);
+    fprintf(f, ") end\n\n");
+}
+
+static const char *const header =
+    "---@meta moonreel\n"
+    "-- LuaLS annotations of moonreel's Lua API, written by `moonreel stubs` (do not edit).\n\n"
+    "---@class Clip: userdata An immutable clip: every method returns a new one\n"
+    "---@field duration number|nil seconds; nil when it has no end\n"
+    "---@field w integer|nil the picture's width\n"
+    "---@field h integer|nil the picture's height\n"
+    "---@field fps number|nil frames per second\n"
+    "---@field has_audio boolean\n"
+    "---@field has_video boolean\n"
+    "---@field start_time number when it begins inside a compose\n"
+    "local Clip = {}\n\n"
+    "---@class Fx: userdata An operation with its values, to apply with clip:fx()\n"
+    "---@class Position: userdata\n"
+    "local Position = {}\n"
+    "---@class Curve: userdata Values over time: keys{}, spring{}, arithmetic, c(t)\n"
+    "---@operator add(Curve|number): Curve\n"
+    "---@operator sub(Curve|number): Curve\n"
+    "---@operator mul(Curve|number): Curve\n"
+    "---@operator div(Curve|number): Curve\n"
+    "---@operator unm: Curve\n"
+    "---@operator call(number): number\n"
+    "local Curve = {}\n"
+    "---@param d number|string seconds\n---@return Curve\nfunction Curve:delay(d) end\n\n"
+    "---@class Ease: userdata\n"
+    "---@class Frame: userdata\n"
+    "---@field w integer\n---@field h integer\n"
+    "local Frame = {}\n"
+    "---@return integer r, integer g, integer b, integer a\nfunction Frame:pixel(x, y) end\n"
+    "---@param path string\nfunction Frame:save(path) end\n\n"
+    "---@param path string a media file\n---@return Clip\nfunction video(path) end\n"
+    "---@param path string a picture\n---@return Clip\nfunction image(path) end\n"
+    "---@param path string a media file's sound\n---@return Clip\nfunction audio(path) end\n"
+    "---@param c string|integer[]\n---@param w integer\n---@param h integer\n---@return Clip\nfunction color(c, w, h) end\n"
+    "---@param kind \"bars\"|\"gradient\"|\"checker\"|\"counter\"\n---@param w integer\n---@param h integer\n"
+    "---@param opts? {fps?: number|string}\n---@return Clip\nfunction pattern(kind, w, h, opts) end\n"
+    "---@param hz number\n---@return Clip\nfunction tone(hz) end\n"
+    "---@return Clip\nfunction silence() end\n"
+    "---@param s string\n---@param opts? {font?: string, size?: number, color?: string|integer[], "
+    "stroke?: table, align?: \"left\"|\"center\"|\"right\", width?: integer}\n---@return Clip\nfunction text(s, opts) end\n"
+    "---@param layers Clip[]\n---@param opts? {size?: integer[]|string, bg?: string|integer[], duration?: number|string, "
+    "fps?: number|string}\n---@return Clip\nfunction compose(layers, opts) end\n"
+    "---@param clips Clip[]\n---@param opts? {size?: integer[]|string}\n---@return Clip\nfunction concat(clips, opts) end\n"
+    "---@param x number|string\n---@param y? number|string\n---@param margin? number\n---@return Position\n"
+    "function pos(x, y, margin) end\n"
+    "---@param x1 number\n---@param y1 number\n---@param d number|string\n---@param opts? {ease?: string, delay?: number}\n"
+    "---@return Position\nfunction Position:to(x1, y1, d, opts) end\n"
+    "---@param frames table[] {t, value[, ease = ...]} in time order\n---@return Curve\nfunction keys(frames) end\n"
+    "---@param opts? {from?: number, to?: number, stiffness?: number, damping?: number, mass?: number, delay?: number}\n"
+    "---@return Curve\nfunction spring(opts) end\n"
+    "---@return Ease\nfunction bezier(x1, y1, x2, y2) end\n\n";
+
+/* The render options as a table type, from their table. */
+static void write_render(FILE *f)
+{
+    fprintf(f, "---@class RenderOptions\n");
+    for (const mr_render_opt *d = mr_render_opt_table; d->name; d++) {
+        const char *type = d->type == MR_ROPT_BOOL ? "boolean" : d->type == MR_ROPT_STRING || d->type == MR_ROPT_BACKEND
+                           ? "string" : d->type == MR_ROPT_SIZE ? "integer[]|string" : "number|string";
+        fprintf(f, "---@field %s? %s %s\n", d->name, type, d->doc);
+    }
+    fprintf(f, "\n---@param clip Clip\n---@param path string\n---@param opts? RenderOptions\nfunction render(clip, path, opts) end\n\n");
+}
+
+int mr_cmd_stubs(int argc, char **argv)
+{
+    const char *out = NULL;
+    for (int i = 1; i < argc; i++) {
+        if (!strcmp(argv[i], "-o") && i + 1 < argc) {
+            out = argv[++i];
+        } else {
+            fprintf(stderr, "moonreel stubs: unknown argument '%s'\n(see 'moonreel help stubs')\n", argv[i]);
+            return 2;
+        }
+    }
+    FILE *f = out ? fopen(out, "w") : stdout;
+    if (!f) {
+        perror(out);
+        return 1;
+    }
+    fputs(header, f);
+    write_render(f);
+    for (const mr_op *const *op = mr_op_table; *op; op++)
+        write_op(f, *op, "Clip", "Clip");
+    fprintf(f, "---Apply effect values in order, or the operation called name with its arguments\n"
+               "---@param ... Fx|string|any\n---@return Clip\nfunction Clip:fx(...) end\n"
+               "---The picture at t\n---@param t? number|string\n---@return Frame\nfunction Clip:frame(t) end\n\n"
+               "fx = {}\n\n");
+    for (const mr_op *const *op = mr_op_table; *op; op++)
+        write_op(f, *op, "fx", "Fx");
+    if (out && fclose(f) != 0) {
+        perror(out);
+        return 1;
+    }
+    return 0;
+}
