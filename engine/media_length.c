@@ -110,7 +110,7 @@ static double cluster_end(AVFormatContext *fmt, const int *streams, int n, const
         if (id == 0xE7) { /* Timestamp */
             cluster = 0;
             for (int i = 0; i < sz && i < 8; i++)
-                cluster = cluster << 8 | body[i];
+                cluster = (int64_t)((uint64_t)cluster << 8 | body[i]);
         } else if (id == 0xA3 && cluster >= 0) { /* SimpleBlock */
             block_end(fmt, streams, n, body, next, cluster, 0, &last);
         } else if (id == 0xA0 && cluster >= 0) { /* BlockGroup: a Block and maybe its BlockDuration */
@@ -126,7 +126,7 @@ static double cluster_end(AVFormatContext *fmt, const int *streams, int n, const
                     block = c + cl + csl, block_stop = block + csz;
                 else if (cid == 0x9B)
                     for (int i = 0; i < csz && i < 8; i++)
-                        duration = duration << 8 | c[cl + csl + i];
+                        duration = (int64_t)((uint64_t)duration << 8 | c[cl + csl + i]);
                 c += cl + csl + csz;
             }
             if (block)

@@ -59,8 +59,8 @@ int mr_fps_parse(const char *text, mr_rational *fps, mr_err *err)
     long num, den;
     if (strchr(text, '/')) {
         num = strtol(text, &end, 10);
-        if (*end != '/' || (den = strtol(end + 1, &end, 10), *end) || num <= 0 || den <= 0 || num > 1000L * den ||
-            num > 1000000000L || den > 1000000000L)
+        if (*end != '/' || (den = strtol(end + 1, &end, 10), *end) || num <= 0 || den <= 0 ||
+            num > 1000000000L || den > 1000000000L || num > 1000L * den)
             return mr_err_set(err, "wants frames per second such as 25, 29.97 or 30000/1001, got '%s'", text);
     } else {
         double f = strtod(text, &end);
@@ -76,6 +76,8 @@ int mr_fps_parse(const char *text, mr_rational *fps, mr_err *err)
             num = lround(f * 1000000); /* a decimal rate, exactly: 12.5 -> 25/2 */
             den = 1000000;
         }
+        if (num < 1) /* so small it rounds to nothing */
+            return mr_err_set(err, "wants frames per second of at least 0.000001, got '%s'", text);
     }
     long g = gcd(num, den);
     *fps = (mr_rational){(int)(num / g), (int)(den / g)};
@@ -152,11 +154,12 @@ int mr_render_opt_set(mr_render_opts *o, const mr_render_opt *d, const char *tex
         if (!mr_backend_parse(text, (mr_backend *)field))
             return mr_err_set(err, "wants auto, cpu or cuda, got '%s'", text);
         return 0;
-    case MR_ROPT_TIME:
-        if (mr_time_parse(text, (double *)field, &why) < 0)
+    case MR_ROPT_TIME: /* the field changes only when the value is good */
+        if (mr_time_parse(text, &v, &why) < 0)
             return mr_err_set(err, "%s", why.msg);
-        if (!(*(double *)field >= 0 && *(double *)field <= d->max))
+        if (!(v >= 0 && v <= d->max))
             return mr_err_set(err, "wants a time from 0 to %g s, got '%s'", d->max, text);
+        *(double *)field = v;
         return 0;
     }
     return mr_err_set(err, "internal error: option %s has no parser", d->name);

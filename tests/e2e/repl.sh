@@ -50,7 +50,7 @@ expect_contains "the preview is frame 45" "$("$MC" "$WORK/previews/preview-0001.
 
 # Ctrl-C during a render: interrupted, no output, no temporary file, the prompt again
 type_ "render(pattern('counter', 640, 480):dur(600), '$WORK/long.mp4')"; tmux send-keys -t $S Enter
-sleep 1.5
+wait_for "frame " 20 || sleep 3 # the render has started (slow builds, such as the sanitizers', take a while)
 tmux send-keys -t $S C-c
 wait_for "interrupted" 10 && ok || bad "Ctrl-C during render: $(screen | tail -4)"
 type_ 'twice(100)'; tmux send-keys -t $S Enter

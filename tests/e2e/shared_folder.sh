@@ -53,8 +53,10 @@ for _ in $(seq 200); do
   [ -n "$(find out -maxdepth 1 -name '.*.moonreel-*.part' 2>/dev/null)" ] && break
   sleep 0.05
 done
-kill -9 $k; wait $k 2>/dev/null
-sleep 0.5   # the namespace's processes die with its first one
+# $k is the subshell running S: kill unshare itself (its --kill-child takes the namespace along)
+pkill -9 -f -- "unshare --pid --fork --mount-proc --kill-child .*--report k.json"; wait $k 2>/dev/null
+# the namespace's processes die with its first one (slow builds take a while to go)
+for _ in $(seq 100); do pgrep -f -- "--report k.json" >/dev/null || break; sleep 0.1; done
 [ -n "$(find out -maxdepth 1 -name '.*.moonreel-*.part')" ] && ok || bad "a killed shard leaves its part file"
 S --shard 0/2 --resume --report k2.json; expect_eq "shard 0 again: status 0" $? 0
 expect_no_temp "$WORK/out"

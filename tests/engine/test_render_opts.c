@@ -34,7 +34,7 @@ int main(void)
         CHECK_INT(o.fps.num, rates[i].num);
         CHECK_INT(o.fps.den, rates[i].den);
     }
-    const char *bad_rates[] = {"0", "-5", "1001", "abc", "25fps", "30/0", ""};
+    const char *bad_rates[] = {"0", "-5", "1001", "abc", "25fps", "30/0", "", ".00000000000000009", "1/99999999999"};
     for (size_t i = 0; i < sizeof bad_rates / sizeof bad_rates[0]; i++)
         CHECK(set(&o, "fps", bad_rates[i], &err) < 0);
     CHECK_STR(err.msg, "wants frames per second");
