@@ -110,34 +110,72 @@ mr_rgba l_check_color(lua_State *L, int arg)
     return c;
 }
 
+/* One axis of a position at idx: pixels (a number), a fraction of the canvas ("25%"), or an
+ * edge's name ("left", "center", "right" across; "top", "center", "bottom" down). Returns
+ * false when the value is none of these. */
+static bool pos_axis(lua_State *L, int idx, bool horizontal, mr_edge *e, double *off, bool *frac, bool *named)
+{
+    *e = MR_EDGE_START;
+    *off = 0;
+    *frac = *named = false;
+    if (lua_type(L, idx) == LUA_TNUMBER) {
+        *off = lua_tonumber(L, idx);
+        return isfinite(*off);
+    }
+    if (lua_type(L, idx) != LUA_TSTRING)
+        return false;
+    const char *s = lua_tostring(L, idx);
+    char *end;
+    double v = strtod(s, &end);
+    if (end != s && end[0] == '%' && !end[1] && isfinite(v)) {
+        *off = v / 100;
+        *frac = true;
+        return true;
+    }
+    return *named = mr_edge_parse(s, horizontal, e);
+}
+
 mr_pos l_check_pos(lua_State *L, int arg)
 {
     mr_pos *given = luaL_testudata(L, arg, MR_POS_MT);
     if (given)
         return *given;
     mr_pos p = mr_pos_origin();
-    if (lua_type(L, arg) == LUA_TNUMBER) {
-        p.x = l_check_number(L, arg);
-        p.y = l_check_number(L, arg + 1);
+    int t = lua_type(L, arg);
+    if (t != LUA_TNUMBER && t != LUA_TSTRING)
+        l_type_error(L, arg, "position (x, y), a name like \"center\", or a Position");
+    if (lua_isnoneornil(L, arg + 1)) {
+        const char *a = lua_tostring(L, arg);
+        if (!a || (strcmp(a, "center") != 0 && strcmp(a, "centre") != 0))
+            l_arg_error(L, arg, "one value must be \"center\"; give two, such as (\"right\", \"top\") or (x, y)");
+        p.ex = p.ey = MR_EDGE_CENTER;
         return p;
     }
-    if (lua_type(L, arg) != LUA_TSTRING)
-        l_type_error(L, arg, "position (x, y), a name like \"center\", or a Position");
-    const char *a = lua_tostring(L, arg);
-    if (lua_isnoneornil(L, arg + 1)) {
-        if (strcmp(a, "center") != 0 && strcmp(a, "centre") != 0)
-            l_arg_error(L, arg, "a single name must be \"center\"; give two, such as (\"right\", \"top\")");
-        return (mr_pos){MR_EDGE_CENTER, MR_EDGE_CENTER, 0, 0};
+    /* two values: (x, y) each pixels, "25%" or an edge; two names may come in either order */
+    bool na, nb, fa, fb;
+    mr_edge ea, eb;
+    double oa, ob;
+    bool ok = pos_axis(L, arg, true, &ea, &oa, &fa, &na) && pos_axis(L, arg + 1, false, &eb, &ob, &fb, &nb);
+    if (!ok && lua_type(L, arg) == LUA_TSTRING && lua_type(L, arg + 1) == LUA_TSTRING) { /* ("top", "left") */
+        ok = pos_axis(L, arg + 1, true, &ea, &oa, &fa, &na) && pos_axis(L, arg, false, &eb, &ob, &fb, &nb) && na && nb;
     }
-    const char *b = l_check_string(L, arg + 1);
-    double margin = luaL_optnumber(L, arg + 2, 0);
-    if (!(mr_edge_parse(a, true, &p.ex) && mr_edge_parse(b, false, &p.ey)) &&
-        !(mr_edge_parse(b, true, &p.ex) && mr_edge_parse(a, false, &p.ey))) {
-        lua_pushfstring(L, "unknown position (\"%s\", \"%s\"): use left|center|right and top|center|bottom", a, b);
+    if (!ok) {
+        lua_pushfstring(L, "unknown position (%s, %s): each is pixels, a percentage such as \"25%%\", or "
+                        "left|center|right and top|center|bottom", luaL_tolstring(L, arg, NULL), luaL_tolstring(L, arg + 1, NULL));
         l_arg_error(L, arg, lua_tostring(L, -1));
     }
-    p.x = p.ex == MR_EDGE_CENTER ? 0 : margin;
-    p.y = p.ey == MR_EDGE_CENTER ? 0 : margin;
+    double margin = 0;
+    if (!lua_isnoneornil(L, arg + 2)) {
+        if (!na && !nb)
+            l_arg_error(L, arg + 2, "a margin goes with edge names, such as (\"right\", \"top\", 40)");
+        margin = l_check_number(L, arg + 2);
+    }
+    p.ex = ea;
+    p.ey = eb;
+    p.x = na ? (ea == MR_EDGE_CENTER ? 0 : margin) : oa;
+    p.y = nb ? (eb == MR_EDGE_CENTER ? 0 : margin) : ob;
+    p.xfrac = fa;
+    p.yfrac = fb;
     return p;
 }
 

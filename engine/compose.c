@@ -27,6 +27,31 @@ static bool active_at(const mr_clip *l, double t)
     return t + MR_TIME_EPS >= l->start && t < l->start + l->duration - MR_TIME_EPS / 2;
 }
 
+/* A layer between whole pixels (a slow pan) is resampled by its fraction into a frame one
+ * pixel larger (the warp kernel, bilinear), so it glides instead of stepping; *x, *y become
+ * whole. Within 1/256 of a pixel it is put on the nearest one. Returns 0 or -1 (err set). */
+static int place_subpixel(mr_eval *ev, mr_frame **f, double *x, double *y)
+{
+    double fx = *x - floor(*x), fy = *y - floor(*y);
+    if (fx < 1.0 / 256 || fx > 255.0 / 256)
+        fx = 0, *x = round(*x);
+    if (fy < 1.0 / 256 || fy > 255.0 / 256)
+        fy = 0, *y = round(*y);
+    *x = floor(*x);
+    *y = floor(*y);
+    if (fx == 0 && fy == 0)
+        return 0;
+    mr_frame *src = *f, *dst = mr_k_new(ev, src->w + (fx > 0), src->h + (fy > 0));
+    mr_warp_params k = {{1, 0, (float)-fx, 0, 1, (float)-fy}, src->w, src->h, 1};
+    if (!dst || mr_k_warp(ev, src, &k, dst) < 0) {
+        mr_frame_unref(dst);
+        return -1;
+    }
+    mr_frame_unref(src);
+    *f = dst;
+    return 0;
+}
+
 static int compose_picture(const mr_clip *c, double t, mr_eval *ev, mr_frame **out)
 {
     const compose_priv *p = c->priv;
@@ -40,11 +65,13 @@ static int compose_picture(const mr_clip *c, double t, mr_eval *ev, mr_frame **o
         ret = mr_clip_picture(l, t - l->start, ev, &f);
         if (ret < 0)
             break;
-        int x, y;
-        if ((ret = mr_pos_resolve(&l->pos, c->w, c->h, f->w, f->h, t - l->start, &x, &y, ev->err)) < 0) {
+        double px, py;
+        if ((ret = mr_pos_resolve(&l->pos, c->w, c->h, f->w, f->h, t - l->start, &px, &py, ev->err)) < 0 ||
+            (ret = place_subpixel(ev, &f, &px, &py)) < 0) {
             mr_frame_unref(f);
             break;
         }
+        int x = (int)px, y = (int)py;
         if (!canvas && f->opaque && x == 0 && y == 0 && f->w == c->w && f->h == c->h) {
             /* an opaque layer covering the canvas is the canvas: no fill, no copy if unshared */
             canvas = f;

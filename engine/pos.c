@@ -6,16 +6,19 @@
 #include <string.h>
 #include "engine/curve.h"
 
-static int resolve_axis(mr_edge e, double off, int W, int w)
+/* One coordinate of the corner: centred on whole pixels (as ever), offsets as they are. */
+static double resolve_axis(mr_edge e, double off, bool frac, int W, int w)
 {
+    if (frac)
+        off *= W;
     switch (e) {
-    case MR_EDGE_CENTER: return (W - w) / 2 + (int)lround(off);
-    case MR_EDGE_END: return W - w - (int)lround(off);
-    default: return (int)lround(off);
+    case MR_EDGE_CENTER: return (W - w) / 2 + off;
+    case MR_EDGE_END: return W - w - off;
+    default: return off;
     }
 }
 
-int mr_pos_resolve(const mr_pos *p, int W, int H, int w, int h, double t, int *x, int *y, mr_err *err)
+int mr_pos_resolve(const mr_pos *p, int W, int H, int w, int h, double t, double *x, double *y, mr_err *err)
 {
     double ox = p->x, oy = p->y;
     if (p->curve) {
@@ -32,8 +35,8 @@ int mr_pos_resolve(const mr_pos *p, int W, int H, int w, int h, double t, int *x
         ox += (p->x1 - p->x) * k;
         oy += (p->y1 - p->y) * k;
     }
-    *x = resolve_axis(p->ex, ox, W, w);
-    *y = resolve_axis(p->ey, oy, H, h);
+    *x = resolve_axis(p->ex, ox, p->xfrac, W, w);
+    *y = resolve_axis(p->ey, oy, p->yfrac, H, h);
     return 0;
 }
 
@@ -54,10 +57,12 @@ bool mr_edge_parse(const char *name, bool horizontal, mr_edge *out)
     return false;
 }
 
-static void describe_axis(mr_edge e, double off, bool horizontal, char *buf, size_t n)
+static void describe_axis(mr_edge e, double off, bool frac, bool horizontal, char *buf, size_t n)
 {
     static const char *names[2][3] = {{"top", "center", "bottom"}, {"left", "center", "right"}};
-    if (off == 0)
+    if (frac)
+        snprintf(buf, n, "%s%+g%%", names[horizontal][e], (e == MR_EDGE_END ? -off : off) * 100);
+    else if (off == 0)
         snprintf(buf, n, "%s", names[horizontal][e]);
     else /* offsets point inwards from an end edge */
         snprintf(buf, n, "%s%+g", names[horizontal][e], e == MR_EDGE_END ? -off : off);
@@ -70,14 +75,14 @@ void mr_pos_describe(const mr_pos *p, char *buf, size_t n)
         snprintf(buf, n, "moving (curve)");
         return;
     }
-    if (p->ex == MR_EDGE_START && p->ey == MR_EDGE_START) {
+    if (p->ex == MR_EDGE_START && p->ey == MR_EDGE_START && !p->xfrac && !p->yfrac) {
         int k = snprintf(buf, n, "%g, %g", p->x, p->y);
         if (p->dur > 0 && k > 0 && (size_t)k < n)
             snprintf(buf + k, n - k, " to %g, %g in %g s", p->x1, p->y1, p->dur);
         return;
     }
-    describe_axis(p->ex, p->x, true, a, sizeof a);
-    describe_axis(p->ey, p->y, false, b, sizeof b);
+    describe_axis(p->ex, p->x, p->xfrac, true, a, sizeof a);
+    describe_axis(p->ey, p->y, p->yfrac, false, b, sizeof b);
     int k = snprintf(buf, n, "%s, %s", a, b);
     if (p->dur > 0 && k > 0 && (size_t)k < n)
         snprintf(buf + k, n - k, " to %g, %g in %g s", p->x1, p->y1, p->dur);

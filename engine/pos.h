@@ -15,7 +15,7 @@ typedef enum { MR_EDGE_START, MR_EDGE_CENTER, MR_EDGE_END } mr_edge;
 
 typedef struct mr_pos {
     mr_edge ex, ey;
-    double x, y;        /* offsets in pixels, as above */
+    double x, y;        /* offsets in pixels, as above (fractions of the canvas with xfrac, yfrac) */
     /* a move: the offsets go from (x, y) to (x1, y1) between t0 and t0 + dur (clip time),
      * eased, and stay there; dur 0 for a place that does not move */
     double x1, y1, t0, dur;
@@ -24,14 +24,19 @@ typedef struct mr_pos {
      * node that placed the clip (at) owns it, and every copy of this pos lives in a node
      * that holds that node */
     const struct mr_curve *curve;
+    bool xfrac, yfrac;  /* x (y) is a fraction of the canvas's width (height): at("50%", ...) */
 } mr_pos;
 
 /* Top-left at (0, 0): where a clip goes when nobody placed it. */
-static inline mr_pos mr_pos_origin(void) { return (mr_pos){MR_EDGE_START, MR_EDGE_START, 0, 0, 0, 0, 0, 0, false, NULL}; }
+static inline mr_pos mr_pos_origin(void)
+{
+    return (mr_pos){MR_EDGE_START, MR_EDGE_START, 0, 0, 0, 0, 0, 0, false, NULL, false, false};
+}
 
-/* The top-left pixel of a w x h picture placed by p on a W x H canvas at clip time t into
- * *x, *y. Returns 0, or -1 with err set when p's curve fails at t. */
-int mr_pos_resolve(const mr_pos *p, int W, int H, int w, int h, double t, int *x, int *y, mr_err *err);
+/* Where the top-left corner of a w x h picture placed by p on a W x H canvas goes at clip
+ * time t, in pixels, not rounded (a layer at 10.5 is drawn half a pixel over). Returns 0, or
+ * -1 with err set when p's curve fails at t. */
+int mr_pos_resolve(const mr_pos *p, int W, int H, int w, int h, double t, double *x, double *y, mr_err *err);
 
 /* Parses an edge name: "left"/"top" (start), "center"/"middle", "right"/"bottom" (end).
  * `horizontal` says which axis it is for. Returns false for an unknown name. */

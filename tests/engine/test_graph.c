@@ -65,7 +65,7 @@ int main(void)
     CHECK_NEAR(four->duration, 4, 1e-12);
     mr_clip *moved = mr_clip_at(one, (mr_pos){MR_EDGE_END, MR_EDGE_START, 40, 40}, &err);
     CHECK(one->pos.ex == MR_EDGE_START && moved->pos.ex == MR_EDGE_END);
-    int x, y;
+    double x, y;
     mr_pos_resolve(&moved->pos, 1920, 1080, 400, 200, 0, &x, &y, NULL);
     CHECK(x == 1480 && y == 40);
     /* a move: linear from -600 to 560 over 0.8 s, then it stays */

@@ -84,3 +84,23 @@ local fr = d:frame(1.0)
 assert(fr.w == 320 and fr.h == 240)
 assert(H.counter(fr) == 30)
 H.contains(tostring(fr), "Frame(320x240)")
+
+-- positions: names with offsets, fractions of the canvas, mixed, and between pixels
+do
+  local bg = color("black", 200, 100)
+  local dot = color("white", 10, 10)
+  local function corner(...)
+    local f = compose({bg, dot:at(...)}):dur(1):frame(0)
+    for y = 0, 99 do for x = 0, 199 do if f:pixel(x, y) > 200 then return x, y end end end
+  end
+  local x, y = corner("center", 20)      assert(x == 95 and y == 20)
+  x, y = corner("50%", "25%")             assert(x == 100 and y == 25)
+  x, y = corner(30, "bottom")             assert(x == 30 and y == 90)
+  x, y = corner("top", "left")            assert(x == 0 and y == 0)
+  x, y = corner("right", "bottom", 5)     assert(x == 185 and y == 85)
+  -- half a pixel over: the edge column is half covered, the next whole
+  local f = compose({bg, dot:at(10.5, 20)}):dur(1):frame(0)
+  local edge, inside = f:pixel(10, 25), f:pixel(11, 25)
+  assert(edge >= 126 and edge <= 129 and inside == 255, ("half a pixel: %d %d"):format(edge, inside))
+  H.contains(H.raises(function() return dot:at(10, 20, 5) end), "a margin goes with edge names")
+end

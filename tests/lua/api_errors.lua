@@ -10,7 +10,7 @@ H.contains(H.raises(function() return compose(c) end), "bad argument #1 to 'comp
 H.contains(H.raises(function() return color("blurple", 10, 10) end), "unknown colour 'blurple'")
 H.contains(H.raises(function() return color("red", 0, 10) end), "size must be 1..16384")
 H.contains(H.raises(function() return c:at("middle", "nowhere") end), "unknown position")
-H.contains(H.raises(function() return c:at("left") end), "single name must be \"center\"")
+H.contains(H.raises(function() return c:at("left") end), "one value must be \"center\"")
 H.contains(H.raises(function() return pattern("plaid", 10, 10) end), "unknown pattern 'plaid'")
 H.contains(H.raises(function() return c:sub(5) end), "sub: start 5.000 s is outside the clip")
 H.contains(H.raises(function() return c:opacity(2) end), "bad argument 'a' to 'opacity' (2 is outside 0..1)")
