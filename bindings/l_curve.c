@@ -78,11 +78,32 @@ static int push_curve(lua_State *L, mr_curve *c, const mr_err *err)
     return 1;
 }
 
-/* A function curve's Lua side: the function and a thread of its own to call it on. */
+void l_keep_function(lua_State *L, int idx, l_kept_fn *k)
+{
+    lua_Debug ar;
+    lua_pushvalue(L, idx);
+    lua_getinfo(L, ">Su", &ar);
+    snprintf(k->where, sizeof k->where, "%s:%d", ar.short_src, ar.linedefined);
+    k->params = ar.isvararg ? 99 : ar.nparams;
+    lua_pushvalue(L, idx);
+    k->fn_ref = luaL_ref(L, LUA_REGISTRYINDEX);
+    k->thread = lua_newthread(L);
+    k->thread_ref = luaL_ref(L, LUA_REGISTRYINDEX);
+    k->main = L;
+}
+
+void l_release_function(l_kept_fn *k)
+{
+    l_lua_enter();
+    luaL_unref(k->main, LUA_REGISTRYINDEX, k->fn_ref);
+    luaL_unref(k->main, LUA_REGISTRYINDEX, k->thread_ref);
+    l_lua_leave();
+}
+
+/* A function curve's Lua side. */
 typedef struct lua_fn {
-    lua_State *main, *thread;
-    int fn_ref, thread_ref, dim;
-    char where[96];     /* "edit.lua:12", where the function was written */
+    l_kept_fn k;
+    int dim;
 } lua_fn;
 
 /* mr_curve_fn: calls the Lua function with t under the Lua lock; its results are the curve's
@@ -91,20 +112,20 @@ static int call_fn(void *ud, double t, double *out, mr_err *err)
 {
     lua_fn *f = ud;
     l_lua_enter();
-    lua_State *T = f->thread;
+    lua_State *T = f->k.thread;
     lua_settop(T, 0);
-    lua_rawgeti(T, LUA_REGISTRYINDEX, f->fn_ref);
+    lua_rawgeti(T, LUA_REGISTRYINDEX, f->k.fn_ref);
     lua_pushnumber(T, t);
     int r = 0;
     if (lua_pcall(T, 1, f->dim, 0) != LUA_OK) {
         const char *msg = lua_tostring(T, -1);
-        r = mr_err_set(err, "%s (the curve function of %s, at %.3f s)", msg ? msg : "error", f->where, t);
+        r = mr_err_set(err, "%s (the curve function of %s, at %.3f s)", msg ? msg : "error", f->k.where, t);
     } else {
         for (int i = 0; i < f->dim && r == 0; i++) {
             int ok;
             out[i] = lua_tonumberx(T, i + 1, &ok);
             if (!ok)
-                r = mr_err_set(err, "the curve function of %s gave %s at %.3f s where number %d of %d belongs", f->where,
+                r = mr_err_set(err, "the curve function of %s gave %s at %.3f s where number %d of %d belongs", f->k.where,
                                luaL_typename(T, i + 1), t, i + 1, f->dim);
         }
     }
@@ -113,15 +134,11 @@ static int call_fn(void *ud, double t, double *out, mr_err *err)
     return r;
 }
 
-/* Frees the Lua side when the curve goes (under the lock: it touches the registry). */
+/* Frees the Lua side when the curve goes. */
 static void release_fn(void *ud)
 {
-    lua_fn *f = ud;
-    l_lua_enter();
-    luaL_unref(f->main, LUA_REGISTRYINDEX, f->fn_ref);
-    luaL_unref(f->main, LUA_REGISTRYINDEX, f->thread_ref);
-    l_lua_leave();
-    free(f);
+    l_release_function(&((lua_fn *)ud)->k);
+    free(ud);
 }
 
 mr_curve *l_to_curve(lua_State *L, int idx, int dim)
@@ -148,15 +165,7 @@ mr_curve *l_to_curve(lua_State *L, int idx, int dim)
     lua_fn *f = calloc(1, sizeof *f);
     if (!f)
         luaL_error(L, "out of memory");
-    lua_Debug ar;
-    lua_pushvalue(L, idx);
-    lua_getinfo(L, ">S", &ar);
-    snprintf(f->where, sizeof f->where, "%s:%d", ar.short_src, ar.linedefined);
-    lua_pushvalue(L, idx);
-    f->fn_ref = luaL_ref(L, LUA_REGISTRYINDEX);
-    f->thread = lua_newthread(L);
-    f->thread_ref = luaL_ref(L, LUA_REGISTRYINDEX);
-    f->main = L;
+    l_keep_function(L, idx, &f->k);
     f->dim = dim;
     mr_err err;
     mr_curve *c = mr_curve_function(dim, call_fn, f, release_fn, &err);

@@ -2,6 +2,8 @@
 #include <string.h>
 #include "bindings/l_types.h"
 #include "bindings/lua_util.h"
+#include "engine/eval.h"
+#include "engine/kernels.h"
 #include "engine/output.h"
 
 /* The frame at arg (borrowed), or raises: any other userdata is refused by its metatable,
@@ -39,6 +41,71 @@ static int frame_pixel(lua_State *L)
     return 4;
 }
 
+/* The whole-pixel coordinate at arg inside 0..n-1, or raises. */
+static int check_coord(lua_State *L, int arg, int n, const char *what)
+{
+    lua_Integer v = luaL_checkinteger(L, arg);
+    if (v < 0 || v >= n)
+        luaL_argerror(L, arg, lua_pushfstring(L, "%s is outside the picture (0..%d)", what, n - 1));
+    return (int)v;
+}
+
+/* frame:set_pixel(x, y, colour): the colour (straight alpha) stored premultiplied */
+static int frame_set_pixel(lua_State *L)
+{
+    mr_frame *f = check_frame(L, 1);
+    int x = check_coord(L, 2, f->w, "x"), y = check_coord(L, 3, f->h, "y");
+    uint32_t v = mr_rgba_premul(l_check_color(L, 4));
+    memcpy(mr_frame_row(f, y) + 4 * x, &v, 4);
+    f->opaque = f->opaque && (v >> 24) == 255;
+    return 0;
+}
+
+/* frame:fill_rect(x, y, w, h, colour): the part inside the picture, replaced */
+static int frame_fill_rect(lua_State *L)
+{
+    mr_frame *f = check_frame(L, 1);
+    lua_Integer x = luaL_checkinteger(L, 2), y = luaL_checkinteger(L, 3), w = luaL_checkinteger(L, 4),
+                h = luaL_checkinteger(L, 5);
+    uint32_t v = mr_rgba_premul(l_check_color(L, 6));
+    lua_Integer x0 = x < 0 ? 0 : x, y0 = y < 0 ? 0 : y, x1 = x + w > f->w ? f->w : x + w, y1 = y + h > f->h ? f->h : y + h;
+    for (lua_Integer j = y0; j < y1; j++)
+        for (lua_Integer i = x0; i < x1; i++)
+            memcpy(mr_frame_row(f, (int)j) + 4 * i, &v, 4);
+    f->opaque = f->opaque && (v >> 24) == 255;
+    return 0;
+}
+
+/* frame:blit(other, x, y): other drawn over this one with its top-left at x, y */
+static int frame_blit(lua_State *L)
+{
+    mr_frame *f = check_frame(L, 1), *src = check_frame(L, 2);
+    lua_Integer x = luaL_checkinteger(L, 3), y = luaL_checkinteger(L, 4);
+    luaL_argcheck(L, x > -16384 && x < 16384 && y > -16384 && y < 16384, 3, "the place is far outside the picture");
+    mr_err err;
+    mr_eval ev;
+    mr_eval_init(&ev, &err, NULL);
+    int r = mr_k_over(&ev, f, src, (int)x, (int)y, 255);
+    mr_eval_free(&ev);
+    if (r < 0)
+        return l_fail(L, "blit", &err);
+    return 0;
+}
+
+/* frame:copy(): a new Frame with the same pixels */
+static int frame_copy(lua_State *L)
+{
+    mr_frame *f = check_frame(L, 1);
+    mr_err err;
+    mr_frame *c = mr_frame_new(f->w, f->h, &err);
+    if (!c)
+        return l_fail(L, "copy", &err);
+    for (int y = 0; y < f->h; y++)
+        memcpy(mr_frame_row(c, y), mr_frame_row(f, y), (size_t)f->w * 4);
+    c->opaque = f->opaque;
+    return l_push_frame(L, c);
+}
+
 static int frame_save(lua_State *L)
 {
     mr_frame *f = check_frame(L, 1);
@@ -63,8 +130,16 @@ static int frame_index(lua_State *L)
         lua_pushcfunction(L, frame_pixel);
     else if (!strcmp(k, "save"))
         lua_pushcfunction(L, frame_save);
+    else if (!strcmp(k, "set_pixel"))
+        lua_pushcfunction(L, frame_set_pixel);
+    else if (!strcmp(k, "fill_rect"))
+        lua_pushcfunction(L, frame_fill_rect);
+    else if (!strcmp(k, "blit"))
+        lua_pushcfunction(L, frame_blit);
+    else if (!strcmp(k, "copy"))
+        lua_pushcfunction(L, frame_copy);
     else
-        lua_pushnil(L);
+        return luaL_error(L, "no method or field '%s' on a Frame (w, h, pixel, set_pixel, fill_rect, blit, copy, save)", k);
     return 1;
 }
 

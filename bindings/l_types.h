@@ -33,6 +33,10 @@ mr_fx *l_fx_from_args(lua_State *L, const struct mr_op *op, int first, int last)
 const struct mr_op *l_check_op_name(lua_State *L, int arg);
 const mr_fx *l_check_fx(lua_State *L, int arg);
 
+/* Per-frame Lua (l_scripted.c): canvas() into the table on the stack top; clip:map. */
+void l_add_scripted(lua_State *L);
+int l_clip_map(lua_State *L);
+
 /* Curves (l_curve.c): keys, spring, bezier into the table on the stack top; the Curve
  * metatable. */
 void l_add_curves(lua_State *L);
@@ -42,6 +46,17 @@ struct mr_curve *l_to_curve(lua_State *L, int idx, int dim);
 /* The Lua lock (l_curve.c): held while this process runs Lua code that function curves may
  * call into; l_lua_suspend lets it go around an engine call that evaluates pictures (its
  * workers call the curves) and returns what l_lua_resume takes back. */
+/* A Lua function kept for calls from the render's workers: the function, a thread of its own
+ * to call it on, where it was written ("edit.lua:12") and how many parameters it takes. */
+typedef struct l_kept_fn {
+    lua_State *main, *thread;
+    int fn_ref, thread_ref, params;
+    char where[96];
+} l_kept_fn;
+/* Keeps the function at idx into *k (raises when memory runs out). */
+void l_keep_function(lua_State *L, int idx, l_kept_fn *k);
+/* Lets it go (under the Lua lock). */
+void l_release_function(l_kept_fn *k);
 void l_lua_enter(void);
 void l_lua_leave(void);
 int l_lua_suspend(void);

@@ -5,7 +5,7 @@
 set -e
 PKGS="cmake make gcc pkg-config liblua5.4-dev libavformat-dev libavcodec-dev libavutil-dev
 libswscale-dev libswresample-dev libavfilter-dev libfreetype-dev libharfbuzz-dev libfontconfig-dev
-fonts-dejavu-core time
+libcairo2-dev fonts-dejavu-core time
 libedit-dev libmicrohttpd-dev libsixel-dev libjansson-dev libcsv-dev chromium tmux
 slurm-wlm munge clang libclang-rt-14-dev"
 missing=""

@@ -1,0 +1,17 @@
+-- scripted: a canvas drawn with Cairo (a gradient badge, a dashed rounded outline, a moving
+-- hand) and a clip changed per frame by map; bit-exact on the CPU engine.
+local badge = canvas(80, 40, function(ctx)
+  ctx:rounded_rectangle(2, 2, 76, 36, 8)
+  ctx:linear_gradient(0, 0, 80, 0, {{0, "#ff8800"}, {1, "#8800ff"}})
+  ctx:fill()
+  ctx:line_width(2) ctx:dash({6, 3})
+  ctx:rounded_rectangle(2, 2, 76, 36, 8) ctx:stroke("white")
+end)
+local hand = canvas(40, 40, function(ctx, t)
+  ctx:translate(20, 20) ctx:rotate(t * 180)
+  ctx:move_to(0, 0) ctx:line_to(0, -16) ctx:line_width(3) ctx:line_cap("round") ctx:stroke("red")
+end)
+local base = pattern("bars", 160, 90, {fps = 10}):dur(1):map(function(f, t)
+  f:fill_rect(math.floor(t * 100), 70, 10, 10, "yellow")
+end)
+return compose({base, badge:at("right", "top", 4), hand:at(8, 40)})
