@@ -14,7 +14,7 @@
 #include "engine/curve.h"
 #include "engine/pos.h"
 
-#define MR_OP_MAX_PARAMS 8
+#define MR_OP_MAX_PARAMS 12
 
 /* What a parameter takes. */
 typedef enum {

@@ -181,9 +181,59 @@ static mr_clip *make_resize(mr_clip *in, const mr_arg *a, mr_err *err)
     return mr_clip_resize(in, (int)lround(W), (int)lround(H), err);
 }
 
+/* crop's forms: x, y, w, h; x1, y1, x2, y2 (corners, the second excluded); cx, cy, w, h (the
+ * rectangle's centre). Every edge not given is the picture's. */
 static mr_clip *make_crop(mr_clip *in, const mr_arg *a, mr_err *err)
 {
-    return mr_clip_crop(in, (int)a[0].num, (int)a[1].num, (int)a[2].num, (int)a[3].num, err);
+    if (!in->has_video)
+        return mr_err_set(err, "crop: the clip has no picture"), NULL;
+    bool corners = a[4].given || a[5].given || a[6].given || a[7].given, centre = a[8].given || a[9].given;
+    if ((corners && (a[0].given || a[1].given || a[2].given || a[3].given || centre)) ||
+        (centre && (a[0].given || a[1].given)))
+        return mr_err_set(err, "crop: give x, y, w, h; or x1, y1, x2, y2; or cx, cy, w, h (not a mix)"), NULL;
+    double x, y, w, h;
+    if (corners) {
+        x = a[4].given ? a[4].num : 0;
+        y = a[5].given ? a[5].num : 0;
+        w = (a[6].given ? a[6].num : in->w) - x;
+        h = (a[7].given ? a[7].num : in->h) - y;
+    } else {
+        w = a[2].given ? a[2].num : in->w;
+        h = a[3].given ? a[3].num : in->h;
+        x = centre ? (a[8].given ? a[8].num : in->w / 2.0) - w / 2 : a[0].given ? a[0].num : 0;
+        y = centre ? (a[9].given ? a[9].num : in->h / 2.0) - h / 2 : a[1].given ? a[1].num : 0;
+    }
+    return mr_clip_crop(in, (int)floor(x + 0.5), (int)floor(y + 0.5), (int)lround(w), (int)lround(h), err);
+}
+
+/* margin: the picture on a larger canvas of colour (transparent when none), px on every side
+ * or each side its own. */
+static mr_clip *make_margin(mr_clip *in, const mr_arg *a, mr_err *err)
+{
+    if (!in->has_video)
+        return mr_err_set(err, "margin: the clip has no picture"), NULL;
+    double all = a[0].given ? a[0].num : 0;
+    int l = (int)(a[1].given ? a[1].num : all), r = (int)(a[2].given ? a[2].num : all);
+    int t = (int)(a[3].given ? a[3].num : all), b = (int)(a[4].given ? a[4].num : all);
+    if (in->w + l + r > 16384 || in->h + t + b > 16384)
+        return mr_err_set(err, "margin: %dx%d would be larger than 16384 pixels", in->w + l + r, in->h + t + b), NULL;
+    mr_clip *placed = mr_clip_at(in, (mr_pos){MR_EDGE_START, MR_EDGE_START, l, t}, err);
+    if (!placed)
+        return NULL;
+    placed->start = 0;
+    mr_compose_opts o = mr_compose_opts_default();
+    o.w = in->w + l + r;
+    o.h = in->h + t + b;
+    o.fps = in->fps;
+    o.duration = in->duration;
+    o.bg = a[5].given ? a[5].color : (mr_rgba){0, 0, 0, 0};
+    mr_clip *framed = mr_compose_new(&placed, 1, &o, err);
+    mr_clip_unref(placed);
+    if (framed) {
+        framed->start = in->start;
+        framed->pos = in->pos;
+    }
+    return framed;
 }
 
 static mr_clip *make_at(mr_clip *in, const mr_arg *a, mr_err *err) { return mr_clip_at(in, a[0].pos, err); }
@@ -201,11 +251,26 @@ static const mr_param_desc resize_params[] = {
 };
 static const char *const resize_forms[] = {"scale", "w h", NULL};
 static const mr_param_desc crop_params[] = {
-    {"x", MR_P_INT, false, false, 0, 16383, 0, NULL, "the rectangle's left edge"},
-    {"y", MR_P_INT, false, false, 0, 16383, 0, NULL, "its top edge"},
-    {"w", MR_P_INT, false, false, 1, 16384, 0, NULL, "its width (it must lie inside the picture)"},
-    {"h", MR_P_INT, false, false, 1, 16384, 0, NULL, "its height"},
+    {"x", MR_P_INT, true, false, 0, 16383, 0, NULL, "the rectangle's left edge"},
+    {"y", MR_P_INT, true, false, 0, 16383, 0, NULL, "its top edge"},
+    {"w", MR_P_INT, true, false, 1, 16384, 0, NULL, "its width (default: to the picture's edge); it must lie inside"},
+    {"h", MR_P_INT, true, false, 1, 16384, 0, NULL, "its height"},
+    {"x1", MR_P_INT, true, false, 0, 16383, 0, NULL, "or: the left edge ..."},
+    {"y1", MR_P_INT, true, false, 0, 16383, 0, NULL, "... the top edge ..."},
+    {"x2", MR_P_INT, true, false, 1, 16384, 0, NULL, "... the right edge (excluded) ..."},
+    {"y2", MR_P_INT, true, false, 1, 16384, 0, NULL, "... and the bottom edge (excluded)"},
+    {"cx", MR_P_NUMBER, true, false, 0, 16384, 0, NULL, "or: the rectangle's centre across (with w, h) ..."},
+    {"cy", MR_P_NUMBER, true, false, 0, 16384, 0, NULL, "... and down"},
 };
+static const mr_param_desc margin_params[] = {
+    {"px", MR_P_INT, true, false, 0, 8192, 0, NULL, "pixels added on every side"},
+    {"left", MR_P_INT, true, false, 0, 8192, 0, NULL, "or on the left side ..."},
+    {"right", MR_P_INT, true, false, 0, 8192, 0, NULL, "... the right ..."},
+    {"top", MR_P_INT, true, false, 0, 8192, 0, NULL, "... the top ..."},
+    {"bottom", MR_P_INT, true, false, 0, 8192, 0, NULL, "... and the bottom"},
+    {"color", MR_P_COLOR, true, false, 0, 0, 0, NULL, "the margin's colour (default transparent)"},
+};
+static const char *const margin_forms[] = {"px", "px color", NULL};
 static const mr_param_desc at_params[] = {
     {"pos", MR_P_POS, false, true, 0, 0, 0, NULL,
      "(x, y) pixels of the top-left corner; (\"center\"); (h, v[, margin]) with h left/center/right and v "
@@ -220,8 +285,12 @@ static const mr_param_desc fit_params[] = {
 const mr_op mr_op_resize = {"resize", "the picture scaled (bicubic): by a factor, to w x h, or to a width or height "
                             "keeping its shape", "local half = clip:resize(0.5)", resize_params, 3, resize_forms,
                             make_resize};
-const mr_op mr_op_crop = {"crop", "the w x h rectangle at x, y", "local corner = clip:crop(0, 0, 640, 360)",
-                          crop_params, 4, NULL, make_crop};
+const mr_op mr_op_crop = {"crop", "a rectangle of the picture: x, y, w, h; or its corners x1, y1, x2, y2; or its "
+                          "centre cx, cy with w, h", "local corner = clip:crop(0, 0, 640, 360)", crop_params, 10, NULL,
+                          make_crop};
+const mr_op mr_op_margin = {"margin", "the picture on a larger canvas: px on every side, or each side its own, "
+                            "transparent or a colour", "local framed = photo:margin(20, \"white\")", margin_params, 6,
+                            margin_forms, make_margin};
 const mr_op mr_op_at = {"at", "where the clip goes inside a compose", "local logo = image(\"logo.png\"):at(\"right\", \"top\", 40)",
                         at_params, 1, NULL, make_at};
 const mr_op mr_op_fit = {"fit", "scaled to fit inside w x h keeping its shape, centred on bars (letterboxed)",

@@ -40,3 +40,12 @@ H.contains(H.raises(function() return c.durration end), "did you mean 'duration'
 H.contains(H.raises(function() return c:fx("fadin", 1) end), "no operation 'fadin'; did you mean 'fadein'?")
 H.contains(H.raises(function() return c:with_audio(5) end), "bad argument 'audio' to 'with_audio'")
 assert(not c:with_audio(nil).has_audio)
+
+-- crop's forms and margin
+local p = pattern("bars", 64, 36):dur(1)
+assert(p:crop{x1 = 10, y1 = 5, x2 = 30, y2 = 25}.w == 20 and p:crop{cx = 32, cy = 18, w = 10, h = 10}.h == 10)
+assert(p:crop{w = 20}.h == 36, "edges not given are the picture's")
+H.contains(H.raises(function() return p:crop{x = 1, x1 = 2} end), "not a mix")
+assert(p:margin(10).w == 84 and p:margin{left = 5, top = 2}.h == 38)
+assert(({p:margin(10):frame(0):pixel(2, 2)})[4] == 0, "a margin is transparent by default")
+assert(({p:margin(10, "white"):frame(0):pixel(2, 2)})[1] == 255)
