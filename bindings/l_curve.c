@@ -12,6 +12,8 @@
 #include "bindings/l_types.h"
 #include "bindings/lua_util.h"
 #include "engine/curve.h"
+#include "engine/suggest.h"
+#include "engine/timefmt.h"
 
 #define MR_CURVE_MT "moonreel.Curve"
 #define MR_EASE_MT "moonreel.Ease"
@@ -146,19 +148,13 @@ mr_curve *l_to_curve(lua_State *L, int idx, int dim)
     idx = lua_absindex(L, idx);
     l_curve *u = luaL_testudata(L, idx, MR_CURVE_MT);
     if (u) {
-        if (mr_curve_dim(u->c) != dim && mr_curve_dim(u->c) != 1) {
-            lua_pushfstring(L, "a curve of %d numbers where %d belong", mr_curve_dim(u->c), dim);
+        if (mr_curve_dim(u->c) != dim) {
+            lua_pushfstring(L, "a curve of %d number%s where %d belong%s", mr_curve_dim(u->c),
+                            mr_curve_dim(u->c) == 1 ? "" : "s", dim,
+                            dim == 2 ? " (x, y: keys of {x, y} values, or a function returning x, y)" : "");
             l_arg_error(L, idx, lua_tostring(L, -1));
         }
-        if (mr_curve_dim(u->c) == dim)
-            return mr_curve_ref(u->c);
-        mr_err err; /* one number for every component */
-        double zero[MR_CURVE_DIM] = {0};
-        mr_curve *z = mr_curve_constant(dim, zero, &err), *c = z ? mr_curve_combine('+', z, u->c, &err) : NULL;
-        mr_curve_unref(z);
-        if (!c)
-            l_fail(L, NULL, &err);
-        return c;
+        return mr_curve_ref(u->c);
     }
     if (lua_type(L, idx) != LUA_TFUNCTION)
         return NULL;
@@ -231,6 +227,15 @@ static void check_ease(lua_State *L, int idx, int key, mr_ease *e)
 static int l_keys(lua_State *L)
 {
     luaL_checktype(L, 1, LUA_TTABLE);
+    if (!lua_isnoneornil(L, 2))
+        luaL_argerror(L, 2, "keys takes one table of keyframes; each keyframe's ease goes inside it ({t, value, ease = ...})");
+    lua_pushnil(L);
+    while (lua_next(L, 1)) {
+        lua_pop(L, 1);
+        if (!lua_isinteger(L, -1))
+            luaL_error(L, "bad argument #1 to 'keys' (a list of keyframes {t, value[, ease = ...]}, not a key '%s'; "
+                       "move a whole curve with c:delay(d))", luaL_tolstring(L, -1, NULL));
+    }
     int n = (int)luaL_len(L, 1), dim = 0;
     if (n < 1)
         luaL_argerror(L, 1, "give at least one keyframe {t, value}");
@@ -241,15 +246,41 @@ static int l_keys(lua_State *L)
         if (lua_type(L, key) != LUA_TTABLE)
             luaL_error(L, "bad keyframe %d to 'keys' ({t, value} expected, got %s)", i + 1, luaL_typename(L, key));
         memset(&k[i], 0, sizeof k[i]);
+        lua_pushnil(L); /* only {t, value[, ease = ...]}: anything else is a mistake to say */
+        while (lua_next(L, key)) {
+            lua_pop(L, 1);
+            bool ok = lua_isinteger(L, -1) ? lua_tointeger(L, -1) == 1 || lua_tointeger(L, -1) == 2
+                                           : lua_type(L, -1) == LUA_TSTRING && !strcmp(lua_tostring(L, -1), "ease");
+            if (!ok) {
+                const char *name = lua_type(L, -1) == LUA_TSTRING ? lua_tostring(L, -1) : NULL;
+                static const char *const known[] = {"ease"};
+                const char *near = name ? mr_suggest(name, known, 1) : NULL;
+                luaL_error(L, "bad keyframe %d to 'keys' (%s%s%s%s: a keyframe is {t, value[, ease = ...]})", i + 1,
+                           name ? "unknown key '" : "an extra value", name ? name : "", name ? "'" : "",
+                           near ? "; did you mean 'ease'?" : "");
+            }
+        }
+        if (lua_geti(L, key, 1) == LUA_TNIL || lua_geti(L, key, 2) == LUA_TNIL)
+            luaL_error(L, "bad keyframe %d to 'keys' ({t, value} expected: the time and the value come first)", i + 1);
+        lua_pop(L, 2);
         lua_geti(L, key, 1);
-        k[i].t = l_check_time(L, -1);
+        if (lua_type(L, -1) != LUA_TNUMBER && lua_type(L, -1) != LUA_TSTRING)
+            luaL_error(L, "bad keyframe %d to 'keys' (its time must be seconds or \"mm:ss\")", i + 1);
+        mr_err terr;
+        if (lua_type(L, -1) == LUA_TSTRING ? mr_time_parse(lua_tostring(L, -1), &k[i].t, &terr) < 0
+                                           : !isfinite(k[i].t = lua_tonumber(L, -1)))
+            luaL_error(L, "bad keyframe %d to 'keys' (its time must be a finite number of seconds or \"mm:ss\")", i + 1);
         lua_geti(L, key, 2);
         int d = key_value(L, -1, i + 1, k[i].v);
         if (dim && d != dim)
             luaL_error(L, "bad keyframe %d to 'keys' (a value of %d numbers, the first had %d)", i + 1, d, dim);
         dim = d;
-        if (lua_getfield(L, key, "ease") != LUA_TNIL)
+        if (lua_getfield(L, key, "ease") != LUA_TNIL) {
+            if (i == 0)
+                luaL_error(L, "bad keyframe 1 to 'keys' (its ease shapes nothing: a key's ease shapes the segment that "
+                           "arrives at it, so give it to the second key)");
             check_ease(L, -1, i + 1, &k[i].ease);
+        }
         lua_settop(L, key - 1);
     }
     mr_err err;

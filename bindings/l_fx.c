@@ -3,6 +3,8 @@
 #include <string.h>
 #include "bindings/l_types.h"
 #include "bindings/lua_util.h"
+#include "engine/op.h"
+#include "engine/suggest.h"
 
 const mr_fx *l_check_fx(lua_State *L, int arg)
 {
@@ -26,6 +28,19 @@ static int fx_gc(lua_State *L)
     return 0;
 }
 
+/* fx.NAME for a name no operation has: an error with the nearest one. */
+static int fx_missing(lua_State *L)
+{
+    const char *name = luaL_checkstring(L, 2), *names[64];
+    size_t n = 0;
+    for (const mr_op *const *o = mr_op_table; *o && n < 64; o++)
+        names[n++] = (*o)->name;
+    const char *near = mr_suggest(name, names, n);
+    if (near)
+        return luaL_error(L, "no effect fx.%s; did you mean fx.%s?", name, near);
+    return luaL_error(L, "no effect fx.%s (moonreel help ops lists them)", name);
+}
+
 void l_register_fx(lua_State *L)
 {
     luaL_newmetatable(L, MR_FX_MT);
@@ -36,4 +51,8 @@ void l_register_fx(lua_State *L)
     lua_pop(L, 1);
     lua_newtable(L);
     l_add_op_values(L);
+    lua_newtable(L); /* fx.fadin: "did you mean 'fadein'?" */
+    lua_pushcfunction(L, fx_missing);
+    lua_setfield(L, -2, "__index");
+    lua_setmetatable(L, -2);
 }

@@ -57,6 +57,7 @@ static int read_value(lua_State *L, const mr_op *op, const mr_param_desc *p, int
             a->pos.curve = c; /* owned by the arg (mr_op_args_clear) */
         } else {
             a->pos = l_check_pos(L, idx);
+            mr_curve_ref((mr_curve *)a->pos.curve); /* a moving Position's curve: the arg's own reference */
             used = last - idx + 1;
         }
         break;

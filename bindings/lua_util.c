@@ -319,9 +319,21 @@ void l_check_keys(lua_State *L, int idx, const char *fname, const char *const *n
         if (known)
             continue;
         const char *near = mr_suggest(key, names, n);
+        /* the long names other tools use for moonreel's short ones */
+        static const char *const other[][2] = {{"width", "w"}, {"height", "h"}, {"angle", "deg"}, {"degrees", "deg"},
+                                               {"alpha", "a"}, {"factor", "k"}, {"duration", "d"}, {"volume", "v"},
+                                               {"colour", "color"}, {"background", "bg"}, {"bg_color", "bg"}};
+        for (size_t i = 0; !near && i < sizeof other / sizeof other[0]; i++)
+            for (size_t j = 0; j < n; j++)
+                if (!strcmp(key, other[i][0]) && !strcmp(names[j], other[i][1]))
+                    near = names[j];
         if (near)
             luaL_error(L, "unknown option '%s' to '%s'; did you mean '%s'?", key, fname, near);
-        luaL_error(L, "unknown option '%s' to '%s'", key, fname);
+        char list[512];
+        size_t k = 0;
+        for (size_t i = 0; i < n && k < sizeof list; i++)
+            k += (size_t)snprintf(list + k, sizeof list - k, "%s%s", i ? ", " : "", names[i]);
+        luaL_error(L, "unknown option '%s' to '%s' (it takes %s)", key, fname, list);
     }
 }
 

@@ -9,7 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-typedef enum { CONSTANT, KEYS, FUNCTION, SPRING, AFFINE, DELAY, COMBINE } curve_kind;
+typedef enum { CONSTANT, KEYS, FUNCTION, SPRING, AFFINE, DELAY, COMBINE, TIMEMAP } curve_kind;
 
 #define CACHE 16   /* a function curve's recent answers: frames in flight, and their holds */
 
@@ -18,7 +18,8 @@ struct mr_curve {
     curve_kind kind;
     int dim;
     double v[MR_CURVE_DIM];        /* CONSTANT; SPRING: from, to, delay */
-    double mul, add;               /* AFFINE; DELAY: add is the delay */
+    double mul, add;               /* AFFINE; DELAY: add is the delay; TIMEMAP: scale and offset */
+    double period;                 /* TIMEMAP */
     char op;                       /* COMBINE */
     mr_curve *a, *b;               /* AFFINE, DELAY, COMBINE (owned references) */
     mr_curve_key *keys;            /* KEYS */
@@ -134,6 +135,20 @@ mr_curve *mr_curve_delay(mr_curve *a, double d, mr_err *err)
     return c;
 }
 
+mr_curve *mr_curve_timemap(mr_curve *a, double offset, double scale, double period, mr_err *err)
+{
+    if (!isfinite(offset) || !(scale > 0) || !isfinite(scale) || !(period >= 0))
+        return mr_err_set(err, "a curve's time can only be shifted, sped up and looped"), NULL;
+    mr_curve *c = curve_new(TIMEMAP, a->dim, err);
+    if (c) {
+        c->a = mr_curve_ref(a);
+        c->add = offset;
+        c->mul = scale;
+        c->period = period;
+    }
+    return c;
+}
+
 mr_curve *mr_curve_combine(char op, mr_curve *a, mr_curve *b, mr_err *err)
 {
     if (!strchr("+-*/", op) || !op)
@@ -179,7 +194,8 @@ bool mr_curve_is_constant(const mr_curve *c)
     case CONSTANT: return true;
     case KEYS: return c->nkeys == 1;
     case AFFINE:
-    case DELAY: return mr_curve_is_constant(c->a);
+    case DELAY:
+    case TIMEMAP: return mr_curve_is_constant(c->a);
     case COMBINE: return mr_curve_is_constant(c->a) && mr_curve_is_constant(c->b);
     default: return false;
     }
@@ -253,6 +269,10 @@ static int eval(const mr_curve *c, double t, double *out, mr_err *err)
         return 0;
     case DELAY:
         return eval(c->a, t - c->add, out, err);
+    case TIMEMAP:
+        if (c->period > 0)
+            t = fmod(t, c->period);
+        return eval(c->a, c->add + c->mul * t, out, err);
     case COMBINE:
         if (eval(c->a, t, a, err) < 0 || eval(c->b, t, b, err) < 0)
             return -1;
@@ -277,7 +297,8 @@ int mr_curve_eval(const mr_curve *c, double t, double *out, mr_err *err)
 
 void mr_curve_describe(const mr_curve *c, char *buf, size_t n)
 {
-    static const char *const names[] = {"constant", "keys", "function", "spring", "scaled", "delayed", "combined"};
+    static const char *const names[] = {"constant", "keys", "function", "spring", "scaled", "delayed", "combined",
+                                        "time-mapped"};
     if (c->kind == KEYS)
         snprintf(buf, n, "keys, %d from %g s to %g s", c->nkeys, c->keys[0].t, c->keys[c->nkeys - 1].t);
     else if (c->kind == CONSTANT && c->dim == 1)

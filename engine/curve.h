@@ -50,6 +50,10 @@ mr_curve *mr_curve_affine(mr_curve *a, double mul, double add, mr_err *err);
 /* a at t - d (starts d seconds later). */
 mr_curve *mr_curve_delay(mr_curve *a, double d, mr_err *err);
 
+/* a at offset + scale * (period > 0 ? t mod period : t): a curve seen through a time map
+ * (sub, speed, loop), so a moving place follows its clip's time. */
+mr_curve *mr_curve_timemap(mr_curve *a, double offset, double scale, double period, mr_err *err);
+
 /* a op b for op one of + - * /, componentwise; a one-number curve is used for every component
  * of the other. */
 mr_curve *mr_curve_combine(char op, mr_curve *a, mr_curve *b, mr_err *err);

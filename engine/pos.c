@@ -9,8 +9,8 @@
 /* One coordinate of the corner: centred on whole pixels (as ever), offsets as they are. */
 static double resolve_axis(mr_edge e, double off, bool frac, int W, int w)
 {
-    if (frac)
-        off *= W;
+    if (frac) /* a layout's fraction: on whole pixels, as "center" is */
+        off = round(off * W);
     switch (e) {
     case MR_EDGE_CENTER: return (W - w) / 2 + off;
     case MR_EDGE_END: return W - w - off;

@@ -10,6 +10,7 @@
 /* t_in = offset + scale * (period > 0 ? t mod period : t) */
 typedef struct timemap_priv {
     double offset, scale, period;
+    mr_curve *pos_curve;   /* the input's moving place seen through this map (owned), or NULL */
 } timemap_priv;
 
 static double map_time(const timemap_priv *p, double t)
@@ -87,19 +88,39 @@ static void speed_describe(const mr_clip *c, char *buf, size_t n)
     snprintf(buf, n, "x%g", ((const timemap_priv *)c->priv)->scale);
 }
 
-static const mr_clip_ops sub_ops = {"sub", timemap_picture, timemap_sound, sub_describe, NULL};
-static const mr_clip_ops speed_ops = {"speed", timemap_picture, timemap_sound, speed_describe, NULL};
-static const mr_clip_ops loop_ops = {"loop", timemap_picture, timemap_sound, NULL, NULL};
-static const mr_clip_ops dur_ops = {"dur", mr_pass_picture, mr_pass_sound, NULL, NULL};
-static const mr_clip_ops start_ops = {"start", mr_pass_picture, mr_pass_sound, NULL, NULL};
+static void timemap_destroy(mr_clip *c)
+{
+    mr_curve_unref(((timemap_priv *)c->priv)->pos_curve);
+}
 
+static const mr_clip_ops sub_ops = {"sub", timemap_picture, timemap_sound, sub_describe, timemap_destroy};
+static const mr_clip_ops speed_ops = {"speed", timemap_picture, timemap_sound, speed_describe, timemap_destroy};
+static const mr_clip_ops loop_ops = {"loop", timemap_picture, timemap_sound, NULL, timemap_destroy};
+static const mr_clip_ops dur_ops = {"dur", mr_pass_picture, mr_pass_sound, NULL, timemap_destroy};
+static const mr_clip_ops start_ops = {"start", mr_pass_picture, mr_pass_sound, NULL, timemap_destroy};
+
+/* A time map node over in. A place that moves with the input's time is moved with it: its
+ * curve seen through the map, or its move's start and length mapped. NULL with err set. */
 static mr_clip *timemap_new(const mr_clip_ops *ops, mr_clip *in, timemap_priv p, double duration, mr_err *err)
 {
-    mr_clip *c = mr_clip_alloc(ops, sizeof p, in, err);
-    if (!c)
+    p.pos_curve = NULL;
+    bool maps = p.offset != 0 || p.scale != 1 || p.period > 0;
+    if (maps && in->pos.curve && !(p.pos_curve = mr_curve_timemap((mr_curve *)in->pos.curve, p.offset, p.scale,
+                                                                  p.period, err)))
         return NULL;
+    mr_clip *c = mr_clip_alloc(ops, sizeof p, in, err);
+    if (!c) {
+        mr_curve_unref(p.pos_curve);
+        return NULL;
+    }
     *(timemap_priv *)c->priv = p;
     c->duration = duration;
+    if (p.pos_curve)
+        c->pos.curve = p.pos_curve;
+    else if (maps && c->pos.dur > 0) { /* a pos():to() move: its times in this clip's time */
+        c->pos.t0 = (c->pos.t0 - p.offset) / p.scale;
+        c->pos.dur /= p.scale;
+    }
     return c;
 }
 

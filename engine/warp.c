@@ -17,7 +17,8 @@ typedef struct warp_priv {
     int axis;            /* mirror: 0 x (left-right), 1 y (top-bottom) */
 } warp_priv;
 
-/* The warp of c at t: the source point of each destination point. Returns 0 or -1. */
+/* The warp of c at t: the source point of each destination point. Returns 0, 1 when the
+ * picture shrinks to nothing (a scale of 0: a pop-in's start), or -1 (err set). */
 static int warp_at(const mr_clip *c, double t, mr_warp_params *k, mr_err *err)
 {
     const warp_priv *p = c->priv;
@@ -36,8 +37,10 @@ static int warp_at(const mr_clip *c, double t, mr_warp_params *k, mr_err *err)
         break;
     }
     case WARP_SCALE: {
-        if (!(a > 1e-3 && a <= 1000))
-            return mr_err_set(err, "scale: %g at %.3f s is outside 0.001..1000", a, t);
+        if (!(a <= 1000))
+            return mr_err_set(err, "scale: %g at %.3f s is larger than 1000", a, t);
+        if (!(a > 1e-3))
+            return 1; /* nothing to see (a curve from or through 0, or below it) */
         double axp = p->ax * in->w, ayp = p->ay * in->h;
         m[0] = 1 / a, m[2] = axp - axp / a;
         m[4] = 1 / a, m[5] = ayp - ayp / a;
@@ -60,13 +63,23 @@ static int warp_at(const mr_clip *c, double t, mr_warp_params *k, mr_err *err)
 static int warp_picture(const mr_clip *c, double t, mr_eval *ev, mr_frame **out)
 {
     mr_warp_params k;
-    if (warp_at(c, t, &k, ev->err) < 0)
+    int r = warp_at(c, t, &k, ev->err);
+    if (r < 0)
         return -1;
+    if (r == 1) {
+        mr_frame *empty = mr_k_new(ev, c->w, c->h);
+        if (!empty || mr_k_fill(ev, empty, 0) < 0) {
+            mr_frame_unref(empty);
+            return -1;
+        }
+        *out = empty;
+        return 0;
+    }
     mr_frame *src;
     if (mr_clip_picture(c->input, t, ev, &src) < 0)
         return -1;
     mr_frame *dst = mr_k_new(ev, c->w, c->h);
-    int r = dst ? mr_k_warp(ev, src, &k, dst) : -1;
+    r = dst ? mr_k_warp(ev, src, &k, dst) : -1;
     mr_frame_unref(src);
     if (r < 0) {
         mr_frame_unref(dst);
@@ -158,7 +171,8 @@ static const mr_param_desc rotate_params[] = {
      "the box grows to hold the turned picture (for a moving angle: its diagonal); false: the clip's size"},
 };
 static const mr_param_desc scale_params[] = {
-    {"k", MR_P_NUMBER, false, true, 0.001, 1000, 0, NULL, "times larger, drawn inside the clip's own box"},
+    {"k", MR_P_NUMBER, false, true, 0, 1000, 0, NULL,
+     "times larger, drawn inside the clip's own box (what grows past it is cut: give the clip a :margin() first); 0: nothing"},
     {"x", MR_P_NUMBER, true, false, 0, 1, 0.5, NULL, "the anchor that stays put, across the picture (0 left, 1 right)"},
     {"y", MR_P_NUMBER, true, false, 0, 1, 0.5, NULL, "the anchor, down the picture (0 top, 1 bottom)"},
 };

@@ -52,6 +52,28 @@ H.contains(H.raises(function() return boom:frame(0.25) end), "no opacity today")
 H.contains(H.raises(function() return keys{ {1, 0}, {0.5, 1} } end), "keyframe 2 (at 0.5 s) is not after keyframe 1 (at 1 s)")
 H.contains(H.raises(function() return keys{ {0, 0}, {1, 1, ease = "out_wobble"} } end), "unknown easing 'out_wobble'")
 H.contains(H.raises(function() return keys{ {0, 0}, {1, {1, 2}} } end), "a value of 2 numbers, the first had 1")
-H.contains(H.raises(function() return red:at(keys{ {0, 1}, {1, 2} }) + 1 end), "attempt to perform arithmetic")
+H.contains(H.raises(function() return red:at(keys{ {0, 1}, {1, 2} }) end), "a curve of 1 number where 2 belong")
 H.contains(H.raises(function() return spring{stiffness = -1} end), "spring: stiffness, damping and mass must be positive")
 H.contains(H.raises(function() return spring{stifness = 1} end), "did you mean 'stiffness'?")
+
+-- a moving place follows its clip's time through sub, speed and loop
+do
+  local k = keys{ {0, {0, 100}}, {1, {400, 100}} }
+  local l = color("red", 10, 10):dur(2):at(k)
+  local function x(c, t)
+    local f = compose({color("black", 500, 200), c}):dur(2):frame(t)
+    for i = 0, 499 do if f:pixel(i, 105) > 200 then return i end end
+  end
+  assert(x(l:sub(0.5), 0) == 200 and x(l:speed(2), 0.25) == 200 and x(l:loop(3), 0.5) == 200)
+  -- pos():to takes every easing of keys
+  local p = pos(0, 100):to(100, 100, 1, {ease = "out_cubic"})
+  assert(x(color("red", 10, 10):dur(2):at(p), 0.5) == 88, "out_cubic half way: 87.5, drawn from pixel 88")
+end
+-- keyframes say what is wrong with them
+H.contains(H.raises(function() return keys{ {0, 0}, {1, 100, easing = "out_cubic"} } end), "unknown key 'easing'")
+H.contains(H.raises(function() return keys{ {0, 0, ease = "out_cubic"}, {1, 100} } end), "its ease shapes nothing")
+H.contains(H.raises(function() return keys({ {0, 0}, {1, 100} }, {ease = "out_cubic"}) end), "keys takes one table")
+H.contains(H.raises(function() return keys{ {t = 0, v = 0} } end), "bad keyframe 1 to 'keys'")
+-- a scale from 0 (a pop-in) draws nothing at 0 instead of failing
+local pop = color("red", 20, 20):dur(1):scale(spring{from = 0, to = 1})
+assert(({pop:frame(0):pixel(10, 10)})[4] == 0)
