@@ -30,7 +30,8 @@ for i in $(seq "$PAIRS"); do
 done
 for kind in "" _ro; do
   s=$(median < "$out/static$kind") a=$(median < "$out/animated$kind")
-  printf '%-28s static %6.2f s  animated %6.2f s  animated/static = %.3f   (runs: %s | %s)\n' \
-    "${kind:+render only (--encoder null)}${kind:-with x264}" "$s" "$a" "$(awk -v a="$a" -v s="$s" 'BEGIN {print a / s}')" \
+  label="with the encoder"; [ -n "$kind" ] && label="render only (--encoder null)"
+  printf '%-30s static %6.2f s  animated %6.2f s  animated/static = %.3f   (runs: %s | %s)\n' \
+    "$label" "$s" "$a" "$(awk -v a="$a" -v s="$s" 'BEGIN {print a / s}')" \
     "$(tr '\n' ' ' < "$out/static$kind")" "$(tr '\n' ' ' < "$out/animated$kind")"
 done
