@@ -94,7 +94,7 @@ int mr_k_warp(mr_eval *ev, const mr_frame *src, const mr_warp_params *k, mr_fram
         mr_cpu_warp(src, k, dst);
         return 0;
     }
-    dst->opaque = false;
+    dst->opaque = src->opaque && mr_warp_covers(k, dst->w, dst->h);
     return LAUNCH(ev, "warp", mr_cu_warp(src->data, src->stride, dst->data, dst->stride, dst->w, dst->h, k, STREAM(ev)));
 }
 
