@@ -5,11 +5,11 @@
 #include <string.h>
 #include "bindings/l_types.h"
 #include "bindings/lua_util.h"
-#include "engine/fx.h"
-#include "engine/ops.h"
-#include "engine/op.h"
-#include "engine/render.h"
-#include "engine/suggest.h"
+#include "engine/ops/fx.h"
+#include "engine/ops/ops.h"
+#include "engine/ops/op.h"
+#include "engine/render/render.h"
+#include "engine/core/suggest.h"
 
 static int clip_gc(lua_State *L)
 {

@@ -3,7 +3,7 @@
 #include <stdlib.h>
 #include "bindings/l_types.h"
 #include "bindings/lua_util.h"
-#include "engine/ops.h"
+#include "engine/ops/ops.h"
 
 /* The clips of the list at arg, borrowed (they stay referenced by the table). Raises on a
  * non-clip entry, naming its position. The array is Lua-owned scratch (a userdata). */

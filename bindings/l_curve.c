@@ -11,9 +11,9 @@
 #include <string.h>
 #include "bindings/l_types.h"
 #include "bindings/lua_util.h"
-#include "engine/curve.h"
-#include "engine/suggest.h"
-#include "engine/timefmt.h"
+#include "engine/ops/curve.h"
+#include "engine/core/suggest.h"
+#include "engine/core/timefmt.h"
 
 #define MR_CURVE_MT "moonreel.Curve"
 #define MR_EASE_MT "moonreel.Ease"

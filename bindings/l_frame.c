@@ -2,9 +2,9 @@
 #include <string.h>
 #include "bindings/l_types.h"
 #include "bindings/lua_util.h"
-#include "engine/eval.h"
-#include "engine/kernels.h"
-#include "engine/output.h"
+#include "engine/core/eval.h"
+#include "engine/kernels/kernels.h"
+#include "engine/output/output.h"
 
 /* The frame at arg (borrowed), or raises: any other userdata is refused by its metatable,
  * never read as a frame; so is a frame whose __gc already ran. */

@@ -3,8 +3,8 @@
 #include <string.h>
 #include "bindings/l_types.h"
 #include "bindings/lua_util.h"
-#include "engine/op.h"
-#include "engine/suggest.h"
+#include "engine/ops/op.h"
+#include "engine/core/suggest.h"
 
 const mr_fx *l_check_fx(lua_State *L, int arg)
 {

@@ -5,9 +5,9 @@
 #include <string.h>
 #include "bindings/l_types.h"
 #include "bindings/lua_util.h"
-#include "engine/fx.h"
-#include "engine/op.h"
-#include "engine/suggest.h"
+#include "engine/ops/fx.h"
+#include "engine/ops/op.h"
+#include "engine/core/suggest.h"
 
 /* Reads the value at idx for parameter p of op into a. Returns how many Lua values it took
  * (a position takes the rest). Raises on a bad value, naming op and p. */

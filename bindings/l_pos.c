@@ -2,7 +2,7 @@
 #include <string.h>
 #include "bindings/l_types.h"
 #include "bindings/lua_util.h"
-#include "engine/curve.h"
+#include "engine/ops/curve.h"
 
 /* Pushes a Position holding p; it takes its own reference to p's curve. Returns 1. */
 static int push_pos(lua_State *L, mr_pos p)

@@ -1,7 +1,7 @@
 /* l_render.c: render(clip, path[, opts]) from a script. */
 #include "bindings/l_types.h"
 #include "bindings/lua_util.h"
-#include "engine/render.h"
+#include "engine/render/render.h"
 
 static int l_render(lua_State *L)
 {

@@ -9,7 +9,7 @@
 #include <string.h>
 #include "bindings/l_types.h"
 #include "bindings/lua_util.h"
-#include "engine/scripted.h"
+#include "engine/sources/scripted.h"
 
 #define MR_CANVAS_MT "moonreel.Canvas"
 

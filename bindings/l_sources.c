@@ -3,8 +3,8 @@
 #include <string.h>
 #include "bindings/l_types.h"
 #include "bindings/lua_util.h"
-#include "engine/sources.h"
-#include "engine/text.h"
+#include "engine/sources/sources.h"
+#include "engine/sources/text.h"
 
 static int open_file(lua_State *L, const char *fname, mr_clip *(*open)(const char *, mr_err *))
 {

@@ -3,8 +3,8 @@
 #define MR_L_TYPES_H
 
 #include <lua.h>
-#include "engine/frame.h"
-#include "engine/fx.h"
+#include "engine/core/frame.h"
+#include "engine/ops/fx.h"
 
 /* Metatables and function tables, registered by luaopen_moonreel. */
 void l_register_clip(lua_State *L);

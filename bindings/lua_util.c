@@ -6,9 +6,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include "engine/render_opts.h"
-#include "engine/suggest.h"
-#include "engine/timefmt.h"
+#include "engine/render/render_opts.h"
+#include "engine/core/suggest.h"
+#include "engine/core/timefmt.h"
 
 int l_fail(lua_State *L, const char *what, const mr_err *err)
 {

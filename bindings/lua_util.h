@@ -7,10 +7,10 @@
 #include <lauxlib.h>
 #include <lua.h>
 #include "bindings/moonreel.h"
-#include "engine/color.h"
-#include "engine/error.h"
-#include "engine/pos.h"
-#include "engine/render.h"
+#include "engine/core/color.h"
+#include "engine/core/error.h"
+#include "engine/ops/pos.h"
+#include "engine/render/render.h"
 
 #define MR_CLIP_MT "moonreel.Clip"
 #define MR_FRAME_MT "moonreel.Frame"

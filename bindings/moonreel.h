@@ -3,8 +3,8 @@
 #define MR_BINDINGS_H
 
 #include <lua.h>
-#include "engine/clip.h"
-#include "engine/render.h"
+#include "engine/core/clip.h"
+#include "engine/render/render.h"
 
 /* What the host lends the bindings: defaults for every render (from the command line),
  * the folder that relative input paths start from, and a count of renders done. */

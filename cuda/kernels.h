@@ -6,8 +6,8 @@
 #define MR_CUDA_KERNELS_H
 
 #include <stdint.h>
-#include "engine/kernel_params.h"
-#include "engine/warp_params.h"
+#include "engine/kernels/kernel_params.h"
+#include "engine/kernels/warp_params.h"
 
 #ifdef __cplusplus
 extern "C" {

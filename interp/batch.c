@@ -17,9 +17,9 @@
 #include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
-#include "engine/clock.h"
-#include "engine/log.h"
-#include "engine/part_file.h"
+#include "engine/core/clock.h"
+#include "engine/core/log.h"
+#include "engine/output/part_file.h"
 #include "interp/batch_plan.h"
 #include "interp/batch_rows.h"
 #include "interp/cli.h"

@@ -8,7 +8,7 @@
 #define MR_BATCH_H
 
 #include <jansson.h>
-#include "engine/render.h"
+#include "engine/render/render.h"
 #include "interp/sandbox.h"
 
 typedef struct mr_batch_row {

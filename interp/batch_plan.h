@@ -6,7 +6,7 @@
 
 #include <jansson.h>
 #include <stdbool.h>
-#include "engine/error.h"
+#include "engine/core/error.h"
 
 /* Expands "out/{id}-{name}.mp4", "{row}" and "{row:05}" (the data row's number from 1, as
  * spreadsheets count), "{index}" and "{index:05}" (from 0) for the row at index. Field values are made

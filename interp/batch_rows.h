@@ -5,7 +5,7 @@
 #define MR_BATCH_ROWS_H
 
 #include <jansson.h>
-#include "engine/error.h"
+#include "engine/core/error.h"
 
 /* Reads the rows of `path` (the format from its extension: .csv, .json, .jsonl/.ndjson) into
  * a new JSON array of objects (the caller's reference). NULL with err naming the file, the

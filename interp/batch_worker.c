@@ -8,9 +8,9 @@
 #include <stdio.h>
 #include <string.h>
 #include <unistd.h>
-#include "engine/clock.h"
-#include "engine/log.h"
-#include "engine/media_policy.h"
+#include "engine/core/clock.h"
+#include "engine/core/log.h"
+#include "engine/media/media_policy.h"
 #include "interp/batch.h"
 #include "interp/batch_plan.h"
 #include "interp/batch_rows.h"

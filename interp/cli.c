@@ -8,7 +8,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include "engine/gpu.h"
+#include "engine/gpu/gpu.h"
 
 enum { OPT_SET = 256, OPT_QUIET, OPT_SERVE, OPT_PORT, OPT_LISTEN };
 

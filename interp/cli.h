@@ -4,8 +4,8 @@
 
 #include <getopt.h>
 #include <stdbool.h>
-#include "engine/render.h"
-#include "engine/render_opts.h"
+#include "engine/render/render.h"
+#include "engine/render/render_opts.h"
 
 #define MR_MAX_SETS 256
 

@@ -2,10 +2,10 @@
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
-#include "engine/compare.h"
-#include "engine/gpu.h"
-#include "engine/ops.h"
-#include "engine/probe.h"
+#include "engine/core/compare.h"
+#include "engine/gpu/gpu.h"
+#include "engine/ops/ops.h"
+#include "engine/gpu/probe.h"
 #include "interp/commands.h"
 #include "interp/host.h"
 

@@ -6,8 +6,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include "engine/gpu.h"
-#include "engine/part_file.h"
+#include "engine/gpu/gpu.h"
+#include "engine/output/part_file.h"
 #include "interp/cli.h"
 
 volatile sig_atomic_t mr_interrupted;

@@ -12,11 +12,11 @@
 #include <sys/stat.h>
 #include <unistd.h>
 #include "bindings/lua_util.h"
-#include "engine/gpu.h"
-#include "engine/log.h"
-#include "engine/ops.h"
-#include "engine/output.h"
-#include "engine/render.h"
+#include "engine/gpu/gpu.h"
+#include "engine/core/log.h"
+#include "engine/ops/ops.h"
+#include "engine/output/output.h"
+#include "engine/render/render.h"
 #include "interp/commands.h"
 #include "interp/host.h"
 #include "interp/progress.h"

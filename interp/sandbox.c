@@ -7,7 +7,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include "engine/clock.h"
+#include "engine/core/clock.h"
 #include "interp/sandbox_box.h"
 
 /* The allocator: refuses to grow past the limit (Lua then raises "not enough memory"). */

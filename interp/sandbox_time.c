@@ -10,7 +10,7 @@
 
 #include <lauxlib.h>
 #include <stdio.h>
-#include "engine/clock.h"
+#include "engine/core/clock.h"
 
 enum { HOOK_EVERY = 10000 };
 

@@ -13,10 +13,10 @@
 #include <string.h>
 #include <sys/random.h>
 #include <time.h>
-#include "engine/ops.h"
-#include "engine/output.h"
-#include "engine/render.h"
-#include "engine/timefmt.h"
+#include "engine/ops/ops.h"
+#include "engine/output/output.h"
+#include "engine/render/render.h"
+#include "engine/core/timefmt.h"
 
 extern const char mr_preview_page[];   /* interp/preview_page.html, embedded at build time */
 

@@ -5,8 +5,8 @@
 #ifndef MR_SERVE_H
 #define MR_SERVE_H
 
-#include "engine/clip.h"
-#include "engine/error.h"
+#include "engine/core/clip.h"
+#include "engine/core/error.h"
 
 struct mr_gpu;
 typedef struct mr_server mr_server;

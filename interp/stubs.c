@@ -3,8 +3,8 @@
  * operations; the module functions and the value types are listed below. */
 #include <stdio.h>
 #include <string.h>
-#include "engine/op.h"
-#include "engine/render_opts.h"
+#include "engine/ops/op.h"
+#include "engine/render/render_opts.h"
 #include "interp/commands.h"
 
 /* The LuaLS type of a parameter. */

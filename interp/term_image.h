@@ -6,7 +6,7 @@
 
 #include <stddef.h>
 #include <stdint.h>
-#include "engine/frame.h"
+#include "engine/core/frame.h"
 
 typedef enum { MR_TERM_NONE, MR_TERM_KITTY, MR_TERM_ITERM, MR_TERM_SIXEL } mr_term_kind;
 

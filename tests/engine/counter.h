@@ -3,7 +3,7 @@
 #define MR_TEST_COUNTER_H
 
 #include <stdio.h>
-#include "engine/render.h"
+#include "engine/render/render.h"
 
 /* The frame number the counter pattern shows at t: its bit strip (robust to encoding). -1
  * when the frame cannot be made (the reason is printed). */

@@ -1,8 +1,8 @@
 /* test_blend.c: premultiplied compositing against a float reference, clipping, fades. */
 #include <math.h>
 #include <stdlib.h>
-#include "engine/color.h"
-#include "engine/cpu/blend.h"
+#include "engine/core/color.h"
+#include "engine/kernels/cpu/blend.h"
 #include "tests/engine/check.h"
 
 static void random_premul(mr_frame *f, unsigned seed)

@@ -1,5 +1,5 @@
 /* test_color.c: colour parsing. */
-#include "engine/color.h"
+#include "engine/core/color.h"
 #include "tests/engine/check.h"
 
 static int parse(const char *s, mr_rgba *c)

@@ -3,9 +3,9 @@
  * pictures with an alpha plane (yuva420p: libvpx's VP9 with alpha) premultiplied. */
 #include <stdlib.h>
 #include <libavutil/frame.h>
-#include "engine/colorspace.h"
-#include "engine/cpu/convert.h"
-#include "engine/picture_in.h"
+#include "engine/media/colorspace.h"
+#include "engine/kernels/cpu/convert.h"
+#include "engine/media/picture_in.h"
 #include "tests/engine/check.h"
 
 enum { W = 34, H = 18 };

@@ -2,9 +2,9 @@
  * something bounds it, and a compose held past its end shows its last picture (no layer
  * drops out at the hold). */
 #include <math.h>
-#include "engine/ops.h"
-#include "engine/render.h"
-#include "engine/sources.h"
+#include "engine/ops/ops.h"
+#include "engine/render/render.h"
+#include "engine/sources/sources.h"
 #include "tests/engine/check.h"
 #include "tests/engine/counter.h"
 

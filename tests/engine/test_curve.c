@@ -2,7 +2,7 @@
  * cubic-bezier values), the spring against its equation of motion and settling, keyframes,
  * function curves (each time asked once while cached), curve arithmetic, and the errors. */
 #include <math.h>
-#include "engine/curve.h"
+#include "engine/ops/curve.h"
 #include "tests/engine/check.h"
 
 static double eased(const char *name, double x)

@@ -3,7 +3,7 @@
  * made from CUDA's UUID bytes, which names NVENC's remembered refusal. */
 #include <stdio.h>
 #include <stdlib.h>
-#include "engine/gpu_identity.h"
+#include "engine/gpu/gpu_identity.h"
 #include "tests/engine/check.h"
 
 /* Writes line as <root>/version and returns what mr_gpu_driver_of reads from it. */

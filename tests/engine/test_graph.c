@@ -3,10 +3,10 @@
 #include <math.h>
 #include <stdlib.h>
 #include <unistd.h>
-#include "engine/demux.h"
-#include "engine/ops.h"
-#include "engine/render.h"
-#include "engine/sources.h"
+#include "engine/media/demux.h"
+#include "engine/ops/ops.h"
+#include "engine/render/render.h"
+#include "engine/sources/sources.h"
 #include "tests/engine/check.h"
 #include "tests/engine/counter.h"
 

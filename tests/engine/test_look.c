@@ -3,9 +3,9 @@
  * the bottom of a group, above other layers, in a transparent group, and inside concat with
  * or without letterboxing. */
 #include <math.h>
-#include "engine/ops.h"
-#include "engine/render.h"
-#include "engine/sources.h"
+#include "engine/ops/ops.h"
+#include "engine/render/render.h"
+#include "engine/sources/sources.h"
 #include "tests/engine/check.h"
 
 /* The premultiplied pixel of c at (x, y) and time t, packed as 0xAABBGGRR; 0 on failure. */

@@ -4,7 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
-#include "engine/nvenc_memo.h"
+#include "engine/gpu/nvenc_memo.h"
 #include "tests/engine/check.h"
 
 int main(void)

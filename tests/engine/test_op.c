@@ -4,11 +4,11 @@
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
-#include "engine/fx.h"
-#include "engine/op.h"
-#include "engine/ops.h"
-#include "engine/render.h"
-#include "engine/sources.h"
+#include "engine/ops/fx.h"
+#include "engine/ops/op.h"
+#include "engine/ops/ops.h"
+#include "engine/render/render.h"
+#include "engine/sources/sources.h"
 #include "tests/engine/check.h"
 
 int main(void)

@@ -2,9 +2,9 @@
  * and the CPU kernel turning frames: every rotation and flip a matrix can say, against a
  * picture turned by hand, on odd sizes and sizes past the kernel's tiles. */
 #include <libavutil/display.h>
-#include "engine/eval.h"
-#include "engine/orient.h"
-#include "engine/picture_in.h"
+#include "engine/core/eval.h"
+#include "engine/media/orient.h"
+#include "engine/media/picture_in.h"
 #include "tests/engine/check.h"
 
 static uint32_t label(int x, int y) { return (uint32_t)(x | y << 12 | 0xffu << 24); }

@@ -12,7 +12,7 @@
 #include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
-#include "engine/part_file.h"
+#include "engine/output/part_file.h"
 #include "tests/engine/check.h"
 
 static char dir[256];

@@ -5,10 +5,10 @@
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
-#include "engine/ops.h"
-#include "engine/render.h"
-#include "engine/render_opts.h"
-#include "engine/sources.h"
+#include "engine/ops/ops.h"
+#include "engine/render/render.h"
+#include "engine/render/render_opts.h"
+#include "engine/sources/sources.h"
 #include "tests/engine/check.h"
 
 /* Parses text for option name into o; returns what mr_render_opt_set returned. */

@@ -2,9 +2,9 @@
  * fades, volume, speed. */
 #include <math.h>
 #include <stdlib.h>
-#include "engine/eval.h"
-#include "engine/ops.h"
-#include "engine/sources.h"
+#include "engine/core/eval.h"
+#include "engine/ops/ops.h"
+#include "engine/sources/sources.h"
 #include "tests/engine/check.h"
 
 static float tone_at(double f, int64_t s) { return (float)(0.5 * sin(2 * M_PI * fmod((double)s * f / MR_AUDIO_RATE, 1.0))); }

@@ -1,6 +1,6 @@
 /* test_suggest.c: "did you mean ...?" for misspelled names. */
 #include <string.h>
-#include "engine/suggest.h"
+#include "engine/core/suggest.h"
 #include "tests/engine/check.h"
 
 int main(void)

@@ -1,6 +1,6 @@
 /* test_timefmt.c: times as users write them. */
 #include <math.h>
-#include "engine/timefmt.h"
+#include "engine/core/timefmt.h"
 #include "tests/engine/check.h"
 
 static double parse(const char *s)

@@ -3,10 +3,10 @@
  * picture, and outside the source is transparent. */
 #include <math.h>
 #include <string.h>
-#include "engine/op.h"
-#include "engine/ops.h"
-#include "engine/render.h"
-#include "engine/sources.h"
+#include "engine/ops/op.h"
+#include "engine/ops/ops.h"
+#include "engine/render/render.h"
+#include "engine/sources/sources.h"
 #include "tests/engine/check.h"
 
 /* Applies the operation called name with numbers a0, a1 (NAN: left out) to c. */

@@ -5,10 +5,10 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <unistd.h>
-#include "engine/eval.h"
-#include "engine/media.h"
-#include "engine/render.h"
-#include "engine/sources.h"
+#include "engine/core/eval.h"
+#include "engine/media/media.h"
+#include "engine/render/render.h"
+#include "engine/sources/sources.h"
 
 /* Writes the input to a file of its own (FFmpeg opens files by name). Returns its path. */
 static const char *as_file(const uint8_t *data, size_t size)

@@ -4,11 +4,11 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
-#include "engine/color.h"
-#include "engine/render.h"
-#include "engine/render_opts.h"
-#include "engine/suggest.h"
-#include "engine/timefmt.h"
+#include "engine/core/color.h"
+#include "engine/render/render.h"
+#include "engine/render/render_opts.h"
+#include "engine/core/suggest.h"
+#include "engine/core/timefmt.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {

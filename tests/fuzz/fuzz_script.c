@@ -8,7 +8,7 @@
 #include <stdio.h>
 #include <string.h>
 #include "bindings/moonreel.h"
-#include "engine/render.h"
+#include "engine/render/render.h"
 #include "interp/sandbox.h"
 
 /* Whether the chunk names a library function that can loop inside C for ages (pattern

@@ -3,10 +3,10 @@
  * against swscale for resampling. Exit 77 (skipped) without a GPU. */
 #include <math.h>
 #include <stdlib.h>
-#include "engine/colorspace.h"
-#include "engine/gpu.h"
-#include "engine/kernels.h"
-#include "engine/orient.h"
+#include "engine/media/colorspace.h"
+#include "engine/gpu/gpu.h"
+#include "engine/kernels/kernels.h"
+#include "engine/media/orient.h"
 #include "tests/engine/check.h"
 
 static mr_eval cpu, dev;

@@ -1,0 +1,100 @@
+/* op.h: the registry of operations. Every operation that makes a clip from a clip is one
+ * descriptor: its name, a one-line doc, its parameters (name, type, range, default, whether a
+ * curve may drive it, a doc) and the function that makes the node. The descriptors are data:
+ * the Lua methods and fx values, the argument checks, `moonreel help ops` (and the reference
+ * section of docs/api.md) and the editor stubs all come from mr_op_table, by one loop each.
+ * A new operation is one file with its descriptor and one line in op_table.c. */
+#ifndef MR_OP_H
+#define MR_OP_H
+
+#include <stdbool.h>
+#include <stdio.h>
+#include "engine/core/clip.h"
+#include "engine/core/color.h"
+#include "engine/ops/curve.h"
+#include "engine/ops/pos.h"
+
+#define MR_OP_MAX_PARAMS 12
+
+/* What a parameter takes. */
+typedef enum {
+    MR_P_NUMBER,    /* a real number in [min, max] */
+    MR_P_INT,       /* a whole number in [min, max] */
+    MR_P_TIME,      /* seconds or "mm:ss.fff", in [min, max] */
+    MR_P_COLOR,     /* "#rrggbb", a CSS name, {r, g, b[, a]} */
+    MR_P_ENUM,      /* one of `choices` ("x|y"); the index is the value */
+    MR_P_POS,       /* a position: (x, y), ("center"), ("right", "top", margin), a Position, a curve of x, y */
+    MR_P_CLIP,      /* a clip (nil when optional: none) */
+    MR_P_BOOL,      /* true or false: num 1 or 0 */
+} mr_ptype;
+
+typedef struct mr_param_desc {
+    const char *name;
+    mr_ptype type;
+    bool optional;          /* may be left out: `def` applies to numbers, else "not given" */
+    bool animatable;        /* a curve (keys, a function of t, a spring) may drive it */
+    double min, max;        /* numbers, times: the range */
+    double def;             /* numbers: the value when left out */
+    const char *choices;    /* MR_P_ENUM: "x|y" */
+    const char *doc;
+} mr_param_desc;
+
+/* One parameter's value, as the checks left it. Curves and clips are owned references of
+ * whoever holds the mr_arg array (mr_op_args_clear drops them). */
+typedef struct mr_arg {
+    bool given;
+    double num;             /* NUMBER, INT, TIME; ENUM: the choice's index */
+    mr_curve *curve;        /* an animatable number or position given as a curve, else NULL */
+    mr_rgba color;
+    mr_pos pos;
+    mr_clip *clip;
+} mr_arg;
+
+typedef struct mr_op {
+    const char *name;
+    const char *doc;        /* one line */
+    const char *example;    /* one line of Lua */
+    const mr_param_desc *params;
+    int nparams;
+    /* positional forms that differ from "the parameters in order", by argument count: NULL,
+     * or one string per count from 1 ("scale", "w h"): the parameter names the arguments fill */
+    const char *const *forms;
+    /* Makes the node from in with checked args (every parameter: given, or its default).
+     * Returns a new clip (the caller's reference), or NULL with err set. Borrows args. */
+    mr_clip *(*make)(mr_clip *in, const mr_arg *args, mr_err *err);
+} mr_op;
+
+/* Every operation, NULL-terminated (op_table.c). */
+extern const mr_op *const mr_op_table[];
+
+/* The operation called name, or NULL. */
+const mr_op *mr_op_find(const char *name);
+
+/* The index of op's parameter called name, or -1. */
+int mr_op_param(const mr_op *op, const char *name);
+
+/* Checks args against op's parameters (required ones given, numbers in range, whole numbers
+ * whole) and fills the defaults of the ones left out. Returns 0, or -1 with err naming the
+ * parameter: "bad argument 'radius' to 'blur' (...)". */
+int mr_op_check(const mr_op *op, mr_arg *args, mr_err *err);
+
+/* Checks args (as mr_op_check) and makes the node. NULL with err set. */
+mr_clip *mr_op_apply(const mr_op *op, mr_clip *in, mr_arg *args, mr_err *err);
+
+/* Drops the curves and clips args hold and marks them not given. */
+void mr_op_args_clear(mr_arg *args, int n);
+
+/* Copies args (taking references to their curves and clips). */
+void mr_op_args_copy(mr_arg *dst, const mr_arg *src, int n);
+
+/* "fadein 1 s", "resize w=640 h=360", "opacity (curve)": an operation with its values. */
+void mr_op_describe(const mr_op *op, const mr_arg *args, char *buf, size_t n);
+
+/* The type of a parameter in words ("number or curve", "time", "colour", "\"x\" or \"y\""). */
+void mr_param_type_words(const mr_param_desc *p, char *buf, size_t n);
+
+/* Writes the reference of every operation: Markdown (the section of docs/api.md) or plain
+ * text (moonreel help ops). */
+void mr_op_write_reference(FILE *f, bool markdown);
+
+#endif

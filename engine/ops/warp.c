@@ -1,0 +1,188 @@
+/* warp.c: the operations drawn by the affine warp (engine/warp_params.h): rotate (any angle,
+ * moving or not), scale around an anchor (a Ken Burns zoom), mirror. Each picture is one warp
+ * of the input's picture, on the CPU or its CUDA twin. */
+#include <math.h>
+#include <stdio.h>
+#include "engine/core/eval.h"
+#include "engine/kernels/kernels.h"
+#include "engine/ops/op.h"
+#include "engine/ops/param.h"
+
+typedef enum { WARP_ROTATE, WARP_SCALE, WARP_MIRROR } warp_kind;
+
+typedef struct warp_priv {
+    warp_kind kind;
+    mr_param amount;     /* rotate: degrees clockwise; scale: the factor */
+    double ax, ay;       /* scale: the anchor, as fractions of the picture */
+    int axis;            /* mirror: 0 x (left-right), 1 y (top-bottom) */
+} warp_priv;
+
+/* The warp of c at t: the source point of each destination point. Returns 0, 1 when the
+ * picture shrinks to nothing (a scale of 0: a pop-in's start), or -1 (err set). */
+static int warp_at(const mr_clip *c, double t, mr_warp_params *k, mr_err *err)
+{
+    const warp_priv *p = c->priv;
+    const mr_clip *in = c->input;
+    double a = 0;
+    if (p->kind != WARP_MIRROR && mr_param_at(&p->amount, t, &a, err) < 0)
+        return -1;
+    double m[6] = {1, 0, 0, 0, 1, 0};
+    int samples = 1;
+    switch (p->kind) {
+    case WARP_ROTATE: { /* about the centres of both boxes; clockwise on screen (y down) */
+        double r = a * M_PI / 180, cs = cos(r), sn = sin(r);
+        double cxo = c->w / 2.0, cyo = c->h / 2.0, cxs = in->w / 2.0, cys = in->h / 2.0;
+        m[0] = cs, m[1] = sn, m[2] = cxs - cs * cxo - sn * cyo;
+        m[3] = -sn, m[4] = cs, m[5] = cys + sn * cxo - cs * cyo;
+        break;
+    }
+    case WARP_SCALE: {
+        if (!(a <= 1000))
+            return mr_err_set(err, "scale: %g at %.3f s is larger than 1000", a, t);
+        if (!(a > 1e-3))
+            return 1; /* nothing to see (a curve from or through 0, or below it) */
+        double axp = p->ax * in->w, ayp = p->ay * in->h;
+        m[0] = 1 / a, m[2] = axp - axp / a;
+        m[4] = 1 / a, m[5] = ayp - ayp / a;
+        samples = a < 1 ? (int)ceil(1 / a) : 1; /* a shrunk picture: more samples, no aliasing */
+        samples = samples > 4 ? 4 : samples;
+        break;
+    }
+    case WARP_MIRROR:
+        if (p->axis == 0)
+            m[0] = -1, m[2] = in->w;
+        else
+            m[4] = -1, m[5] = in->h;
+        break;
+    }
+    *k = (mr_warp_params){{(float)m[0], (float)m[1], (float)m[2], (float)m[3], (float)m[4], (float)m[5]},
+                          in->w, in->h, samples};
+    return 0;
+}
+
+static int warp_picture(const mr_clip *c, double t, mr_eval *ev, mr_frame **out)
+{
+    mr_warp_params k;
+    int r = warp_at(c, t, &k, ev->err);
+    if (r < 0)
+        return -1;
+    if (r == 1) {
+        mr_frame *empty = mr_k_new(ev, c->w, c->h);
+        if (!empty || mr_k_fill(ev, empty, 0) < 0) {
+            mr_frame_unref(empty);
+            return -1;
+        }
+        *out = empty;
+        return 0;
+    }
+    mr_frame *src;
+    if (mr_clip_picture(c->input, t, ev, &src) < 0)
+        return -1;
+    mr_frame *dst = mr_k_new(ev, c->w, c->h);
+    r = dst ? mr_k_warp(ev, src, &k, dst) : -1;
+    mr_frame_unref(src);
+    if (r < 0) {
+        mr_frame_unref(dst);
+        return -1;
+    }
+    *out = dst;
+    return 0;
+}
+
+static void warp_describe(const mr_clip *c, char *buf, size_t n)
+{
+    const warp_priv *p = c->priv;
+    if (p->kind == WARP_MIRROR)
+        snprintf(buf, n, "%s", p->axis ? "y" : "x");
+    else if (p->amount.curve)
+        snprintf(buf, n, "moving");
+    else
+        snprintf(buf, n, p->kind == WARP_ROTATE ? "%g deg" : "x%g", p->amount.v);
+}
+
+static void warp_destroy(mr_clip *c)
+{
+    mr_param_release(&((warp_priv *)c->priv)->amount);
+}
+
+static const mr_clip_ops rotate_ops = {"rotate", warp_picture, mr_pass_sound, warp_describe, warp_destroy};
+static const mr_clip_ops scale_ops = {"scale", warp_picture, mr_pass_sound, warp_describe, warp_destroy};
+static const mr_clip_ops mirror_ops = {"mirror", warp_picture, mr_pass_sound, warp_describe, warp_destroy};
+
+/* A warp node of ops over in with p, w x h. NULL with err set. */
+static mr_clip *warp_new(const mr_clip_ops *ops, mr_clip *in, warp_priv p, int w, int h, mr_err *err)
+{
+    if (!in->has_video) {
+        mr_err_set(err, "%s: the clip has no picture", ops->kind);
+        mr_param_release(&p.amount);
+        return NULL;
+    }
+    mr_clip *c = mr_clip_alloc(ops, sizeof p, in, err);
+    if (!c) {
+        mr_param_release(&p.amount);
+        return NULL;
+    }
+    *(warp_priv *)c->priv = p;
+    c->w = w;
+    c->h = h;
+    if (mr_param_moves(&p.amount))
+        c->is_static = false;
+    return c;
+}
+
+static mr_clip *make_rotate(mr_clip *in, const mr_arg *a, mr_err *err)
+{
+    warp_priv p = {WARP_ROTATE, mr_param_make(a[0].num, a[0].curve), 0, 0, 0};
+    int w = in->w, h = in->h;
+    if (a[1].num) { /* expand: the box grows to hold the picture at every angle it takes */
+        if (p.amount.curve && !mr_curve_is_constant(p.amount.curve)) {
+            w = h = (int)ceil(sqrt((double)in->w * in->w + (double)in->h * in->h) - 1e-9);
+        } else {
+            double r = a[0].num * M_PI / 180;
+            if (p.amount.curve && mr_param_at(&p.amount, 0, &r, err) == 0)
+                r *= M_PI / 180;
+            double cs = fabs(cos(r)), sn = fabs(sin(r));
+            w = (int)ceil(in->w * cs + in->h * sn - 1e-6);
+            h = (int)ceil(in->w * sn + in->h * cs - 1e-6);
+        }
+    }
+    if (w > 16384 || h > 16384) {
+        mr_param_release(&p.amount);
+        return mr_err_set(err, "rotate: the turned picture (%dx%d) is larger than 16384 pixels", w, h), NULL;
+    }
+    return warp_new(&rotate_ops, in, p, w < 1 ? 1 : w, h < 1 ? 1 : h, err);
+}
+
+static mr_clip *make_scale(mr_clip *in, const mr_arg *a, mr_err *err)
+{
+    warp_priv p = {WARP_SCALE, mr_param_make(a[0].num, a[0].curve), a[1].num, a[2].num, 0};
+    return warp_new(&scale_ops, in, p, in->w, in->h, err);
+}
+
+static mr_clip *make_mirror(mr_clip *in, const mr_arg *a, mr_err *err)
+{
+    warp_priv p = {WARP_MIRROR, {0, NULL}, 0, 0, (int)a[0].num};
+    return warp_new(&mirror_ops, in, p, in->w, in->h, err);
+}
+
+static const mr_param_desc rotate_params[] = {
+    {"deg", MR_P_NUMBER, false, true, -1e6, 1e6, 0, NULL, "degrees, clockwise"},
+    {"expand", MR_P_BOOL, true, false, 0, 1, 1, NULL,
+     "the box grows to hold the turned picture (for a moving angle: its diagonal); false: the clip's size"},
+};
+static const mr_param_desc scale_params[] = {
+    {"k", MR_P_NUMBER, false, true, 0, 1000, 0, NULL,
+     "times larger, drawn inside the clip's own box (what grows past it is cut: give the clip a :margin() first); 0: nothing"},
+    {"x", MR_P_NUMBER, true, false, 0, 1, 0.5, NULL, "the anchor that stays put, across the picture (0 left, 1 right)"},
+    {"y", MR_P_NUMBER, true, false, 0, 1, 0.5, NULL, "the anchor, down the picture (0 top, 1 bottom)"},
+};
+static const mr_param_desc mirror_params[] = {
+    {"axis", MR_P_ENUM, true, false, 0, 1, 0, "x|y", "\"x\": left and right swap; \"y\": top and bottom"},
+};
+
+const mr_op mr_op_rotate = {"rotate", "the picture turned by any angle (bilinear; outside is transparent)",
+                            "local tilted = photo:rotate(-8)", rotate_params, 2, NULL, make_rotate};
+const mr_op mr_op_scale = {"scale", "the picture drawn k times larger around an anchor, in its own box (a Ken Burns zoom)",
+                           "local zoom = photo:scale(keys{ {0, 1}, {6, 1.25} })", scale_params, 3, NULL, make_scale};
+const mr_op mr_op_mirror = {"mirror", "the picture mirrored", "local flipped = clip:mirror(\"x\")", mirror_params, 1,
+                            NULL, make_mirror};

@@ -1,0 +1,336 @@
+/* output.c: an output file: the container, the sound encoder, the temporary file renamed
+ * when complete. The picture encoder is in video_encoder.c. */
+#include "engine/output/output.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <libavutil/opt.h>
+#include "engine/core/log.h"
+#include "engine/output/output_internal.h"
+
+/* The sound of a file: the codec's name for messages and the FFmpeg encoders to try, in order. */
+typedef struct sound_codec {
+    const char *name, *enc[2];
+} sound_codec;
+
+/* Files that hold sound only, by extension, and the codec each is made for. */
+static const struct { const char *ext; sound_codec codec; } sound_files[] = {
+    {".wav", {"PCM", {"pcm_s16le"}}},
+    {".mp3", {"MP3", {"libmp3lame"}}},
+    {".flac", {"FLAC", {"flac"}}},
+    {".ogg", {"Vorbis", {"libvorbis", "vorbis"}}},
+    {".opus", {"Opus", {"libopus", "opus"}}},
+    {".m4a", {"AAC", {"aac"}}}, /* FFmpeg's "ipod" muxer, which would also take H.264 */
+};
+
+/* The codec for sound-only files with path's extension, or NULL where the extension is not
+ * one of sound_files. */
+static const sound_codec *sound_file_codec(const char *path)
+{
+    size_t n = strlen(path);
+    for (size_t i = 0; i < sizeof sound_files / sizeof sound_files[0]; i++) {
+        size_t k = strlen(sound_files[i].ext);
+        if (n > k && strcasecmp(path + n - k, sound_files[i].ext) == 0)
+            return &sound_files[i].codec;
+    }
+    return NULL;
+}
+
+/* Whether o's container holds sound only: one of sound_files, or a muxer for sound without
+ * pictures (.aac, .mka...). */
+static bool holds_sound_only(const mr_output *o)
+{
+    const AVOutputFormat *f = o->oc->oformat;
+    return sound_file_codec(o->path) || (f->video_codec == AV_CODEC_ID_NONE && f->audio_codec != AV_CODEC_ID_NONE);
+}
+
+/* The sound encoder for o: what its extension is made for (sound_files), Opus in WebM, the
+ * muxer's own choice in other sound-only files, else AAC. NULL with err set naming the
+ * file and the encoder this FFmpeg lacks. */
+static const AVCodec *find_audio_encoder(const mr_output *o, mr_err *err)
+{
+    static const sound_codec opus = {"Opus", {"libopus", "opus"}}, aac = {"AAC", {"aac"}};
+    const sound_codec *want = sound_file_codec(o->path);
+    if (!want && !strcmp(o->oc->oformat->name, "webm"))
+        want = &opus;
+    if (!want && holds_sound_only(o)) {
+        const AVCodec *c = avcodec_find_encoder(o->oc->oformat->audio_codec);
+        if (!c)
+            mr_err_set(err, "cannot write '%s': this FFmpeg build has no %s encoder", o->path,
+                       avcodec_get_name(o->oc->oformat->audio_codec));
+        return c;
+    }
+    if (!want)
+        want = &aac;
+    for (int i = 0; i < 2 && want->enc[i]; i++) {
+        const AVCodec *c = avcodec_find_encoder_by_name(want->enc[i]);
+        if (c)
+            return c;
+    }
+    mr_err_set(err, "cannot write '%s': this FFmpeg build has no %s encoder (%s)", o->path, want->name, want->enc[0]);
+    return NULL;
+}
+
+/* Opens the sound encoder and adds its stream. 0, or -1 with err set. */
+static int open_audio(mr_output *o, const mr_output_opts *opt, mr_err *err)
+{
+    const AVCodec *codec = find_audio_encoder(o, err);
+    if (!codec)
+        return -1;
+    if (avformat_query_codec(o->oc->oformat, codec->id, FF_COMPLIANCE_NORMAL) == 0)
+        return mr_err_set(err, "'%s' cannot hold %s sound", o->path, avcodec_get_name(codec->id));
+    if (!(o->ast = avformat_new_stream(o->oc, NULL)) || !(o->aenc = avcodec_alloc_context3(codec)))
+        return mr_err_set(err, "out of memory");
+    AVCodecContext *e = o->aenc;
+    e->sample_rate = MR_AUDIO_RATE;
+    e->sample_fmt = AV_SAMPLE_FMT_NONE;
+    for (const enum AVSampleFormat *f = codec->sample_fmts; f && *f != AV_SAMPLE_FMT_NONE; f++)
+        if (*f == AV_SAMPLE_FMT_FLTP || *f == AV_SAMPLE_FMT_FLT || *f == AV_SAMPLE_FMT_S16) {
+            e->sample_fmt = *f;
+            break;
+        }
+    if (e->sample_fmt == AV_SAMPLE_FMT_NONE)
+        return mr_err_set(err, "the %s encoder takes no sample format moonreel writes", codec->name);
+    av_channel_layout_copy(&e->ch_layout, &(AVChannelLayout)AV_CHANNEL_LAYOUT_STEREO);
+    const AVCodecDescriptor *d = avcodec_descriptor_get(codec->id);
+    if (!d || !(d->props & AV_CODEC_PROP_LOSSLESS)) /* PCM and FLAC take no bit rate */
+        e->bit_rate = opt->audio_bitrate > 0 ? opt->audio_bitrate : 128000;
+    if (codec->capabilities & AV_CODEC_CAP_EXPERIMENTAL) /* FFmpeg's own Vorbis and Opus */
+        e->strict_std_compliance = FF_COMPLIANCE_EXPERIMENTAL;
+    e->time_base = (AVRational){1, MR_AUDIO_RATE};
+    if (o->oc->oformat->flags & AVFMT_GLOBALHEADER)
+        e->flags |= AV_CODEC_FLAG_GLOBAL_HEADER;
+    int r = avcodec_open2(e, codec, NULL);
+    if (r < 0)
+        return mr_err_av(err, r, "cannot open the %s encoder", codec->name);
+    avcodec_parameters_from_context(o->ast->codecpar, e);
+    o->ast->time_base = e->time_base;
+    int fs = e->frame_size > 0 ? e->frame_size : 1024;
+    o->fifo = av_audio_fifo_alloc(e->sample_fmt, 2, fs * 4);
+    o->aframe = av_frame_alloc();
+    if (!o->fifo || !o->aframe)
+        return mr_err_set(err, "out of memory");
+    return 0;
+}
+
+/* Starts writing the temporary file: opens it and writes the container's header. */
+static int start_file(mr_output *o, const mr_output_opts *opt, mr_err *err)
+{
+    if (mr_part_create(&o->part, o->path, err) < 0)
+        return -1;
+    av_free(o->oc->url); /* the muxer re-opens its url to move the index (faststart) */
+    o->oc->url = av_strdup(o->part.path);
+    int r = avio_open(&o->oc->pb, o->part.path, AVIO_FLAG_WRITE);
+    if (r < 0)
+        return mr_err_av(err, r, "cannot write '%s'", o->path);
+    AVDictionary *mux = NULL;
+    bool mov = !strcmp(o->oc->oformat->name, "mov");
+    if (opt->faststart || mov) /* mov writes the colour tags (colr atom) only when asked */
+        av_dict_set(&mux, "movflags", opt->faststart && mov ? "+faststart+write_colr" : mov ? "+write_colr" : "+faststart", 0);
+    r = avformat_write_header(o->oc, &mux);
+    av_dict_free(&mux);
+    return r < 0 ? mr_err_av(err, r, "cannot start '%s'", o->path) : 0;
+}
+
+mr_output *mr_output_open(const char *path, const mr_output_opts *opt, int w, int h, mr_rational fps, bool audio,
+                          struct mr_gpu *gpu, mr_err *err)
+{
+    mr_output *o = calloc(1, sizeof *o);
+    if (!o) {
+        mr_err_set(err, "out of memory");
+        return NULL;
+    }
+    snprintf(o->path, sizeof o->path, "%s", path);
+    o->part.path[0] = 0;
+    o->w = w;
+    o->h = h;
+    o->gpu = gpu;
+    o->null = opt->encoder && !strcmp(opt->encoder, "null");
+    /* render only: a matroska context stands in, so the encoder choice works as usual */
+    int r = avformat_alloc_output_context2(&o->oc, NULL, o->null ? "matroska" : NULL, path);
+    if (r < 0 || !o->oc) {
+        mr_err_set(err, "cannot tell the format of '%s' from its name (use .mp4, .mkv, .mov, .webm, .gif or .png; "
+                        "for sound only .wav, .mp3, .flac, .ogg, .opus or .m4a)", path);
+        free(o);
+        return NULL;
+    }
+    const char *fmt = o->oc->oformat->name;
+    const char *codec = opt->codec;
+    if (!codec)
+        codec = !strcmp(fmt, "webm") ? "vp9" : !strcmp(fmt, "gif") ? "gif" : "h264";
+    if (!(o->pkt = av_packet_alloc())) {
+        mr_err_set(err, "out of memory");
+        goto fail;
+    }
+    /* render only: nothing is written, so the container does not matter */
+    if (w > 0 && !o->null && holds_sound_only(o)) {
+        mr_err_set(err, "'%s' holds sound only, but the clip has a picture: render it to .mp4, .mkv, .mov or .webm",
+                   path);
+        goto fail;
+    }
+    if (w > 0 && mr_venc_open(o, opt, codec, fps, err) < 0)
+        goto fail;
+    if (w == 0 && !strcmp(fmt, "gif")) {
+        mr_err_set(err, "'%s': a GIF holds pictures only, and the clip has none", path);
+        goto fail;
+    }
+    if (audio && !strcmp(fmt, "gif"))
+        mr_log("a GIF has no sound; the sound is left out of '%s'", path);
+    else if (audio && !o->null && open_audio(o, opt, err) < 0)
+        goto fail;
+    if (!o->vst && !o->ast && !o->null) {
+        mr_err_set(err, "nothing to write to '%s': the clip has neither picture nor sound", path);
+        goto fail;
+    }
+    if (!o->null && start_file(o, opt, err) < 0)
+        goto fail;
+    return o;
+fail:
+    mr_output_abort(o);
+    return NULL;
+}
+
+const char *mr_output_encoder_name(const mr_output *o)
+{
+    return o->null ? "null" : o->venc ? o->venc->codec->name : o->aenc ? o->aenc->codec->name : "none";
+}
+
+bool mr_output_needs_gpu(const mr_output *o)
+{
+    return o->hw_frames || (o->null && o->gpu); /* render only: finishing waits for the GPU */
+}
+
+int mr_output_encode(mr_output *o, AVCodecContext *enc, AVStream *st, AVFrame *f, mr_err *err)
+{
+    int r = avcodec_send_frame(enc, f);
+    if (r < 0 && r != AVERROR_EOF)
+        return mr_err_av(err, r, "%s encoder failed", enc->codec->name);
+    for (;;) {
+        if (!f && o->cancel && *o->cancel) /* flushing, and asked to stop */
+            return mr_err_set(err, "interrupted");
+        r = avcodec_receive_packet(enc, o->pkt);
+        if (r == AVERROR(EAGAIN) || r == AVERROR_EOF)
+            return 0;
+        if (r < 0)
+            return mr_err_av(err, r, "%s encoder failed", enc->codec->name);
+        av_packet_rescale_ts(o->pkt, enc->time_base, st->time_base);
+        o->pkt->stream_index = st->index;
+        if ((r = av_interleaved_write_frame(o->oc, o->pkt)) < 0)
+            return mr_err_av(err, r, "cannot write '%s'", o->path);
+    }
+}
+
+int mr_output_video(mr_output *o, AVFrame *pic, int64_t n, mr_err *err)
+{
+    pic->pts = n;
+    return mr_venc_send(o, pic, err);
+}
+
+/* Encodes whole encoder frames from the FIFO; with `last`, the remainder too. */
+static int drain_audio(mr_output *o, bool last, mr_err *err)
+{
+    AVCodecContext *e = o->aenc;
+    int fs = e->frame_size > 0 ? e->frame_size : 1024;
+    bool small_last = e->codec->capabilities & (AV_CODEC_CAP_SMALL_LAST_FRAME | AV_CODEC_CAP_VARIABLE_FRAME_SIZE);
+    while (av_audio_fifo_size(o->fifo) >= fs || (last && av_audio_fifo_size(o->fifo) > 0)) {
+        int n = av_audio_fifo_size(o->fifo) < fs ? av_audio_fifo_size(o->fifo) : fs;
+        AVFrame *f = o->aframe;
+        av_frame_unref(f);
+        f->nb_samples = n < fs && !small_last ? fs : n;
+        f->format = e->sample_fmt;
+        f->sample_rate = MR_AUDIO_RATE;
+        av_channel_layout_copy(&f->ch_layout, &e->ch_layout);
+        if (av_frame_get_buffer(f, 0) < 0)
+            return mr_err_set(err, "out of memory for sound");
+        av_samples_set_silence(f->extended_data, 0, f->nb_samples, 2, e->sample_fmt);
+        av_audio_fifo_read(o->fifo, (void **)f->extended_data, n);
+        f->pts = o->apts;
+        o->apts += f->nb_samples;
+        if (mr_output_encode(o, e, o->ast, f, err) < 0)
+            return -1;
+    }
+    return 0;
+}
+
+int mr_output_audio(mr_output *o, const float *s, int n, mr_err *err)
+{
+    if (!o->aenc || n <= 0)
+        return 0;
+    enum AVSampleFormat fmt = o->aenc->sample_fmt;
+    if (o->planar_cap < n) {
+        float *p = realloc(o->planar, sizeof(float) * 2 * (size_t)n);
+        if (!p)
+            return mr_err_set(err, "out of memory for sound");
+        o->planar = p;
+        o->planar_cap = n;
+    }
+    void *planes[2];
+    if (fmt == AV_SAMPLE_FMT_FLTP) {
+        float *l = o->planar, *r = o->planar + n;
+        for (int i = 0; i < n; i++) {
+            l[i] = s[2 * i];
+            r[i] = s[2 * i + 1];
+        }
+        planes[0] = l;
+        planes[1] = r;
+    } else if (fmt == AV_SAMPLE_FMT_S16) {
+        int16_t *d = (int16_t *)o->planar;
+        for (int i = 0; i < 2 * n; i++) {
+            float v = s[i] * 32767.0f;
+            d[i] = (int16_t)(v > 32767 ? 32767 : v < -32768 ? -32768 : v);
+        }
+        planes[0] = d;
+    } else {
+        planes[0] = (void *)s;
+    }
+    if (av_audio_fifo_write(o->fifo, planes, n) < n)
+        return mr_err_set(err, "out of memory for sound");
+    return drain_audio(o, false, err);
+}
+
+int mr_output_finish(mr_output *o, const volatile sig_atomic_t *cancel, mr_err *err)
+{
+    int r = 0;
+    o->cancel = cancel;
+    if (o->venc)
+        r = mr_venc_send(o, NULL, err);
+    if (r == 0 && o->null && o->gpu)
+        r = mr_gpu_sync(err); /* render only: the last frames' work is done */
+    if (r == 0 && o->aenc && (r = drain_audio(o, true, err)) == 0)
+        r = mr_output_encode(o, o->aenc, o->ast, NULL, err);
+    if (o->null) {
+        mr_output_abort(o);
+        return r;
+    }
+    int w;
+    if (r == 0 && (w = av_write_trailer(o->oc)) < 0)
+        r = mr_err_av(err, w, "cannot finish '%s'", o->path);
+    if (r == 0 && (w = avio_closep(&o->oc->pb)) < 0)
+        r = mr_err_av(err, w, "cannot write '%s'", o->path);
+    if (r == 0 && cancel && *cancel) /* the last moment to stop: after the rename it is done */
+        r = mr_err_set(err, "interrupted");
+    if (r == 0)
+        r = mr_part_commit(&o->part, o->path, err);
+    mr_output_abort(o);
+    return r;
+}
+
+void mr_output_abort(mr_output *o)
+{
+    if (!o)
+        return;
+    if (o->oc && o->oc->pb)
+        avio_closep(&o->oc->pb);
+    mr_part_discard(&o->part);
+    mr_venc_close(o);
+    avcodec_free_context(&o->aenc);
+    avformat_free_context(o->oc);
+    av_packet_free(&o->pkt);
+    if (o->fifo)
+        av_audio_fifo_free(o->fifo);
+    av_frame_free(&o->aframe);
+    free(o->planar);
+    free(o);
+}

@@ -1,0 +1,79 @@
+/* output.h: an output file being written: container, picture and sound encoders.
+ * Everything goes to a temporary file beside the target (a part file, part_file.h: locked
+ * while written, so a later run can tell a dead writer's file and remove it); only
+ * mr_output_finish renames it into place, so a failed or interrupted render never leaves a
+ * partial file nor touches an existing one. */
+#ifndef MR_OUTPUT_H
+#define MR_OUTPUT_H
+
+#include <signal.h>
+#include <stdbool.h>
+#include "engine/core/clip.h"
+#include "engine/core/error.h"
+#include "engine/core/eval.h"
+#include "engine/core/frame.h"
+
+struct AVFrame;
+struct mr_gpu;
+
+typedef struct mr_output_opts {
+    const char *encoder;   /* NULL or "auto", "x264", "x265", "vp9", "prores", "nvenc", "null", or an FFmpeg encoder name */
+    const char *codec;     /* NULL: from the extension; "h264", "hevc", "vp9", "prores", "gif" */
+    int crf;               /* < 0: the encoder's moonreel default */
+    const char *preset;    /* NULL: "veryfast"; ultrafast .. veryslow */
+    int audio_bitrate;     /* bits per second; 0: 128000 */
+    bool faststart;        /* .mp4/.mov: index at the front, for playing while downloading */
+    int threads;           /* the encoder's threads; 0: its own choice (x264: 1.5 per core) */
+} mr_output_opts;
+
+typedef struct mr_output mr_output;
+
+/* Opens an output for a w x h picture at fps (w == 0: no picture) and, if `audio`, sound;
+ * pictures will come from `gpu` (NULL: from the CPU). The extension picks the container and
+ * the sound's codec: AAC (Opus in .webm) beside a picture; in files that hold sound only,
+ * PCM for .wav, MP3 .mp3, FLAC .flac, Vorbis .ogg, Opus .opus, AAC .m4a. The encoder "null"
+ * renders without encoding or writing anything (for measuring). Returns NULL with err set
+ * naming the file (unknown extension, a picture for a sound-only file, codec the container
+ * cannot hold, encoder missing or refusing); nothing is written then. The caller owns the
+ * output until mr_output_finish or mr_output_abort. */
+mr_output *mr_output_open(const char *path, const mr_output_opts *o, int w, int h, mr_rational fps,
+                          bool audio, struct mr_gpu *gpu, mr_err *err);
+
+/* Converts a working frame into a picture for the encoder (a new AVFrame the caller owns).
+ * Thread-safe: render workers call it in parallel, each with its own ev. NULL on failure. */
+struct AVFrame *mr_output_convert(mr_output *o, mr_eval *ev, const mr_frame *f, mr_err *err);
+
+/* Encodes picture n (takes ownership of pic). Called in order, from one thread. */
+int mr_output_video(mr_output *o, struct AVFrame *pic, int64_t n, mr_err *err);
+
+/* Encodes n stereo frames of 48 kHz float sound (interleaved), continuing the last call. */
+int mr_output_audio(mr_output *o, const float *samples, int n, mr_err *err);
+
+/* Flushes the encoders, finishes the file and renames it into place. Frees o. When *cancel
+ * (NULL: never) turns non-zero before the rename, the flush stops and the file is removed
+ * (-1, "interrupted"): the output is either complete at its path or not there at all. Returns
+ * 0 or -1 with err set. */
+int mr_output_finish(mr_output *o, const volatile sig_atomic_t *cancel, mr_err *err);
+
+/* Stops writing and removes the temporary file. Frees o. NULL is fine. */
+void mr_output_abort(mr_output *o);
+
+/* The encoder chosen ("libx264"), for messages. */
+const char *mr_output_encoder_name(const mr_output *o);
+
+/* Whether finishing the output still needs the GPU: NVENC's last frames, or a render-only
+ * output waiting for the GPU's last work. */
+bool mr_output_needs_gpu(const mr_output *o);
+
+/* Whether the encoder `name` (h264_nvenc...) opens on gpu with CUDA frames: 0, or -1 with
+ * err holding the reason (FFmpeg's and NVENC's words). */
+int mr_venc_probe(const char *name, struct mr_gpu *gpu, mr_err *err);
+
+/* Encodes a host frame as PNG bytes (alpha kept) in *out (malloc'd, the caller frees).
+ * Returns 0, or -1 with err set. */
+int mr_png_encode(const mr_frame *f, uint8_t **out, size_t *size, mr_err *err);
+
+/* Writes a working frame as a PNG (alpha kept) through a temporary file. Returns 0 or -1. */
+int mr_png_write(const mr_frame *f, const char *path, mr_err *err);
+
+#endif

@@ -1,0 +1,59 @@
+/* output_internal.h: what output.c (container, sound, the file) and video_encoder.c
+ * (picture encoder, conversions for it) share. Not for use elsewhere. */
+#ifndef MR_OUTPUT_INTERNAL_H
+#define MR_OUTPUT_INTERNAL_H
+
+#include <libavcodec/avcodec.h>
+#include <libavformat/avformat.h>
+#include <libavutil/audio_fifo.h>
+#include "engine/gpu/gpu.h"
+#include "engine/kernels/kernel_params.h"
+#include "engine/output/output.h"
+#include "engine/output/part_file.h"
+
+struct mr_output {
+    char path[4096];
+    mr_part part;             /* the temporary file written until it is complete */
+    const volatile sig_atomic_t *cancel; /* set while finishing: non-zero stops the flush */
+    bool null;                /* render only: encode nothing, write nothing */
+    AVFormatContext *oc;
+    AVPacket *pkt;
+    /* picture */
+    AVCodecContext *venc;
+    AVStream *vst;
+    int w, h;                 /* the picture */
+    int W, H;                 /* what the encoder gets (even where chroma needs it) */
+    enum AVPixelFormat vfmt;  /* the encoder's input layout (the sw_format for NVENC) */
+    mr_gpu *gpu;              /* frames come from this GPU, or NULL */
+    AVBufferRef *hw_frames;   /* NVENC: CUDA frames filled by our kernels */
+    AVBufferPool *pool;       /* host picture buffers (page-locked when frames come from the GPU) */
+    AVBufferPool *events;     /* GPU: one event per downloaded picture */
+    int pic_size;
+    mr_rgb2yuv_params yuv;
+    struct AVFilterGraph *gif_graph; /* gif: palette per frame */
+    struct AVFilterContext *gif_src, *gif_sink;
+    /* sound */
+    AVCodecContext *aenc;
+    AVStream *ast;
+    AVAudioFifo *fifo;
+    AVFrame *aframe;
+    int64_t apts;
+    float *planar;
+    int planar_cap;
+};
+
+/* video_encoder.c: chooses and opens the picture encoder (NVENC first on a GPU when auto,
+ * software otherwise or as the fallback, saying why), and adds its stream. 0 or -1. */
+int mr_venc_open(mr_output *o, const mr_output_opts *opt, const char *codec_name, mr_rational fps, mr_err *err);
+
+/* Encodes one converted picture (waiting for its download if it came from the GPU), or
+ * flushes with pic NULL. Takes ownership of pic. 0 or -1. */
+int mr_venc_send(mr_output *o, AVFrame *pic, mr_err *err);
+
+/* Frees what mr_venc_open made. */
+void mr_venc_close(mr_output *o);
+
+/* output.c: sends f (NULL: flush) to enc and writes what comes out into st. 0 or -1. */
+int mr_output_encode(mr_output *o, AVCodecContext *enc, AVStream *st, AVFrame *f, mr_err *err);
+
+#endif

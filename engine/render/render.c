@@ -1,0 +1,404 @@
+/* render.c: the render pipeline: workers evaluate and convert frames (several in flight,
+ * bounded by a window so memory stays flat), the caller's thread encodes them in order and
+ * interleaves the sound, sample-exact against the frame count. */
+#include "engine/render/render.h"
+
+#include <math.h>
+#include <stdatomic.h>
+#include <pthread.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <time.h>
+#include <unistd.h>
+#include <libavutil/frame.h>
+#include "engine/core/clock.h"
+#include "engine/media/conceal.h"
+#include "engine/core/eval.h"
+#include "engine/gpu/gpu.h"
+#include "engine/kernels/kernels.h"
+#include "engine/core/log.h"
+#include "engine/ops/ops.h"
+#include "engine/render/render_opts.h"
+#include "engine/core/timefmt.h"
+
+#define AUDIO_BLOCK 4096
+
+mr_render_opts mr_render_opts_default(void)
+{
+    mr_render_opts o;
+    memset(&o, 0, sizeof o);
+    o.out.crf = -1;
+    return o;
+}
+
+typedef struct slot {
+    AVFrame *pic;
+    bool ready;
+} slot;
+
+typedef struct job {
+    const mr_clip *clip;
+    mr_gpu *gpu;
+    mr_output *out;       /* NULL until it is open: workers start evaluating before that */
+    mr_rational fps;
+    int64_t total;
+    const volatile sig_atomic_t *cancel;
+    mr_conceal *conceal;  /* damaged source frames the render met */
+    pthread_mutex_t lock;
+    pthread_cond_t cond;
+    int64_t next;         /* next frame for a worker */
+    int64_t written;      /* frames handed to the encoder */
+    int window;
+    slot *slots;          /* frame n waits in slots[n % window] */
+    bool failed;
+    mr_err err;           /* the first failure */
+} job;
+
+static void *worker(void *arg)
+{
+    job *j = arg;
+    mr_err err;
+    mr_eval ev;
+    mr_eval_init(&ev, &err, j->cancel);
+    ev.gpu = j->gpu;
+    ev.in_flight = j->window;
+    ev.conceal = j->conceal;
+    for (;;) {
+        pthread_mutex_lock(&j->lock);
+        while (!j->failed && j->next < j->total && j->next >= j->written + j->window)
+            pthread_cond_wait(&j->cond, &j->lock);
+        if (j->failed || j->next >= j->total) {
+            pthread_mutex_unlock(&j->lock);
+            break;
+        }
+        int64_t n = j->next++;
+        pthread_mutex_unlock(&j->lock);
+
+        ev.blamed = false;
+        mr_frame *f = NULL;
+        AVFrame *pic = NULL;
+        if (mr_clip_picture(j->clip, mr_frame_time(n, j->fps), &ev, &f) == 0) {
+            pthread_mutex_lock(&j->lock); /* the first pictures are made while the output opens */
+            while (!j->out && !j->failed)
+                pthread_cond_wait(&j->cond, &j->lock);
+            mr_output *out = j->failed ? NULL : j->out;
+            pthread_mutex_unlock(&j->lock);
+            if (out)
+                pic = mr_output_convert(out, &ev, f, &err);
+            else
+                mr_err_set(&err, "the output did not open");
+            mr_frame_unref(f);
+        }
+        pthread_mutex_lock(&j->lock);
+        if (!pic && !j->failed) {
+            j->failed = true;
+            j->err = err;
+        } else if (pic) {
+            j->slots[n % j->window] = (slot){pic, true};
+        }
+        pthread_cond_broadcast(&j->cond);
+        pthread_mutex_unlock(&j->lock);
+        if (!pic)
+            break;
+    }
+    mr_eval_free(&ev);
+    return NULL;
+}
+
+/* Waits for picture n. Returns it, or NULL when a worker failed or the render was cancelled. */
+static AVFrame *take(job *j, int64_t n)
+{
+    pthread_mutex_lock(&j->lock);
+    slot *s = &j->slots[n % j->window];
+    while (!s->ready && !j->failed) {
+        if (j->cancel && *j->cancel) {
+            j->failed = true;
+            mr_err_set(&j->err, "interrupted");
+            break;
+        }
+        struct timespec ts;
+        clock_gettime(CLOCK_REALTIME, &ts);
+        ts.tv_nsec += 100 * 1000 * 1000;
+        if (ts.tv_nsec >= 1000000000) {
+            ts.tv_sec++;
+            ts.tv_nsec -= 1000000000;
+        }
+        pthread_cond_timedwait(&j->cond, &j->lock, &ts);
+    }
+    AVFrame *pic = NULL;
+    if (s->ready && !j->failed) {
+        pic = s->pic;
+        *s = (slot){NULL, false};
+        j->written = n + 1;
+        pthread_cond_broadcast(&j->cond);
+    }
+    pthread_mutex_unlock(&j->lock);
+    return pic;
+}
+
+static void fail_job(job *j, const mr_err *err)
+{
+    pthread_mutex_lock(&j->lock);
+    if (!j->failed) {
+        j->failed = true;
+        j->err = *err;
+    }
+    pthread_cond_broadcast(&j->cond);
+    pthread_mutex_unlock(&j->lock);
+}
+
+/* Encodes the clip's sound from *pos up to sample `upto`. */
+static int write_sound(const mr_clip *clip, mr_output *out, mr_eval *ev, int64_t *pos, int64_t upto, float *buf)
+{
+    while (*pos < upto) {
+        int n = upto - *pos < AUDIO_BLOCK ? (int)(upto - *pos) : AUDIO_BLOCK;
+        ev->blamed = false;
+        if (mr_clip_sound(clip, *pos, n, buf, ev) < 0 || mr_output_audio(out, buf, n, ev->err) < 0)
+            return -1;
+        *pos += n;
+    }
+    return 0;
+}
+
+/* With --strict, whether the render met a damaged source frame (err then says which). */
+static bool strict_stop(const mr_render_opts *o, job *j, mr_err *err)
+{
+    return o->strict && mr_conceal_count(j->conceal) > 0 && mr_conceal_first(j->conceal, err) < 0;
+}
+
+static void report(const mr_render_opts *o, int64_t done, int64_t total, double t0, double *last)
+{
+    double t = mr_clock_seconds();
+    if (!o->progress || (t - *last < 0.25 && done < total))
+        return;
+    *last = t;
+    mr_progress p = {done, total, t - t0, 0, 0};
+    p.fps = p.elapsed > 0 ? done / p.elapsed : 0;
+    p.eta = p.fps > 0 ? (total - done) / p.fps : 0;
+    o->progress(&p, o->progress_ud);
+}
+
+static int workers_for(const mr_render_opts *o, bool gpu)
+{
+    if (o->threads > 0) /* mr_render_opts_check kept it within MR_RENDER_MAX_THREADS */
+        return o->threads;
+    long n = sysconf(_SC_NPROCESSORS_ONLN);
+    int most = gpu ? 4 : 16; /* on the GPU, workers only decode and queue kernels */
+    return n < 1 ? 1 : n > most ? most : (int)n;
+}
+
+/* Opens the output at path and renders clip into it: workers start on the first pictures
+ * while the encoder opens (trying NVENC costs a quarter of a second where the GPU has none).
+ * Returns 0 once the complete file is in place, or -1 with err set (nothing left at path). */
+static int render_stream(const mr_clip *clip, const char *path, mr_rational fps, mr_gpu *gpu, const mr_render_opts *o,
+                         mr_err *err)
+{
+    int64_t total = clip->has_video ? mr_frame_count(clip->duration, fps) : 0;
+    int64_t samples = clip->has_audio ? mr_clip_samples(clip) : 0;
+    int nworkers = workers_for(o, gpu != NULL);
+    job j = {.clip = clip, .gpu = gpu, .fps = fps, .total = total, .cancel = o->cancel,
+             .window = 2 * nworkers + 2, .conceal = mr_conceal_new()};
+    pthread_mutex_init(&j.lock, NULL);
+    pthread_cond_init(&j.cond, NULL);
+    j.slots = calloc((size_t)j.window, sizeof *j.slots);
+    float *abuf = malloc(sizeof(float) * 2 * AUDIO_BLOCK);
+    pthread_t tids[MR_RENDER_MAX_THREADS];
+    int started = 0;
+    mr_err aerr;
+    mr_eval aev;
+    mr_eval_init(&aev, &aerr, o->cancel);
+    aev.conceal = j.conceal;
+    if (!j.slots || !abuf || !j.conceal) {
+        mr_err_set(&j.err, "out of memory");
+        j.failed = true;
+    }
+    for (int i = 0; i < nworkers && total > 0 && !j.failed; i++)
+        if (pthread_create(&tids[started], NULL, worker, &j) == 0)
+            started++;
+    if (total > 0 && started == 0 && !j.failed) {
+        mr_err_set(&j.err, "cannot start render threads");
+        j.failed = true;
+    }
+    mr_output *out = NULL;
+    if (!j.failed) {
+        out = mr_output_open(path, &o->out, clip->has_video ? clip->w : 0, clip->has_video ? clip->h : 0, fps,
+                             clip->has_audio, gpu, &aerr);
+        if (out) {
+            mr_trace("output open, encoder %s", mr_output_encoder_name(out));
+            pthread_mutex_lock(&j.lock);
+            j.out = out;
+            pthread_cond_broadcast(&j.cond);
+            pthread_mutex_unlock(&j.lock);
+        } else {
+            fail_job(&j, &aerr);
+        }
+    }
+
+    double t0 = mr_clock_seconds(), last = 0;
+    int64_t apos = 0;
+    for (int64_t n = 0; n < total && !j.failed; n++) {
+        AVFrame *pic = take(&j, n);
+        if (!pic)
+            break;
+        if (n == 0)
+            mr_trace("first picture ready for the encoder");
+        int64_t upto = llround((double)(n + 1) * MR_AUDIO_RATE * fps.den / fps.num);
+        if (write_sound(clip, out, &aev, &apos, upto < samples ? upto : samples, abuf) < 0) {
+            av_frame_free(&pic); /* still ours: mr_output_video takes it only when called */
+            fail_job(&j, &aerr);
+            break;
+        }
+        if (mr_output_video(out, pic, n, &aerr) < 0 || strict_stop(o, &j, &aerr)) {
+            fail_job(&j, &aerr);
+            break;
+        }
+        report(o, n + 1, total, t0, &last);
+    }
+    /* the rest of the sound (all of it when there is no picture) */
+    while (!j.failed && apos < samples) {
+        if (o->cancel && *o->cancel) {
+            mr_err_set(&aerr, "interrupted");
+            fail_job(&j, &aerr);
+            break;
+        }
+        int64_t upto = apos + 48 * AUDIO_BLOCK < samples ? apos + 48 * AUDIO_BLOCK : samples;
+        if (write_sound(clip, out, &aev, &apos, upto, abuf) < 0 || strict_stop(o, &j, &aerr))
+            fail_job(&j, &aerr);
+        if (total == 0)
+            report(o, apos / AUDIO_BLOCK, samples / AUDIO_BLOCK, t0, &last);
+    }
+    for (int i = 0; i < started; i++)
+        pthread_join(tids[i], NULL);
+    for (int i = 0; j.slots && i < j.window; i++)
+        av_frame_free(&j.slots[i].pic);
+    bool failed = j.failed;
+    if (!failed && gpu && mr_gpu_sync(&j.err) < 0)
+        failed = true;
+    if (failed) {
+        *err = j.err;
+        mr_output_abort(out);
+    } else {
+        mr_trace("all pictures encoded; flushing the encoders");
+        if (gpu && o->then_exit && !mr_output_needs_gpu(out))
+            mr_gpu_release_for_exit(); /* no more GPU work: the driver's teardown overlaps the flush */
+        failed = mr_output_finish(out, o->cancel, err) < 0;
+        mr_trace("output finished");
+        if (!failed)
+            mr_conceal_report(j.conceal);
+    }
+    mr_conceal_free(j.conceal);
+    free(j.slots);
+    free(abuf);
+    mr_eval_free(&aev);
+    pthread_cond_destroy(&j.cond);
+    pthread_mutex_destroy(&j.lock);
+    return failed ? -1 : 0;
+}
+
+static bool ends_with(const char *s, const char *ext)
+{
+    size_t a = strlen(s), b = strlen(ext);
+    return a >= b && strcasecmp(s + a - b, ext) == 0;
+}
+
+bool mr_backend_parse(const char *name, mr_backend *b)
+{
+    static const char *const names[] = {"auto", "cpu", "cuda"};
+    for (int i = 0; i < 3; i++)
+        if (!strcmp(name, names[i])) {
+            *b = (mr_backend)i;
+            return true;
+        }
+    return false;
+}
+
+int mr_backend_resolve(mr_backend b, mr_gpu **gpu, mr_err *err)
+{
+    *gpu = NULL;
+    if (b == MR_BACKEND_CPU)
+        return 0;
+    mr_err why;
+    *gpu = mr_gpu_open(&why);
+    if (*gpu)
+        return 0;
+    if (b == MR_BACKEND_CUDA)
+        return mr_err_set(err, "the CUDA backend cannot run: %s", why.msg);
+    static atomic_int said;
+    if (!atomic_exchange(&said, 1))
+        mr_log("rendering on the CPU: %s", why.msg);
+    return 0;
+}
+
+int mr_clip_check_renderable(const mr_clip *clip, mr_rational fps, mr_err *err)
+{
+    const char *at = clip->origin[0] ? clip->origin : "the clip";
+    if (isinf(clip->duration))
+        return mr_err_set(err, "%s: the clip has no end (stills, text and compositions of them last until told); "
+                          "give it a duration with :dur() or compose's duration option", at);
+    if (clip->has_video && clip->duration * fps.num / fps.den < 1 - 1e-6)
+        return mr_err_set(err, "%s: the clip lasts %g s, less than one frame at %g fps", at, clip->duration, mr_q2d(fps));
+    if (!clip->has_video && clip->has_audio && mr_clip_samples(clip) < 1)
+        return mr_err_set(err, "%s: the clip lasts %g s, less than one sound sample", at, clip->duration);
+    return 0;
+}
+
+int mr_render(mr_clip *clip, const char *path, const mr_render_opts *o, mr_err *err)
+{
+    bool png = ends_with(path, ".png");
+    mr_rational fps = o->fps.num > 0 ? o->fps : clip->fps.num > 0 ? clip->fps : (mr_rational){30, 1};
+    if (mr_render_opts_check(o, err) < 0)
+        return -1;
+    if (!png && mr_clip_check_renderable(clip, fps, err) < 0)
+        return -1;
+    mr_gpu *gpu;
+    if (mr_backend_resolve(o->backend, &gpu, err) < 0)
+        return -1;
+    mr_clip *c = mr_clip_ref(clip);
+    if (o->w > 0 && o->h > 0 && c->has_video) {
+        mr_clip *fit = mr_clip_fit(c, o->w, o->h, (mr_rgba){0, 0, 0, 255}, err);
+        mr_clip_unref(c);
+        if (!(c = fit))
+            return -1;
+    }
+    int r = -1;
+    if (png) {
+        mr_frame *f = mr_render_frame(c, o->t, gpu, o->cancel, err);
+        if (f)
+            r = mr_png_write(f, path, err);
+        mr_frame_unref(f);
+        mr_clip_unref(c);
+        return r;
+    }
+    mr_trace("rendering on the %s", gpu ? "GPU" : "CPU");
+    r = render_stream(c, path, fps, gpu, o, err);
+    mr_clip_unref(c);
+    return r;
+}
+
+mr_frame *mr_render_frame(mr_clip *clip, double t, mr_gpu *gpu, const volatile sig_atomic_t *cancel, mr_err *err)
+{
+    if (!clip->has_video) {
+        mr_err_set(err, "the clip has no picture");
+        return NULL;
+    }
+    if (!(t >= 0) || (t >= clip->duration && !(t == 0))) {
+        char d[32];
+        mr_time_format(clip->duration, d, sizeof d);
+        mr_err_set(err, "time %.3f s is outside the clip (0 to %s)", t, d);
+        return NULL;
+    }
+    mr_eval ev;
+    mr_eval_init(&ev, err, cancel);
+    ev.gpu = gpu;
+    mr_frame *f = NULL;
+    if (mr_clip_picture(clip, t, &ev, &f) < 0)
+        f = NULL;
+    if (f && f->gpu) {
+        mr_frame *host = mr_k_to_host(f, err);
+        mr_frame_unref(f);
+        f = host;
+    }
+    mr_eval_free(&ev);
+    return f;
+}

@@ -1,0 +1,32 @@
+/* sources.h: the clips that start a graph. Each returns a new node (one reference, the
+ * caller's) or NULL with err naming the file or the bad parameter. */
+#ifndef MR_SOURCES_H
+#define MR_SOURCES_H
+
+#include "engine/core/clip.h"
+#include "engine/core/color.h"
+
+/* Picture and sound of a media file (sound absent when it has none). */
+mr_clip *mr_video_new(const char *path, mr_err *err);
+
+/* Sound only of a media file. */
+mr_clip *mr_audio_new(const char *path, mr_err *err);
+
+/* A still picture (any format libavcodec decodes; the first frame of an animation), alpha
+ * kept; unbounded duration. The file is checked now and decoded on first use. */
+mr_clip *mr_image_new(const char *path, mr_err *err);
+
+/* A solid colour of w x h, unbounded. */
+mr_clip *mr_color_new(mr_rgba color, int w, int h, mr_err *err);
+
+/* A synthetic picture: "bars", "gradient", "checker", or "counter" (grey level n % 256, the
+ * number n printed, and n in binary as 16 cells along the bottom), at fps; unbounded. */
+mr_clip *mr_pattern_new(const char *kind, int w, int h, mr_rational fps, mr_err *err);
+
+/* A sine tone at freq_hz (amplitude 0.5), unbounded. */
+mr_clip *mr_tone_new(double freq_hz, mr_err *err);
+
+/* Silence, unbounded. */
+mr_clip *mr_silence_new(mr_err *err);
+
+#endif
