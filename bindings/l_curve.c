@@ -7,6 +7,8 @@
  * workers under the Lua lock, so one Lua state is never used by two threads at once. */
 #include <math.h>
 #include <pthread.h>
+#include <stdatomic.h>
+#include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
 #include "bindings/l_types.h"
@@ -24,32 +26,42 @@
  * go for their length (l_lua_suspend), since their workers call the curves. Recursive for its
  * owner: a frame evaluated on the calling thread calls the curve on that thread. */
 static pthread_mutex_t lua_lock = PTHREAD_MUTEX_INITIALIZER;
-static pthread_t lua_owner;
+/* The holder (0 when none): only the holder writes its own id here, and clears it before it
+ * lets go, so a thread that reads its own id holds the lock. lua_depth is the holder's alone. */
+static _Atomic unsigned long lua_owner;
 static int lua_depth;
+
+static bool held_here(void) { return atomic_load(&lua_owner) == (unsigned long)pthread_self(); }
 
 void l_lua_enter(void)
 {
-    if (lua_depth > 0 && pthread_equal(lua_owner, pthread_self())) {
+    if (held_here()) {
         lua_depth++;
         return;
     }
     pthread_mutex_lock(&lua_lock);
-    lua_owner = pthread_self();
+    atomic_store(&lua_owner, (unsigned long)pthread_self());
     lua_depth = 1;
 }
 
 void l_lua_leave(void)
 {
-    if (--lua_depth == 0)
+    if (--lua_depth == 0) {
+        atomic_store(&lua_owner, 0);
         pthread_mutex_unlock(&lua_lock);
+    }
 }
+
+void mr_bindings_lua_enter(void) { l_lua_enter(); }
+void mr_bindings_lua_leave(void) { l_lua_leave(); }
 
 int l_lua_suspend(void)
 {
-    if (lua_depth == 0 || !pthread_equal(lua_owner, pthread_self()))
+    if (!held_here())
         return 0;
     int depth = lua_depth;
     lua_depth = 0;
+    atomic_store(&lua_owner, 0);
     pthread_mutex_unlock(&lua_lock);
     return depth;
 }
@@ -59,7 +71,7 @@ void l_lua_resume(int depth)
     if (depth == 0)
         return;
     pthread_mutex_lock(&lua_lock);
-    lua_owner = pthread_self();
+    atomic_store(&lua_owner, (unsigned long)pthread_self());
     lua_depth = depth;
 }
 
@@ -158,6 +170,8 @@ mr_curve *l_to_curve(lua_State *L, int idx, int dim)
     }
     if (lua_type(L, idx) != LUA_TFUNCTION)
         return NULL;
+    if (l_host(L)->sandboxed) /* the row's Lua state is closed before its render */
+        luaL_error(L, "a Lua function as a curve is not available in a batch template yet: use keys{...} or spring{...}");
     lua_fn *f = calloc(1, sizeof *f);
     if (!f)
         luaL_error(L, "out of memory");

@@ -318,6 +318,9 @@ static void release_script(void *ud)
 static script_fn *keep_function(lua_State *L, int idx, bool canvas, int *params)
 {
     luaL_checktype(L, idx, LUA_TFUNCTION);
+    if (l_host(L)->sandboxed) /* the row's Lua state is closed before its render */
+        luaL_error(L, "%s is not available in a batch template yet (its function would run after the row's Lua "
+                   "ends)", canvas ? "canvas()" : "clip:map()");
     script_fn *s = calloc(1, sizeof *s);
     if (!s)
         luaL_error(L, "out of memory");

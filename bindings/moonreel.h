@@ -26,6 +26,12 @@ int luaopen_moonreel(lua_State *L);
  * for the embedded stdlib, and records host (which must outlive L). */
 void mr_bindings_install(lua_State *L, mr_host *host);
 
+/* The Lua lock (bindings/l_curve.c): the host holds it while it runs Lua code, so that the
+ * render's workers (and the preview page's thread), calling Lua curves, map and canvas
+ * functions, never use the state at the same time. Recursive for its holder. */
+void mr_bindings_lua_enter(void);
+void mr_bindings_lua_leave(void);
+
 /* The clip at index idx, or NULL if it is not a clip (borrowed). */
 mr_clip *mr_bindings_to_clip(lua_State *L, int idx);
 

@@ -131,7 +131,9 @@ int mr_host_pcall(lua_State *L, int nargs, int nresults)
     lua_insert(L, fn);
     lua_State *outer = running_state;
     running_state = L;
+    mr_bindings_lua_enter(); /* render workers calling Lua curves wait meanwhile */
     int r = lua_pcall(L, nargs, nresults, fn);
+    mr_bindings_lua_leave();
     running_state = outer;
     lua_remove(L, fn);
     return r;

@@ -151,4 +151,13 @@ printf 'return function( end\n' > tpl/broken.lua
 expect_contains "syntax error named" "$(cat e2)" "broken.lua:1:"
 "$MR" batch tpl/card.lua rows.csv -o 'x/{nope}.mp4' 2> e3; expect_eq "unknown field: status 1" $? 1
 expect_contains "unknown field named" "$(cat e3)" "no field 'nope'"
+# Lua that would run while a row renders (a function curve, map, canvas) is refused, by name
+printf 'return function(row) return color("red", 32, 18):dur(1):opacity(function(t) return t end) end\n' > tpl/fncurve.lua
+printf 'id\n1\n' > one.csv
+"$MR" batch tpl/fncurve.lua one.csv -o 'fn/{id}.mp4' --report fn.json --quiet 2>/dev/null; expect_eq "function curve in a template: status 3" $? 3
+expect_contains "function curve refused, saying why" "$(cat fn.json)" "a Lua function as a curve is not available in a batch template"
+printf 'return function(row) return canvas(32, 18, function(c) end):dur(1) end\n' > tpl/canvas.lua
+"$MR" batch tpl/canvas.lua one.csv -o 'cv/{id}.mp4' --report cv.json --quiet 2>/dev/null; expect_eq "canvas in a template: status 3" $? 3
+expect_contains "canvas refused, saying why" "$(cat cv.json)" "canvas() is not available in a batch template"
+
 finish
