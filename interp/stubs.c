@@ -23,19 +23,39 @@ static const char *lua_type_of(const mr_param_desc *p)
     return "any";
 }
 
-/* Annotations of one operation: as a Clip method (cls "Clip", sep ":") or an fx value. */
+/* The LuaLS type of an enum: its choices as string literals ("x"|"y"), into buf. */
+static const char *enum_type(const mr_param_desc *p, char *buf, size_t n)
+{
+    size_t k = 0;
+    for (const char *c = p->choices; *c && k + 4 < n;) {
+        size_t len = strcspn(c, "|");
+        k += (size_t)snprintf(buf + k, n - k, "%s\"%.*s\"", k ? "|" : "", (int)len, c);
+        c += len + (c[len] == '|');
+    }
+    return buf;
+}
+
+/* Annotations of one operation: as a Clip method (owner "Clip") or an fx value (owner "fx").
+ * A position takes (x, y[, margin]) or one value, so it is written as those three. */
 static void write_op(FILE *f, const mr_op *op, const char *owner, const char *ret)
 {
     fprintf(f, "---%s\n", op->doc);
     for (int i = 0; i < op->nparams; i++) {
         const mr_param_desc *p = &op->params[i];
-        fprintf(f, "---@param %s%s %s %s\n", p->name, p->optional ? "?" : "", lua_type_of(p), p->doc);
+        char choices[256];
+        if (p->type == MR_P_POS)
+            fprintf(f, "---@param x number|string|Position|Curve|fun(t: number): number, number pixels, \"25%%\", an edge "
+                       "name, a Position or a curve of x, y\n---@param y? number|string pixels, \"25%%\" or an edge name\n"
+                       "---@param margin? number pixels in from named edges\n");
+        else
+            fprintf(f, "---@param %s%s %s %s\n", p->name, p->optional ? "?" : "",
+                    p->type == MR_P_ENUM ? enum_type(p, choices, sizeof choices) : lua_type_of(p), p->doc);
     }
     if (op->nparams) /* named arguments: {w = 640} */
         fprintf(f, "---@overload fun(%sargs: table): %s\n", strcmp(owner, "Clip") ? "" : "self: Clip, ", ret);
     fprintf(f, "---@return %s\nfunction %s%s%s(", ret, owner, strcmp(owner, "Clip") ? "." : ":", op->name);
     for (int i = 0; i < op->nparams; i++)
-        fprintf(f, "%s%s", i ? ", " : "", op->params[i].name);
+        fprintf(f, "%s%s", i ? ", " : "", op->params[i].type == MR_P_POS ? "x, y, margin" : op->params[i].name);
     fprintf(f, ") end\n\n");
 }
 
@@ -67,8 +87,19 @@ static const char *const header =
     "---@class Frame: userdata\n"
     "---@field w integer\n---@field h integer\n"
     "local Frame = {}\n"
-    "---@return integer r, integer g, integer b, integer a\nfunction Frame:pixel(x, y) end\n"
+    "---@param x integer\n---@param y integer\n---@return integer r, integer g, integer b, integer a\n"
+    "function Frame:pixel(x, y) end\n"
+    "---@param x integer\n---@param y integer\n---@param colour string|integer[]\nfunction Frame:set_pixel(x, y, colour) end\n"
+    "---@param x integer\n---@param y integer\n---@param w integer\n---@param h integer\n---@param colour string|integer[]\n"
+    "function Frame:fill_rect(x, y, w, h, colour) end\n"
+    "---@param other Frame\n---@param x integer\n---@param y integer\nfunction Frame:blit(other, x, y) end\n"
+    "---@return Frame\nfunction Frame:copy() end\n"
     "---@param path string\nfunction Frame:save(path) end\n\n"
+    "---@type table<string, number|string> the --set key=value options\nargs = {}\n"
+    "---@type string moonreel's version\nversion = \"\"\n"
+    "---@param w integer\n---@param h integer\n---@param fn fun(ctx: table, t?: number)\n---@return Clip\n"
+    "function canvas(w, h, fn) end\n"
+    "---@param fn fun(frame: Frame, t: number): Frame|nil\n---@return Clip\nfunction Clip:map(fn) end\n\n"
     "---@param path string a media file\n---@return Clip\nfunction video(path) end\n"
     "---@param path string a picture\n---@return Clip\nfunction image(path) end\n"
     "---@param path string a media file's sound\n---@return Clip\nfunction audio(path) end\n"
@@ -84,12 +115,13 @@ static const char *const header =
     "---@param clips Clip[]\n---@param opts? {size?: integer[]|string}\n---@return Clip\nfunction concat(clips, opts) end\n"
     "---@param x number|string\n---@param y? number|string\n---@param margin? number\n---@return Position\n"
     "function pos(x, y, margin) end\n"
-    "---@param x1 number\n---@param y1 number\n---@param d number|string\n---@param opts? {ease?: string, delay?: number}\n"
+    "---@param x1 number\n---@param y1 number\n---@param d number|string\n---@param opts? {ease?: string, delay?: number|string}\n"
     "---@return Position\nfunction Position:to(x1, y1, d, opts) end\n"
     "---@param frames table[] {t, value[, ease = ...]} in time order\n---@return Curve\nfunction keys(frames) end\n"
     "---@param opts? {from?: number, to?: number, stiffness?: number, damping?: number, mass?: number, delay?: number}\n"
     "---@return Curve\nfunction spring(opts) end\n"
-    "---@return Ease\nfunction bezier(x1, y1, x2, y2) end\n\n";
+    "---@param x1 number\n---@param y1 number\n---@param x2 number\n---@param y2 number\n---@return Ease\n"
+    "function bezier(x1, y1, x2, y2) end\n\n";
 
 /* The render options as a table type, from their table. */
 static void write_render(FILE *f)

@@ -181,6 +181,8 @@ void mr_op_write_reference(FILE *f, bool markdown)
                 snprintf(range, sizeof range, ", at least %g", p->min);
             if (p->optional && p->type == MR_P_BOOL)
                 snprintf(def, sizeof def, "%s", p->def ? "true" : "false");
+            else if (p->optional && p->type == MR_P_ENUM) /* left out: the first choice */
+                snprintf(def, sizeof def, "\"%.*s\"", (int)strcspn(p->choices, "|"), p->choices);
             else if (p->optional)
                 snprintf(def, sizeof def, p->type <= MR_P_TIME && isfinite(p->def) ? "%g" : "none", p->def);
             if (markdown)
