@@ -136,8 +136,8 @@ static int cmd_frame(int argc, char **argv)
     mr_cli cli;
     if (mr_cli_parse(argc, argv, "frame", &cli) < 0)
         return 2;
-    if (!cli.has_t || !cli.output) {
-        fprintf(stderr, "moonreel frame: give the time and the file: -t SECONDS -o frame.png\n");
+    if (!cli.output) { /* -t defaults to 0, the first frame */
+        fprintf(stderr, "moonreel frame: give the file: -o frame.png (and -t SECONDS; default 0)\n");
         return 2;
     }
     mr_cli_warm_gpu(&cli);
@@ -241,8 +241,8 @@ static const struct {
      "--threads: render workers (default one a core); --encoder-threads: the encoder's threads\n"
      "(default its own choice). MOONREEL_TRACE=1 prints when each stage starts (GPU start-up,\n"
      "encoder, first frame), counted from the start.", true},
-    {"frame", cmd_frame, "moonreel frame edit.lua -t SECONDS -o frame.png [--set key=value ...] [RENDER OPTIONS]",
-     "Writes the picture of the returned clip at time -t (seconds or mm:ss.fff) as a PNG.", true},
+    {"frame", cmd_frame, "moonreel frame edit.lua [-t SECONDS] -o frame.png [--set key=value ...] [RENDER OPTIONS]",
+     "Writes the picture of the returned clip at time -t (seconds or mm:ss.fff; default 0) as a PNG.", true},
     {"info", cmd_info, "moonreel info FILE", "Shows what moonreel sees in a media file: duration, size (as shown: turned as its display\n"
      "matrix says, which a rotation line then names), rate, streams, alpha."},
     {"repl", mr_cmd_repl, "moonreel repl [script.lua] [--serve] [--port N] [--listen ADDR] [--set key=value ...] [RENDER OPTIONS]",
@@ -282,7 +282,7 @@ static const struct {
     {"stubs", mr_cmd_stubs, "moonreel stubs [-o moonreel.d.lua]",
      "Writes LuaLS annotations (---@meta) of the Lua API: put the file where your editor's Lua\n"
      "language server looks (a folder in its workspace.library) for completion and type checks.", false},
-    {"help", cmd_help, "moonreel help [command] | moonreel help ops [--markdown]",
+    {"help", cmd_help, "moonreel help [command] | moonreel help ops [--markdown | NAME]",
      "Shows how to use moonreel or one of its commands. `help ops` lists every operation on clips\n"
      "with its parameters (--markdown: the reference section of docs/api.md).", false},
 };
@@ -314,11 +314,21 @@ static int help(const char *cmd)
 static int cmd_help(int argc, char **argv)
 {
     if (argc > 1 && !strcmp(argv[1], "ops")) {
-        if (argc > 3 || (argc == 3 && strcmp(argv[2], "--markdown"))) {
-            fprintf(stderr, "usage: moonreel help ops [--markdown]\n");
+        bool markdown = argc == 3 && !strcmp(argv[2], "--markdown");
+        if (argc == 3 && !markdown) { /* help ops NAME: one operation */
+            const mr_op *op = mr_op_find(argv[2]);
+            if (!op) {
+                fprintf(stderr, "moonreel: no operation '%s' (moonreel help ops lists them)\n", argv[2]);
+                return 2;
+            }
+            mr_op_write_one(stdout, op, false);
+            return 0;
+        }
+        if (argc > 3) {
+            fprintf(stderr, "usage: moonreel help ops [--markdown | NAME]\n");
             return 2;
         }
-        mr_op_write_reference(stdout, argc == 3);
+        mr_op_write_reference(stdout, markdown);
         return 0;
     }
     return help(argc > 1 ? argv[1] : NULL);

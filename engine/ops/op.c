@@ -159,10 +159,9 @@ static void signature(const mr_op *op, char *buf, size_t n)
         snprintf(buf + k, n - k, ")");
 }
 
-void mr_op_write_reference(FILE *f, bool markdown)
+void mr_op_write_one(FILE *f, const mr_op *op, bool markdown)
 {
-    for (const mr_op *const *o = mr_op_table; *o; o++) {
-        const mr_op *op = *o;
+    {
         char sig[256];
         signature(op, sig, sizeof sig);
         if (markdown)
@@ -196,4 +195,10 @@ void mr_op_write_reference(FILE *f, bool markdown)
         else
             fprintf(f, "    e.g. %s\n\n", op->example);
     }
+}
+
+void mr_op_write_reference(FILE *f, bool markdown)
+{
+    for (const mr_op *const *o = mr_op_table; *o; o++)
+        mr_op_write_one(f, *o, markdown);
 }

@@ -93,6 +93,9 @@ void mr_op_describe(const mr_op *op, const mr_arg *args, char *buf, size_t n);
 /* The type of a parameter in words ("number or curve", "time", "colour", "\"x\" or \"y\""). */
 void mr_param_type_words(const mr_param_desc *p, char *buf, size_t n);
 
+/* Writes one operation's reference (as mr_op_write_reference does for each). */
+void mr_op_write_one(FILE *f, const mr_op *op, bool markdown);
+
 /* Writes the reference of every operation: Markdown (the section of docs/api.md) or plain
  * text (moonreel help ops). */
 void mr_op_write_reference(FILE *f, bool markdown);

@@ -150,4 +150,9 @@ assert(math.type(args.r) == "float" and args.r == 2.5, "2.5 is a number")
 assert(args.h == "0x10" and args.w == "12abc" and args.n == "nan" and args.e == "", "the rest is text")
 LUA
 "$MR" run sets.lua --set i=42 --set r=2.5 --set h=0x10 --set w=12abc --set n=nan --set e= -q && ok || bad "--set rule"
+# help for one operation; frame's -t defaults to the first frame
+expect_contains "help ops rotate" "$("$MR" help ops rotate)" "clip:rotate(deg[, expand])"
+"$MR" help ops nosuch 2>/dev/null; expect_eq "help ops of an unknown operation: status 2" $? 2
+"$MR" frame edit.lua -o first.png -q && expect_file first.png || bad "frame without -t"
+
 finish
