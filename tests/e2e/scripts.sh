@@ -10,7 +10,7 @@ run() { # run NAME [args...]: renders scripts/NAME.lua to $WORK/NAME.mp4
 
 # every script in the folder is covered below
 for f in "$S"/*.lua; do
-  case $(basename "$f") in demo.lua|title_overlay.lua|grid.lua|slideshow.lua|remix.lua|inspect.lua) ok ;;
+  case $(basename "$f") in demo.lua|title_overlay.lua|grid.lua|slideshow.lua|remix.lua|inspect.lua|docs_stills.lua) ok ;;
   *) bad "scripts/$(basename "$f") has no end-to-end check" ;; esac
 done
 
@@ -73,4 +73,11 @@ mkdir -p "$WORK/assets"
 expect_contains "make_assets sample" "$("$MC" "$WORK/assets/sample.mp4")" "video 480x270 fps=30/1 frames=120"
 expect_file "$WORK/assets/logo.png"
 expect_no_temp "$WORK"
+# the stills of docs/api.md, made again: the same pictures as the ones in docs/img
+mkdir -p "$WORK/img"
+if "$MR" run "$S/docs_stills.lua" --set "out=$WORK/img" --backend cpu -q 2> "$WORK/stills.err"; then ok; else bad "docs_stills failed: $(cat "$WORK/stills.err")"; fi
+for name in rotate scale mirror margin crop canvas; do
+  cmp -s "$WORK/img/$name.png" "$ROOT/docs/img/$name.png" && ok || bad "docs/img/$name.png is not what scripts/docs_stills.lua makes now (run it with --set out=docs/img)"
+done
+
 finish
