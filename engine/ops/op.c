@@ -107,6 +107,9 @@ void mr_op_args_copy(mr_arg *dst, const mr_arg *src, int n)
 
 void mr_op_describe(const mr_op *op, const mr_arg *args, char *buf, size_t n)
 {
+    int given = 0;
+    for (int i = 0; i < op->nparams; i++)
+        given += args[i].given;
     size_t k = (size_t)snprintf(buf, n, "%s", op->name);
     for (int i = 0; i < op->nparams && k < n; i++) {
         const mr_param_desc *p = &op->params[i];
@@ -133,8 +136,8 @@ void mr_op_describe(const mr_op *op, const mr_arg *args, char *buf, size_t n)
             default: snprintf(v, sizeof v, "%g", a->num); break;
             }
         }
-        /* a required first parameter reads well bare ("fadein 1 s"), the others by name */
-        bool bare = i == 0 && !p->optional;
+        /* one value alone reads well bare ("fadein 1 s"); several, each by its name */
+        bool bare = given == 1 && i == 0 && !p->optional;
         k += (size_t)snprintf(buf + k, n - k, bare ? " %s%s" : " %s=%s", bare ? "" : p->name, v);
     }
 }

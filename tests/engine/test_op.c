@@ -64,7 +64,7 @@ int main(void)
     mr_fx fx = {fade, {{.given = true, .num = 1}, {.given = true, .color = {255, 255, 255, 255}}}};
     char buf[128];
     mr_fx_describe(&fx, buf, sizeof buf);
-    CHECK_STR(buf, "fadein 1 s color=#ffffff");
+    CHECK_STR(buf, "fadein d=1 s color=#ffffff");
     mr_clip *a = mr_fx_apply(&fx, two, &err);
     mr_clip *b = mr_clip_fadein(two, 1, &(mr_rgba){255, 255, 255, 255}, &err);
     mr_frame *fa = mr_render_frame(a, 0.25, NULL, NULL, &err), *fb = mr_render_frame(b, 0.25, NULL, NULL, &err);

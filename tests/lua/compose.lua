@@ -33,7 +33,7 @@ assert(a1 == 128 and a2 == 128, ("concat: %d, letterboxed: %d"):format(a1, a2))
 -- towards a colour: opaque all along
 local wr, wg, wb, wa = red:fadein(1, "white"):frame(0.5):pixel(4, 4)
 assert(wa == 255 and wr == 227 and wg == 127 and wb == 127, ("from white: %d %d %d %d"):format(wr, wg, wb, wa))
-assert(tostring(fx.fadein(1, "white")) == "Fx(fadein 1 s color=#ffffff)")
+assert(tostring(fx.fadein(1, "white")) == "Fx(fadein d=1 s color=#ffffff)")
 
 -- frame rates: one parser for compose, pattern, render and the command line
 assert(compose({red}, {fps = 12.5}).fps == 12.5)
