@@ -300,9 +300,18 @@ void mr_curve_describe(const mr_curve *c, char *buf, size_t n)
     static const char *const names[] = {"constant", "keys", "function", "spring", "scaled", "delayed", "combined",
                                         "time-mapped"};
     if (c->kind == KEYS)
-        snprintf(buf, n, "keys, %d from %g s to %g s", c->nkeys, c->keys[0].t, c->keys[c->nkeys - 1].t);
+        snprintf(buf, n, "%d keys from %g s to %g s", c->nkeys, c->keys[0].t, c->keys[c->nkeys - 1].t);
     else if (c->kind == CONSTANT && c->dim == 1)
         snprintf(buf, n, "constant %g", c->v[0]);
+    else if (c->kind == SPRING)
+        snprintf(buf, n, "spring from %g to %g, stiffness %g, damping %g, mass %g%s", c->v[0], c->v[1], c->ease.p[0],
+                 c->ease.p[1], c->ease.p[2], c->v[2] ? ", delayed" : "");
+    else if (c->kind == AFFINE)
+        snprintf(buf, n, "scaled x%g%+g", c->mul, c->add);
+    else if (c->kind == DELAY)
+        snprintf(buf, n, "delayed %g s", c->add);
+    else if (c->kind == COMBINE)
+        snprintf(buf, n, "combined (%c)", c->op);
     else
         snprintf(buf, n, "%s", names[c->kind]);
     if (c->dim > 1) {

@@ -20,7 +20,8 @@ H.near(s(0.3), 112.43547674, 1e-6)   -- stiffness 100, damping 10, mass 1: overs
 H.near(s(10), 100, 1e-3)
 H.near(keys{ {0, 0}, {1, 1, ease = bezier(0.25, 0.1, 0.25, 1)} }(0.5), 0.8024033876, 1e-5)
 H.near(keys{ {0, 0}, {1, 1, ease = spring{}} }(1), 1)
-assert(tostring(k):find("Curve(keys, 3", 1, true), tostring(k))
+assert(tostring(k):find("Curve(3 keys from 0 s to 2 s", 1, true), tostring(k))
+assert(tostring(spring{to = 100}):find("spring from 0 to 100, stiffness 100", 1, true))
 
 -- driving parameters: opacity by keys, a position by a function, volume by keys
 local red = color("#ff0000", 32, 32):dur(2)
@@ -45,7 +46,7 @@ assert(tone_up.has_audio)
 -- errors
 local bad = compose({color("black", 64, 64), red:at(function(t) return "left" end)}):dur(1)
 local msg = H.raises(function() return bad:frame(0.5) end)
-H.contains(msg, "the curve function of " .. arg[0] .. ":46 gave string")  -- its line
+H.contains(msg, "the curve function of " .. arg[0] .. ":47 gave string")  -- its line
 H.contains(msg, "at 0.500 s")
 local boom = red:opacity(function(t) error("no opacity today") end)
 H.contains(H.raises(function() return boom:frame(0.25) end), "no opacity today")
