@@ -42,7 +42,7 @@ static const sound_codec *sound_file_codec(const char *path)
  * pictures (.aac, .mka...). */
 static bool holds_sound_only(const mr_output *o)
 {
-    const AVOutputFormat *f = o->oc->oformat;
+    const AVOutputFormat *f = o->mux.oc->oformat;
     return sound_file_codec(o->path) || (f->video_codec == AV_CODEC_ID_NONE && f->audio_codec != AV_CODEC_ID_NONE);
 }
 
@@ -53,13 +53,13 @@ static const AVCodec *find_audio_encoder(const mr_output *o, mr_err *err)
 {
     static const sound_codec opus = {"Opus", {"libopus", "opus"}}, aac = {"AAC", {"aac"}};
     const sound_codec *want = sound_file_codec(o->path);
-    if (!want && !strcmp(o->oc->oformat->name, "webm"))
+    if (!want && !strcmp(o->mux.oc->oformat->name, "webm"))
         want = &opus;
     if (!want && holds_sound_only(o)) {
-        const AVCodec *c = avcodec_find_encoder(o->oc->oformat->audio_codec);
+        const AVCodec *c = avcodec_find_encoder(o->mux.oc->oformat->audio_codec);
         if (!c)
             mr_err_set(err, "cannot write '%s': this FFmpeg build has no %s encoder", o->path,
-                       avcodec_get_name(o->oc->oformat->audio_codec));
+                       avcodec_get_name(o->mux.oc->oformat->audio_codec));
         return c;
     }
     if (!want)
@@ -79,9 +79,9 @@ static int open_audio(mr_output *o, const mr_output_opts *opt, mr_err *err)
     const AVCodec *codec = find_audio_encoder(o, err);
     if (!codec)
         return -1;
-    if (avformat_query_codec(o->oc->oformat, codec->id, FF_COMPLIANCE_NORMAL) == 0)
+    if (avformat_query_codec(o->mux.oc->oformat, codec->id, FF_COMPLIANCE_NORMAL) == 0)
         return mr_err_set(err, "'%s' cannot hold %s sound", o->path, avcodec_get_name(codec->id));
-    if (!(o->ast = avformat_new_stream(o->oc, NULL)) || !(o->aenc = avcodec_alloc_context3(codec)))
+    if (!(o->ast = avformat_new_stream(o->mux.oc, NULL)) || !(o->aenc = avcodec_alloc_context3(codec)))
         return mr_err_set(err, "out of memory");
     AVCodecContext *e = o->aenc;
     e->sample_rate = MR_AUDIO_RATE;
@@ -100,7 +100,7 @@ static int open_audio(mr_output *o, const mr_output_opts *opt, mr_err *err)
     if (codec->capabilities & AV_CODEC_CAP_EXPERIMENTAL) /* FFmpeg's own Vorbis and Opus */
         e->strict_std_compliance = FF_COMPLIANCE_EXPERIMENTAL;
     e->time_base = (AVRational){1, MR_AUDIO_RATE};
-    if (o->oc->oformat->flags & AVFMT_GLOBALHEADER)
+    if (o->mux.oc->oformat->flags & AVFMT_GLOBALHEADER)
         e->flags |= AV_CODEC_FLAG_GLOBAL_HEADER;
     int r = avcodec_open2(e, codec, NULL);
     if (r < 0)
@@ -120,16 +120,16 @@ static int start_file(mr_output *o, const mr_output_opts *opt, mr_err *err)
 {
     if (mr_part_create(&o->part, o->path, err) < 0)
         return -1;
-    av_free(o->oc->url); /* the muxer re-opens its url to move the index (faststart) */
-    o->oc->url = av_strdup(o->part.path);
-    int r = avio_open(&o->oc->pb, o->part.path, AVIO_FLAG_WRITE);
+    av_free(o->mux.oc->url); /* the muxer re-opens its url to move the index (faststart) */
+    o->mux.oc->url = av_strdup(o->part.path);
+    int r = avio_open(&o->mux.oc->pb, o->part.path, AVIO_FLAG_WRITE);
     if (r < 0)
         return mr_err_av(err, r, "cannot write '%s'", o->path);
     AVDictionary *mux = NULL;
-    bool mov = !strcmp(o->oc->oformat->name, "mov");
+    bool mov = !strcmp(o->mux.oc->oformat->name, "mov");
     if (opt->faststart || mov) /* mov writes the colour tags (colr atom) only when asked */
         av_dict_set(&mux, "movflags", opt->faststart && mov ? "+faststart+write_colr" : mov ? "+write_colr" : "+faststart", 0);
-    r = avformat_write_header(o->oc, &mux);
+    r = avformat_write_header(o->mux.oc, &mux);
     av_dict_free(&mux);
     return r < 0 ? mr_err_av(err, r, "cannot start '%s'", o->path) : 0;
 }
@@ -143,24 +143,25 @@ mr_output *mr_output_open(const char *path, const mr_output_opts *opt, int w, in
         return NULL;
     }
     snprintf(o->path, sizeof o->path, "%s", path);
+    o->mux.path = o->path;
     o->part.path[0] = 0;
     o->w = w;
     o->h = h;
     o->gpu = gpu;
     o->null = opt->encoder && !strcmp(opt->encoder, "null");
     /* render only: a matroska context stands in, so the encoder choice works as usual */
-    int r = avformat_alloc_output_context2(&o->oc, NULL, o->null ? "matroska" : NULL, path);
-    if (r < 0 || !o->oc) {
+    int r = avformat_alloc_output_context2(&o->mux.oc, NULL, o->null ? "matroska" : NULL, path);
+    if (r < 0 || !o->mux.oc) {
         mr_err_set(err, "cannot tell the format of '%s' from its name (use .mp4, .mkv, .mov, .webm, .gif or .png; "
                         "for sound only .wav, .mp3, .flac, .ogg, .opus or .m4a)", path);
         free(o);
         return NULL;
     }
-    const char *fmt = o->oc->oformat->name;
+    const char *fmt = o->mux.oc->oformat->name;
     const char *codec = opt->codec;
     if (!codec)
         codec = !strcmp(fmt, "webm") ? "vp9" : !strcmp(fmt, "gif") ? "gif" : "h264";
-    if (!(o->pkt = av_packet_alloc())) {
+    if (!(o->mux.pkt = av_packet_alloc())) {
         mr_err_set(err, "out of memory");
         goto fail;
     }
@@ -202,26 +203,6 @@ bool mr_output_needs_gpu(const mr_output *o)
     return o->hw_frames || (o->null && o->gpu); /* render only: finishing waits for the GPU */
 }
 
-int mr_output_encode(mr_output *o, AVCodecContext *enc, AVStream *st, AVFrame *f, mr_err *err)
-{
-    int r = avcodec_send_frame(enc, f);
-    if (r < 0 && r != AVERROR_EOF)
-        return mr_err_av(err, r, "%s encoder failed", enc->codec->name);
-    for (;;) {
-        if (!f && o->cancel && *o->cancel) /* flushing, and asked to stop */
-            return mr_err_set(err, "interrupted");
-        r = avcodec_receive_packet(enc, o->pkt);
-        if (r == AVERROR(EAGAIN) || r == AVERROR_EOF)
-            return 0;
-        if (r < 0)
-            return mr_err_av(err, r, "%s encoder failed", enc->codec->name);
-        av_packet_rescale_ts(o->pkt, enc->time_base, st->time_base);
-        o->pkt->stream_index = st->index;
-        if ((r = av_interleaved_write_frame(o->oc, o->pkt)) < 0)
-            return mr_err_av(err, r, "cannot write '%s'", o->path);
-    }
-}
-
 int mr_output_video(mr_output *o, AVFrame *pic, int64_t n, mr_err *err)
 {
     pic->pts = n;
@@ -248,7 +229,7 @@ static int drain_audio(mr_output *o, bool last, mr_err *err)
         av_audio_fifo_read(o->fifo, (void **)f->extended_data, n);
         f->pts = o->apts;
         o->apts += f->nb_samples;
-        if (mr_output_encode(o, e, o->ast, f, err) < 0)
+        if (mr_mux_encode(&o->mux, e, o->ast, f, err) < 0)
             return -1;
     }
     return 0;
@@ -293,21 +274,21 @@ int mr_output_audio(mr_output *o, const float *s, int n, mr_err *err)
 int mr_output_finish(mr_output *o, const volatile sig_atomic_t *cancel, mr_err *err)
 {
     int r = 0;
-    o->cancel = cancel;
+    o->mux.cancel = cancel;
     if (o->venc)
         r = mr_venc_send(o, NULL, err);
     if (r == 0 && o->null && o->gpu)
         r = mr_gpu_sync(err); /* render only: the last frames' work is done */
     if (r == 0 && o->aenc && (r = drain_audio(o, true, err)) == 0)
-        r = mr_output_encode(o, o->aenc, o->ast, NULL, err);
+        r = mr_mux_encode(&o->mux, o->aenc, o->ast, NULL, err);
     if (o->null) {
         mr_output_abort(o);
         return r;
     }
     int w;
-    if (r == 0 && (w = av_write_trailer(o->oc)) < 0)
+    if (r == 0 && (w = av_write_trailer(o->mux.oc)) < 0)
         r = mr_err_av(err, w, "cannot finish '%s'", o->path);
-    if (r == 0 && (w = avio_closep(&o->oc->pb)) < 0)
+    if (r == 0 && (w = avio_closep(&o->mux.oc->pb)) < 0)
         r = mr_err_av(err, w, "cannot write '%s'", o->path);
     if (r == 0 && cancel && *cancel) /* the last moment to stop: after the rename it is done */
         r = mr_err_set(err, "interrupted");
@@ -321,13 +302,13 @@ void mr_output_abort(mr_output *o)
 {
     if (!o)
         return;
-    if (o->oc && o->oc->pb)
-        avio_closep(&o->oc->pb);
+    if (o->mux.oc && o->mux.oc->pb)
+        avio_closep(&o->mux.oc->pb);
     mr_part_discard(&o->part);
     mr_venc_close(o);
     avcodec_free_context(&o->aenc);
-    avformat_free_context(o->oc);
-    av_packet_free(&o->pkt);
+    avformat_free_context(o->mux.oc);
+    av_packet_free(&o->mux.pkt);
     if (o->fifo)
         av_audio_fifo_free(o->fifo);
     av_frame_free(&o->aframe);

@@ -1,5 +1,7 @@
-/* output_internal.h: what output.c (container, sound, the file) and video_encoder.c
- * (picture encoder, conversions for it) share. Not for use elsewhere. */
+/* output_internal.h: the output's state, which output.c (the file, the sound encoder) and
+ * video_encoder.c (the picture encoder, conversions for it) share. Calls go one way:
+ * output.c drives video_encoder.c, and both write packets through mux.c. Not for use
+ * elsewhere. */
 #ifndef MR_OUTPUT_INTERNAL_H
 #define MR_OUTPUT_INTERNAL_H
 
@@ -8,16 +10,15 @@
 #include <libavutil/audio_fifo.h>
 #include "engine/gpu/gpu.h"
 #include "engine/kernels/kernel_params.h"
+#include "engine/output/mux.h"
 #include "engine/output/output.h"
 #include "engine/output/part_file.h"
 
 struct mr_output {
     char path[4096];
     mr_part part;             /* the temporary file written until it is complete */
-    const volatile sig_atomic_t *cancel; /* set while finishing: non-zero stops the flush */
     bool null;                /* render only: encode nothing, write nothing */
-    AVFormatContext *oc;
-    AVPacket *pkt;
+    mr_mux mux;               /* the container and its packet scratch (owned here) */
     /* picture */
     AVCodecContext *venc;
     AVStream *vst;
@@ -53,7 +54,5 @@ int mr_venc_send(mr_output *o, AVFrame *pic, mr_err *err);
 /* Frees what mr_venc_open made. */
 void mr_venc_close(mr_output *o);
 
-/* output.c: sends f (NULL: flush) to enc and writes what comes out into st. 0 or -1. */
-int mr_output_encode(mr_output *o, AVCodecContext *enc, AVStream *st, AVFrame *f, mr_err *err);
 
 #endif

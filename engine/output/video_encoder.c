@@ -259,7 +259,7 @@ static int try_open(mr_output *o, const AVCodec *codec, const mr_output_opts *op
         e->color_primaries = AVCOL_PRI_BT709;
         e->color_trc = AVCOL_TRC_BT709;
     }
-    if (o->oc->oformat->flags & AVFMT_GLOBALHEADER)
+    if (o->mux.oc->oformat->flags & AVFMT_GLOBALHEADER)
         e->flags |= AV_CODEC_FLAG_GLOBAL_HEADER;
     if (cuda_frames) {
         if (!(frames = cuda_frames_new(o->gpu, fmt, W, H, err))) {
@@ -277,7 +277,7 @@ static int try_open(mr_output *o, const AVCodec *codec, const mr_output_opts *op
         avcodec_free_context(&e);
         return r;
     }
-    if (!o->null && !(o->vst = avformat_new_stream(o->oc, NULL))) {
+    if (!o->null && !(o->vst = avformat_new_stream(o->mux.oc, NULL))) {
         av_buffer_unref(&frames);
         avcodec_free_context(&e);
         return mr_err_set(err, "out of memory");
@@ -291,7 +291,7 @@ static int try_open(mr_output *o, const AVCodec *codec, const mr_output_opts *op
         avcodec_parameters_from_context(o->vst->codecpar, e);
         /* HEVC in MP4/MOV as hvc1 (parameter sets in the header only), which Apple's players
          * require; FFmpeg would write hev1 */
-        const char *mux = o->oc->oformat->name;
+        const char *mux = o->mux.oc->oformat->name;
         if (e->codec_id == AV_CODEC_ID_HEVC && (!strcmp(mux, "mp4") || !strcmp(mux, "mov")))
             o->vst->codecpar->codec_tag = MKTAG('h', 'v', 'c', '1');
         o->vst->time_base = e->time_base;
@@ -321,8 +321,8 @@ int mr_venc_open(mr_output *o, const mr_output_opts *opt, const char *codec_name
                     (!strcmp(codec_name, "h264") || !strcmp(codec_name, "hevc"));
     if (asked_nvenc || auto_gpu) {
         const AVCodec *nv = find_encoder(asked_nvenc ? opt->encoder : "nvenc", codec_name, err);
-        if (nv && avformat_query_codec(o->oc->oformat, nv->id, FF_COMPLIANCE_NORMAL) != 1)
-            return mr_err_set(err, "a %s file cannot hold %s video", o->oc->oformat->name, avcodec_get_name(nv->id));
+        if (nv && avformat_query_codec(o->mux.oc->oformat, nv->id, FF_COMPLIANCE_NORMAL) != 1)
+            return mr_err_set(err, "a %s file cannot hold %s video", o->mux.oc->oformat->name, avcodec_get_name(nv->id));
         const char *gpu_id = o->gpu ? mr_gpu_identity(o->gpu) : NULL;
         char before[sizeof err->msg];
         bool known = !asked_nvenc && mr_nvenc_memo_get(gpu_id, codec_name, before, sizeof before);
@@ -341,9 +341,9 @@ int mr_venc_open(mr_output *o, const mr_output_opts *opt, const char *codec_name
     const AVCodec *codec = find_encoder(asked_nvenc ? "auto" : opt->encoder, codec_name, err);
     if (!codec)
         return -1;
-    if (!o->null && avformat_query_codec(o->oc->oformat, codec->id, FF_COMPLIANCE_NORMAL) != 1)
+    if (!o->null && avformat_query_codec(o->mux.oc->oformat, codec->id, FF_COMPLIANCE_NORMAL) != 1)
         return mr_err_set(err, "a %s file cannot hold %s video (try .mkv or .mov, or another codec)",
-                          o->oc->oformat->name, avcodec_get_name(codec->id));
+                          o->mux.oc->oformat->name, avcodec_get_name(codec->id));
     return try_open(o, codec, opt, fps, preset, false, err);
 }
 
@@ -458,7 +458,7 @@ static int encode_gif(mr_output *o, AVFrame *f, mr_err *err)
     if (!p)
         return mr_err_set(err, "out of memory");
     while ((r = av_buffersink_get_frame(o->gif_sink, p)) >= 0) {
-        r = mr_output_encode(o, o->venc, o->vst, p, err);
+        r = mr_mux_encode(&o->mux, o->venc, o->vst, p, err);
         av_frame_unref(p);
         if (r < 0)
             break;
@@ -480,7 +480,7 @@ int mr_venc_send(mr_output *o, AVFrame *pic, mr_err *err)
     if (r == 0 && !o->null && o->gif_graph)
         r = encode_gif(o, pic, err);
     if (r == 0 && !o->null && (!o->gif_graph || !pic)) /* the encoder: a picture, or the flush */
-        r = mr_output_encode(o, o->venc, o->vst, pic, err);
+        r = mr_mux_encode(&o->mux, o->venc, o->vst, pic, err);
     av_frame_free(&pic);
     return r;
 }
