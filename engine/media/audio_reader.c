@@ -91,6 +91,11 @@ static int setup_swr(acursor *c, const char *path, mr_err *err)
     if (c->swr && c->swr_rate == f->sample_rate && c->swr_fmt == f->format &&
         !av_channel_layout_compare(&c->swr_layout, &f->ch_layout))
         return 0;
+    /* a damaged header's rate (half a gigahertz) would have swresample build a filter for
+     * minutes: sound is 1 kHz .. 768 kHz */
+    if (f->sample_rate < 1000 || f->sample_rate > 768000)
+        return mr_err_set(err, "the sound of '%s' says %d samples a second, which no sound has (1000..768000)", path,
+                          f->sample_rate);
     swr_free(&c->swr);
     AVChannelLayout stereo = AV_CHANNEL_LAYOUT_STEREO;
     AVChannelLayout in = f->ch_layout;

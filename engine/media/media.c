@@ -180,6 +180,11 @@ int mr_media_probe(const char *path, mr_media_info *in, mr_err *err)
         snprintf(in->acodec, sizeof in->acodec, "%s", cd ? cd->name : "unknown");
         in->sample_rate = par->sample_rate;
         in->channels = par->ch_layout.nb_channels;
+        if (in->sample_rate && (in->sample_rate < 1000 || in->sample_rate > 768000)) {
+            mr_err_set(err, "'%s': its sound says %d samples a second, which no sound has (1000..768000)", path,
+                       in->sample_rate);
+            goto fail;
+        }
         av_channel_layout_describe(&par->ch_layout, in->layout, sizeof in->layout);
     }
     if (!in->has_video && !in->has_audio) {
