@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <string.h>
 #include <unistd.h>
+#include "bindings/lua_util.h"
 #include "engine/core/clock.h"
 #include "engine/core/log.h"
 #include "engine/media/media_policy.h"
@@ -132,19 +133,6 @@ static json_t *failed(long i, const char *msg)
     return r ? r : json_pack("{sIsbss}", "i", (json_int_t)i, "ok", 0, "error", "out of memory");
 }
 
-/* The type of the value at idx for a message: a moonreel userdata by its type's name. */
-static const char *type_name(lua_State *L, int idx)
-{
-    const char *name = NULL;
-    if (lua_type(L, idx) == LUA_TUSERDATA && lua_getmetatable(L, idx)) {
-        lua_pushliteral(L, "__name");
-        if (lua_rawget(L, -2) == LUA_TSTRING)
-            name = lua_tostring(L, -1); /* kept alive by the registry's metatable */
-        lua_pop(L, 2);
-    }
-    return name ? name : luaL_typename(L, idx);
-}
-
 /* The Lua phase of plan row i: a fresh sandbox, the row's data, the template run. Returns the
  * clip it made (the caller's reference) with the Lua state closed, or NULL with *result the
  * row's failure. */
@@ -181,7 +169,7 @@ static mr_clip *run_template(const mr_batch *b, long i, mr_host *host, json_t **
     if (!*result && !clip) {
         char msg[256];
         snprintf(msg, sizeof msg, "the template gave a %s, not a clip (return a clip, or a function(row, args) making one)",
-                 type_name(L, -1));
+                 l_type_name(L, -1));
         *result = failed(i, msg);
     }
     if (clip)
