@@ -69,6 +69,8 @@ static int draw_counter(mr_frame *f, int64_t n, mr_err *err)
     mr_cpu_over(f, txt, (f->w - txt->w) / 2, (f->h - txt->h) / 2, 255);
     mr_frame_unref(txt);
     int cells = 16, ch = f->h / 10 > 2 ? f->h / 10 : 2;
+    if (ch > f->h) /* a picture one pixel tall: the strip is all of it */
+        ch = f->h;
     for (int y = f->h - ch; y < f->h; y++) {
         uint32_t *p = (uint32_t *)mr_frame_row(f, y);
         for (int x = 0; x < f->w; x++) {
