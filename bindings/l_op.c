@@ -55,6 +55,13 @@ static int read_value(lua_State *L, const mr_op *op, const mr_param_desc *p, int
         if (c) {
             a->pos = mr_pos_origin();
             a->pos.curve = c; /* owned by the arg (mr_op_args_clear) */
+        } else if (lua_type(L, idx) == LUA_TTABLE) { /* {x, y}, {"right", "top", 40}: a named value */
+            int top = lua_gettop(L), n = (int)luaL_len(L, idx);
+            luaL_checkstack(L, n, "position");
+            for (int i = 1; i <= n && i <= 3; i++)
+                lua_geti(L, idx, i);
+            a->pos = l_check_pos(L, top + 1);
+            lua_settop(L, top);
         } else {
             a->pos = l_check_pos(L, idx);
             mr_curve_ref((mr_curve *)a->pos.curve); /* a moving Position's curve: the arg's own reference */

@@ -201,7 +201,7 @@ mr_clip *mr_compose_new(mr_clip *const *layers, int n, const mr_compose_opts *o,
     c->is_static = true;
     for (int i = 0; i < n; i++) {
         const mr_clip *l = layers[i];
-        if (l->has_video && (!l->is_static || l->start > 0 || l->start + l->duration < duration || l->pos.dur > 0 ||
+        if (l->has_video && (!l->is_static || l->start > 0 || l->start + l->duration < duration ||
                              (l->pos.curve && !mr_curve_is_constant(l->pos.curve))))
             c->is_static = false;
     }

@@ -6,9 +6,40 @@
 #include <string.h>
 #include "engine/ops/curve.h"
 
-/* One coordinate of the corner: centred on whole pixels (as ever), offsets as they are. */
-static double resolve_axis(mr_edge e, double off, bool frac, int W, int w)
+/* The offsets of p at t: its curve's, or its own. Returns 0, or -1 with err set. */
+static int offsets_at(const mr_pos *p, double t, double *ox, double *oy, mr_err *err)
 {
+    *ox = p->x;
+    *oy = p->y;
+    if (!p->curve)
+        return 0;
+    double v[MR_CURVE_DIM];
+    if (mr_curve_eval(p->curve, t, v, err) < 0)
+        return -1;
+    *ox = v[0];
+    *oy = v[1];
+    return 0;
+}
+
+/* One coordinate of the point an edge and offset name on a side of W pixels. Fractions and
+ * the centre are on whole pixels (as ever), pixel offsets as they are. */
+static double point_axis(mr_edge e, double off, bool frac, int W)
+{
+    if (frac)
+        off = round(off * W);
+    switch (e) {
+    case MR_EDGE_CENTER: return W / 2 + off;
+    case MR_EDGE_END: return W - off;
+    default: return off;
+    }
+}
+
+/* One coordinate of the corner of a box of w pixels: placed by its edges, or by its anchor
+ * (at fraction a of the box, on a whole pixel) put on the point. */
+static double corner_axis(mr_edge e, double off, bool frac, bool anchored, double a, int W, int w)
+{
+    if (anchored)
+        return point_axis(e, off, frac, W) - floor(a * w + 0.5);
     if (frac) /* a layout's fraction: on whole pixels, as "center" is */
         off = round(off * W);
     switch (e) {
@@ -20,23 +51,21 @@ static double resolve_axis(mr_edge e, double off, bool frac, int W, int w)
 
 int mr_pos_resolve(const mr_pos *p, int W, int H, int w, int h, double t, double *x, double *y, mr_err *err)
 {
-    double ox = p->x, oy = p->y;
-    if (p->curve) {
-        double v[MR_CURVE_DIM];
-        if (mr_curve_eval(p->curve, t, v, err) < 0)
-            return -1;
-        ox = v[0];
-        oy = v[1];
-    } else if (p->dur > 0) {
-        double k = (t - p->t0) / p->dur;
-        k = k < 0 ? 0 : k > 1 ? 1 : k;
-        if (p->ease_out)
-            k = 1 - (1 - k) * (1 - k);
-        ox += (p->x1 - p->x) * k;
-        oy += (p->y1 - p->y) * k;
-    }
-    *x = resolve_axis(p->ex, ox, p->xfrac, W, w);
-    *y = resolve_axis(p->ey, oy, p->yfrac, H, h);
+    double ox, oy;
+    if (offsets_at(p, t, &ox, &oy, err) < 0)
+        return -1;
+    *x = corner_axis(p->ex, ox, p->xfrac, p->anchored, p->ax, W, w);
+    *y = corner_axis(p->ey, oy, p->yfrac, p->anchored, p->ay, H, h);
+    return 0;
+}
+
+int mr_pos_point(const mr_pos *p, int W, int H, double t, double *x, double *y, mr_err *err)
+{
+    double ox, oy;
+    if (offsets_at(p, t, &ox, &oy, err) < 0)
+        return -1;
+    *x = point_axis(p->ex, ox, p->xfrac, W);
+    *y = point_axis(p->ey, oy, p->yfrac, H);
     return 0;
 }
 
@@ -70,20 +99,18 @@ static void describe_axis(mr_edge e, double off, bool frac, bool horizontal, cha
 
 void mr_pos_describe(const mr_pos *p, char *buf, size_t n)
 {
-    char a[48], b[48];
+    char a[48], b[48], anchor[64] = "";
+    if (p->anchored)
+        snprintf(anchor, sizeof anchor, " (anchor %g%%, %g%%)", p->ax * 100, p->ay * 100);
     if (p->curve) {
-        snprintf(buf, n, "moving (curve)");
+        snprintf(buf, n, "moving (curve)%s", anchor);
         return;
     }
     if (p->ex == MR_EDGE_START && p->ey == MR_EDGE_START && !p->xfrac && !p->yfrac) {
-        int k = snprintf(buf, n, "%g, %g", p->x, p->y);
-        if (p->dur > 0 && k > 0 && (size_t)k < n)
-            snprintf(buf + k, n - k, " to %g, %g in %g s", p->x1, p->y1, p->dur);
+        snprintf(buf, n, "%g, %g%s", p->x, p->y, anchor);
         return;
     }
     describe_axis(p->ex, p->x, p->xfrac, true, a, sizeof a);
     describe_axis(p->ey, p->y, p->yfrac, false, b, sizeof b);
-    int k = snprintf(buf, n, "%s, %s", a, b);
-    if (p->dur > 0 && k > 0 && (size_t)k < n)
-        snprintf(buf + k, n - k, " to %g, %g in %g s", p->x1, p->y1, p->dur);
+    snprintf(buf, n, "%s, %s%s", a, b, anchor);
 }

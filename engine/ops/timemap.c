@@ -100,7 +100,7 @@ static const mr_clip_ops dur_ops = {"dur", mr_pass_picture, mr_pass_sound, NULL,
 static const mr_clip_ops start_ops = {"start", mr_pass_picture, mr_pass_sound, NULL, timemap_destroy};
 
 /* A time map node over in. A place that moves with the input's time is moved with it: its
- * curve seen through the map, or its move's start and length mapped. NULL with err set. */
+ * curve seen through the map. NULL with err set. */
 static mr_clip *timemap_new(const mr_clip_ops *ops, mr_clip *in, timemap_priv p, double duration, mr_err *err)
 {
     p.pos_curve = NULL;
@@ -117,10 +117,6 @@ static mr_clip *timemap_new(const mr_clip_ops *ops, mr_clip *in, timemap_priv p,
     c->duration = duration;
     if (p.pos_curve)
         c->pos.curve = p.pos_curve;
-    else if (maps && c->pos.dur > 0) { /* a pos():to() move: its times in this clip's time */
-        c->pos.t0 = (c->pos.t0 - p.offset) / p.scale;
-        c->pos.dur /= p.scale;
-    }
     return c;
 }
 

@@ -1,4 +1,5 @@
-/* transform.c: nodes that change the picture's geometry: resize, crop, at, fit. */
+/* transform.c: nodes that change the picture's size or its place: resize, margin, at,
+ * anchor, fit (crop.c crops, warp.c turns and scales). */
 #include <math.h>
 #include <stdio.h>
 #include "engine/kernels/kernels.h"
@@ -6,10 +7,6 @@
 #include "engine/core/eval.h"
 #include "engine/ops/op.h"
 #include "engine/ops/ops.h"
-
-typedef struct rect_priv {
-    int x, y;
-} rect_priv;
 
 static int resize_picture(const mr_clip *c, double t, mr_eval *ev, mr_frame **out)
 {
@@ -27,35 +24,12 @@ static int resize_picture(const mr_clip *c, double t, mr_eval *ev, mr_frame **ou
     return 0;
 }
 
-static int crop_picture(const mr_clip *c, double t, mr_eval *ev, mr_frame **out)
-{
-    const rect_priv *p = c->priv;
-    mr_frame *in;
-    if (mr_clip_picture(c->input, t, ev, &in) < 0)
-        return -1;
-    mr_frame *f = mr_k_new(ev, c->w, c->h);
-    if (f && mr_k_copy_rect(ev, f, in, p->x, p->y, c->w, c->h) < 0) {
-        mr_frame_unref(f);
-        f = NULL;
-    }
-    mr_frame_unref(in);
-    *out = f;
-    return f ? 0 : -1;
-}
-
-static void crop_describe(const mr_clip *c, char *buf, size_t n)
-{
-    const rect_priv *p = c->priv;
-    snprintf(buf, n, "at %d,%d", p->x, p->y);
-}
-
 static void at_describe(const mr_clip *c, char *buf, size_t n)
 {
     mr_pos_describe(&c->pos, buf, n);
 }
 
 static const mr_clip_ops resize_ops = {"resize", resize_picture, mr_pass_sound, NULL, NULL};
-static const mr_clip_ops crop_ops = {"crop", crop_picture, mr_pass_sound, crop_describe, NULL};
 /* at: the node owns the curve of a moving place (every copy of its pos borrows it) */
 typedef struct at_priv {
     mr_curve *curve;
@@ -93,23 +67,6 @@ mr_clip *mr_clip_resize(mr_clip *c, int w, int h, mr_err *err)
     return n;
 }
 
-mr_clip *mr_clip_crop(mr_clip *c, int x, int y, int w, int h, mr_err *err)
-{
-    if (!check_picture(c, "crop", err))
-        return NULL;
-    if (x < 0 || y < 0 || w < 1 || h < 1 || x + w > c->w || y + h > c->h) {
-        mr_err_set(err, "crop: %dx%d at %d,%d does not fit inside the %dx%d picture", w, h, x, y, c->w, c->h);
-        return NULL;
-    }
-    mr_clip *n = mr_clip_alloc(&crop_ops, sizeof(rect_priv), c, err);
-    if (n) {
-        *(rect_priv *)n->priv = (rect_priv){x, y};
-        n->w = w;
-        n->h = h;
-    }
-    return n;
-}
-
 mr_clip *mr_clip_at(mr_clip *c, mr_pos pos, mr_err *err)
 {
     if (!isfinite(pos.x) || !isfinite(pos.y)) {
@@ -124,6 +81,9 @@ mr_clip *mr_clip_at(mr_clip *c, mr_pos pos, mr_err *err)
     if (n) {
         ((at_priv *)n->priv)->curve = mr_curve_ref((mr_curve *)pos.curve);
         n->pos = pos;
+        n->pos.anchored = c->pos.anchored; /* a place does not move the anchor */
+        n->pos.ax = c->pos.ax;
+        n->pos.ay = c->pos.ay;
     }
     return n;
 }
@@ -140,7 +100,7 @@ mr_clip *mr_clip_fit(mr_clip *c, int w, int h, mr_rgba bg, mr_err *err)
     mr_clip *scaled = mr_clip_resize(c, fw, fh, err);
     if (!scaled)
         return NULL;
-    mr_clip *placed = mr_clip_at(scaled, (mr_pos){MR_EDGE_CENTER, MR_EDGE_CENTER, 0, 0}, err);
+    mr_clip *placed = mr_clip_at(scaled, mr_pos_edges(MR_EDGE_CENTER, MR_EDGE_CENTER, 0, 0), err);
     mr_clip_unref(scaled);
     if (!placed)
         return NULL;
@@ -181,31 +141,6 @@ static mr_clip *make_resize(mr_clip *in, const mr_arg *a, mr_err *err)
     return mr_clip_resize(in, (int)lround(W), (int)lround(H), err);
 }
 
-/* crop's forms: x, y, w, h; x1, y1, x2, y2 (corners, the second excluded); cx, cy, w, h (the
- * rectangle's centre). Every edge not given is the picture's. */
-static mr_clip *make_crop(mr_clip *in, const mr_arg *a, mr_err *err)
-{
-    if (!in->has_video)
-        return mr_err_set(err, "crop: the clip has no picture"), NULL;
-    bool corners = a[4].given || a[5].given || a[6].given || a[7].given, centre = a[8].given || a[9].given;
-    if ((corners && (a[0].given || a[1].given || a[2].given || a[3].given || centre)) ||
-        (centre && (a[0].given || a[1].given)))
-        return mr_err_set(err, "crop: give x, y, w, h; or x1, y1, x2, y2; or cx, cy, w, h (not a mix)"), NULL;
-    double x, y, w, h;
-    if (corners) {
-        x = a[4].given ? a[4].num : 0;
-        y = a[5].given ? a[5].num : 0;
-        w = (a[6].given ? a[6].num : in->w) - x;
-        h = (a[7].given ? a[7].num : in->h) - y;
-    } else {
-        w = a[2].given ? a[2].num : in->w;
-        h = a[3].given ? a[3].num : in->h;
-        x = centre ? (a[8].given ? a[8].num : in->w / 2.0) - w / 2 : a[0].given ? a[0].num : 0;
-        y = centre ? (a[9].given ? a[9].num : in->h / 2.0) - h / 2 : a[1].given ? a[1].num : 0;
-    }
-    return mr_clip_crop(in, (int)floor(x + 0.5), (int)floor(y + 0.5), (int)lround(w), (int)lround(h), err);
-}
-
 /* margin: the picture on a larger canvas of colour (transparent when none), px on every side
  * or each side its own. */
 static mr_clip *make_margin(mr_clip *in, const mr_arg *a, mr_err *err)
@@ -217,7 +152,7 @@ static mr_clip *make_margin(mr_clip *in, const mr_arg *a, mr_err *err)
     int t = (int)(a[3].given ? a[3].num : all), b = (int)(a[4].given ? a[4].num : all);
     if (in->w + l + r > 16384 || in->h + t + b > 16384)
         return mr_err_set(err, "margin: %dx%d would be larger than 16384 pixels", in->w + l + r, in->h + t + b), NULL;
-    mr_clip *placed = mr_clip_at(in, (mr_pos){MR_EDGE_START, MR_EDGE_START, l, t}, err);
+    mr_clip *placed = mr_clip_at(in, mr_pos_edges(MR_EDGE_START, MR_EDGE_START, l, t), err);
     if (!placed)
         return NULL;
     placed->start = 0;
@@ -238,6 +173,34 @@ static mr_clip *make_margin(mr_clip *in, const mr_arg *a, mr_err *err)
 
 static mr_clip *make_at(mr_clip *in, const mr_arg *a, mr_err *err) { return mr_clip_at(in, a[0].pos, err); }
 
+/* One coordinate of an anchor as a fraction of a side of w pixels: an edge with its offset
+ * inwards, the centre with its offset, or a fraction. */
+static double anchor_axis(mr_edge e, double off, bool frac, int w)
+{
+    double f = frac ? off : off / w;
+    return e == MR_EDGE_CENTER ? 0.5 + f : e == MR_EDGE_END ? 1 - f : f;
+}
+
+static const mr_clip_ops anchor_ops = {"anchor", mr_pass_picture, mr_pass_sound, at_describe, NULL};
+
+/* anchor: the point of the clip that rotate and scale pivot on and that at() puts. */
+static mr_clip *make_anchor(mr_clip *in, const mr_arg *a, mr_err *err)
+{
+    if (!check_picture(in, "anchor", err))
+        return NULL;
+    const mr_pos *p = &a[0].pos;
+    double ax = anchor_axis(p->ex, p->x, p->xfrac, in->w), ay = anchor_axis(p->ey, p->y, p->yfrac, in->h);
+    if (!isfinite(ax) || !isfinite(ay))
+        return mr_err_set(err, "anchor: the point must be finite"), NULL;
+    mr_clip *n = mr_clip_alloc(&anchor_ops, 0, in, err);
+    if (n) {
+        n->pos.anchored = true;
+        n->pos.ax = ax;
+        n->pos.ay = ay;
+    }
+    return n;
+}
+
 static mr_clip *make_fit(mr_clip *in, const mr_arg *a, mr_err *err)
 {
     mr_rgba bg = a[2].given ? a[2].color : (mr_rgba){0, 0, 0, 255};
@@ -250,18 +213,6 @@ static const mr_param_desc resize_params[] = {
     {"scale", MR_P_NUMBER, true, false, 1e-6, 16384, NAN, NULL, "times the size (clip:resize(0.5))"},
 };
 static const char *const resize_forms[] = {"scale", "w h", NULL};
-static const mr_param_desc crop_params[] = {
-    {"x", MR_P_INT, true, false, 0, 16383, 0, NULL, "the rectangle's left edge"},
-    {"y", MR_P_INT, true, false, 0, 16383, 0, NULL, "its top edge"},
-    {"w", MR_P_INT, true, false, 1, 16384, 0, NULL, "its width (default: to the picture's edge); it must lie inside"},
-    {"h", MR_P_INT, true, false, 1, 16384, 0, NULL, "its height"},
-    {"x1", MR_P_INT, true, false, 0, 16383, 0, NULL, "or: the left edge ..."},
-    {"y1", MR_P_INT, true, false, 0, 16383, 0, NULL, "... the top edge ..."},
-    {"x2", MR_P_INT, true, false, 1, 16384, 0, NULL, "... the right edge (excluded) ..."},
-    {"y2", MR_P_INT, true, false, 1, 16384, 0, NULL, "... and the bottom edge (excluded)"},
-    {"cx", MR_P_NUMBER, true, false, 0, 16384, 0, NULL, "or: the rectangle's centre across (with w, h) ..."},
-    {"cy", MR_P_NUMBER, true, false, 0, 16384, 0, NULL, "... and down"},
-};
 static const mr_param_desc margin_params[] = {
     {"px", MR_P_INT, true, false, 0, 8192, 0, NULL, "pixels added on every side"},
     {"left", MR_P_INT, true, false, 0, 8192, 0, NULL, "or on the left side ..."},
@@ -276,6 +227,11 @@ static const mr_param_desc at_params[] = {
      "(x, y) pixels of the top-left corner; (\"center\"); (h, v[, margin]) with h left/center/right and v "
      "top/center/bottom; a Position; or a curve of x, y (keys, a function of t)"},
 };
+static const mr_param_desc anchor_params[] = {
+    {"pos", MR_P_POS, false, false, 0, 0, 0, NULL,
+     "(\"center\"); (h, v) with h left/center/right and v top/center/bottom; (x, y) pixels of the clip; "
+     "(\"25%\", \"75%\") fractions of it"},
+};
 static const mr_param_desc fit_params[] = {
     {"w", MR_P_INT, false, false, 1, 16384, 0, NULL, "the box's width"},
     {"h", MR_P_INT, false, false, 1, 16384, 0, NULL, "the box's height"},
@@ -285,13 +241,14 @@ static const mr_param_desc fit_params[] = {
 const mr_op mr_op_resize = {"resize", "the picture scaled (bicubic): by a factor, to w x h, or to a width or height "
                             "keeping its shape", "local half = clip:resize(0.5)", resize_params, 3, resize_forms,
                             make_resize};
-const mr_op mr_op_crop = {"crop", "a rectangle of the picture: x, y, w, h; or its corners x1, y1, x2, y2; or its "
-                          "centre cx, cy with w, h", "local corner = clip:crop(0, 0, 640, 360)", crop_params, 10, NULL,
-                          make_crop};
 const mr_op mr_op_margin = {"margin", "the picture on a larger canvas: px on every side, or each side its own, "
                             "transparent or a colour", "local framed = photo:margin(20, \"white\")", margin_params, 6,
                             margin_forms, make_margin};
 const mr_op mr_op_at = {"at", "where the clip goes inside a compose", "local logo = image(\"logo.png\"):at(\"right\", \"top\", 40)",
                         at_params, 1, NULL, make_at};
+const mr_op mr_op_anchor = {"anchor", "the point of the clip that rotate and scale pivot on (else its centre) and "
+                            "that at() puts (else its top-left corner); it stays a fraction of the box",
+                            "local hand = image(\"hand.png\"):anchor(\"center\", \"bottom\"):rotate(fn)",
+                            anchor_params, 1, NULL, make_anchor};
 const mr_op mr_op_fit = {"fit", "scaled to fit inside w x h keeping its shape, centred on bars (letterboxed)",
                          "local boxed = clip:fit(1920, 1080)", fit_params, 3, NULL, make_fit};

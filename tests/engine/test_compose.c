@@ -45,7 +45,7 @@ int main(void)
     CHECK_INT(counter_at(held, 59.0 / 30), 59);
     CHECK_INT(counter_at(held, 2.0), 59);
     CHECK_INT(counter_at(held, 2.9), 59);
-    mr_clip *title = mr_clip_at(dot, (mr_pos){MR_EDGE_CENTER, MR_EDGE_CENTER, 0, 0}, &err);
+    mr_clip *title = mr_clip_at(dot, mr_pos_edges(MR_EDGE_CENTER, MR_EDGE_CENTER, 0, 0), &err);
     mr_clip *scene_layers[] = {cut, title};
     mr_clip *scene = mr_compose_new(scene_layers, 2, &o, &err);
     CHECK(scene && scene->duration == 2);

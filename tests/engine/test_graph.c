@@ -63,22 +63,29 @@ int main(void)
 
     /* immutability: methods leave their receiver as it was */
     CHECK_NEAR(four->duration, 4, 1e-12);
-    mr_clip *moved = mr_clip_at(one, (mr_pos){MR_EDGE_END, MR_EDGE_START, 40, 40}, &err);
+    mr_clip *moved = mr_clip_at(one, mr_pos_edges(MR_EDGE_END, MR_EDGE_START, 40, 40), &err);
     CHECK(one->pos.ex == MR_EDGE_START && moved->pos.ex == MR_EDGE_END);
     double x, y;
     mr_pos_resolve(&moved->pos, 1920, 1080, 400, 200, 0, &x, &y, NULL);
     CHECK(x == 1480 && y == 40);
-    /* a move: linear from -600 to 560 over 0.8 s, then it stays */
-    mr_pos slide = {MR_EDGE_START, MR_EDGE_START, -600, 330, 560, 330, 0, 0.8, false};
-    mr_pos_resolve(&slide, 1280, 720, 100, 50, 0, &x, &y, NULL);
-    CHECK(x == -600 && y == 330);
-    mr_pos_resolve(&slide, 1280, 720, 100, 50, 0.4, &x, &y, NULL);
-    CHECK(x == -20);
-    mr_pos_resolve(&slide, 1280, 720, 100, 50, 5, &x, &y, NULL);
-    CHECK(x == 560);
-    slide.ease_out = true;
-    mr_pos_resolve(&slide, 1280, 720, 100, 50, 0.4, &x, &y, NULL);
-    CHECK(x == 270); /* -600 + 1160 * 0.75 */
+    /* an anchored place puts the anchor on the point its edges name */
+    mr_pos anchored = mr_pos_edges(MR_EDGE_END, MR_EDGE_START, 40, 40);
+    anchored.anchored = true;
+    mr_pos_resolve(&anchored, 1920, 1080, 400, 200, 0, &x, &y, NULL);
+    CHECK(x == 1680 && y == -60); /* its centre 40 px in from the right, 40 down */
+    mr_pos centred = mr_pos_edges(MR_EDGE_CENTER, MR_EDGE_CENTER, 0, 0);
+    mr_pos_resolve(&centred, 1920, 1080, 101, 51, 0, &x, &y, NULL);
+    CHECK(x == 909 && y == 514);
+    centred.anchored = true; /* the same whole pixel when the anchor is the centre */
+    mr_pos_resolve(&centred, 1920, 1080, 101, 51, 0, &x, &y, NULL);
+    CHECK(x == 909 && y == 514);
+    centred.ax = 0, centred.ay = 1; /* bottom-left corner on the centre */
+    mr_pos_resolve(&centred, 1920, 1080, 101, 51, 0, &x, &y, NULL);
+    CHECK(x == 960 && y == 489);
+    mr_pos quarter = mr_pos_edges(MR_EDGE_START, MR_EDGE_END, 0.25, 0.1);
+    quarter.xfrac = true;
+    mr_pos_point(&quarter, 1920, 1080, 0, &x, &y, NULL);
+    CHECK(x == 480 && y == 1079.9);
 
     /* misuse names the operation and the reason */
     CHECK(mr_clip_sub(four, 5, NAN, &err) == NULL);

@@ -24,6 +24,11 @@ function H.contains(haystack, needle)
   assert(haystack:find(needle, 1, true), ("expected %q to contain %q"):format(haystack, needle))
 end
 
+-- Asserts that a equals b (why: what it shows).
+function H.eq(a, b, why)
+  assert(a == b, ("expected %s, got %s%s"):format(tostring(b), tostring(a), why and (": " .. why) or ""))
+end
+
 function H.near(a, b, tol)
   assert(math.abs(a - b) <= (tol or 1e-9), ("expected %s to be %s"):format(tostring(a), tostring(b)))
 end

@@ -29,7 +29,7 @@ assert(c:fit(128, 128).w == 128)
 H.contains(H.raises(function() return c:opacity("half") end), "bad argument 'a' to 'opacity' (number or curve expected, got string)")
 H.contains(H.raises(function() return c:opacity("half") end), "ops.lua:")
 H.contains(H.raises(function() return c:opacity(1.5) end), "bad argument 'a' to 'opacity' (1.5 is outside 0..1)")
-H.contains(H.raises(function() return c:crop(0.5, 0, 4, 4) end), "bad argument 'x' to 'crop' (0.5 is not a whole number)")
+H.contains(H.raises(function() return c:margin(0.5) end), "bad argument 'px' to 'margin' (0.5 is not a whole number)")
 H.contains(H.raises(function() return c:opacity() end), "bad argument 'a' to 'opacity' (missing")
 H.contains(H.raises(function() return c:mute(1) end), "bad argument #1 to 'mute' (mute takes 0 arguments)")
 H.contains(H.raises(function() return c:resize{wdth = 3} end), "unknown option 'wdth' to 'resize'")
@@ -43,9 +43,49 @@ assert(not c:with_audio(nil).has_audio)
 
 -- crop's forms and margin
 local p = pattern("bars", 64, 36):dur(1)
-assert(p:crop{x1 = 10, y1 = 5, x2 = 30, y2 = 25}.w == 20 and p:crop{cx = 32, cy = 18, w = 10, h = 10}.h == 10)
+assert(p:crop{x1 = 10, y1 = 5, x2 = 30, y2 = 25}.w == 20 and p:crop{center = {32, 18}, w = 10, h = 10}.h == 10)
 assert(p:crop{w = 20}.h == 36, "edges not given are the picture's")
 H.contains(H.raises(function() return p:crop{x = 1, x1 = 2} end), "not a mix")
 assert(p:margin(10).w == 84 and p:margin{left = 5, top = 2}.h == 38)
 assert(({p:margin(10):frame(0):pixel(2, 2)})[4] == 0, "a margin is transparent by default")
 assert(({p:margin(10, "white"):frame(0):pixel(2, 2)})[1] == 255)
+
+-- crop rectangles that move, grow or lie between pixels are resampled; still ones are copied
+local halves = compose({color("red", 50, 10), color("blue", 50, 10):at(50, 0)}, {size = {100, 10}}):dur(2)
+local function rgba(clip, t, x, y) return table.concat({clip:frame(t):pixel(x, y)}, " ") end
+local pan = halves:crop{x = keys{ {0, 0}, {1, 50} }, y = 0, w = 50, h = 10}
+assert(pan.w == 50 and pan.h == 10)
+H.eq(rgba(pan, 0, 25, 5), "255 0 0 255")
+H.eq(rgba(pan, 1, 25, 5), "0 0 255 255")
+H.eq(rgba(pan, 0.5, 24, 5), "255 0 0 255") -- x = 25: source pixel 49
+H.eq(rgba(pan, 0.5, 26, 5), "0 0 255 255")
+H.eq(rgba(halves:crop(0.5, 0, 50, 10), 0, 49, 5), "128 0 128 255", "half a pixel over: the two halves mixed")
+local push = halves:crop{center = {"50%", "50%"}, w = keys{ {0, 100}, {1, 2} }, h = keys{ {0, 10}, {1, 2} }}
+assert(push.w == 100 and push.h == 10, "the box is the rectangle at the start")
+H.eq(rgba(push, 1, 10, 5), "255 0 0 255")
+H.eq(rgba(push, 1, 60, 5), "74 0 181 255", "source x 50.21: bilinear between pixels 49 and 50")
+H.eq(rgba(halves:crop{x = function(t) return t * 100 end, w = 50}, 1.5, 40, 5), "0 0 0 0",
+     "a moving rectangle outside the picture shows transparency")
+H.eq(rgba(halves:crop{center = keys{ {0, {25, 5}}, {1, {75, 5}} }, w = 10, h = 2}, 1, 5, 1), "0 0 255 255")
+H.contains(H.raises(function() return halves:crop{x = 60, w = 50} end), "crop: 50x10 at 60,0 does not fit inside the 100x10 picture")
+H.contains(H.raises(function() return halves:crop{center = {1, 2, 3}, w = 5} end), "bad argument 'center' to 'crop'")
+H.contains(H.raises(function() return halves:crop{x = "a"} end), "bad argument 'x' to 'crop' (number or curve expected, got string)")
+H.contains(H.raises(function() return halves:crop{x = 1, center = {2, 2}} end), "not a mix")
+H.contains(H.raises(function() return halves:crop{w = function(t) return 0 end} end), "not a picture size")
+
+-- anchors: the point at() puts (and rotate and scale pivot on)
+local box = color("red", 100, 50):dur(1)
+local function placed(clip) return compose({clip}, {size = {400, 200}}) end
+local centred = placed(box:anchor("center"):at(200, 100))
+H.eq(rgba(centred, 0, 150, 75), "255 0 0 255")
+H.eq(rgba(centred, 0, 149, 75), "0 0 0 255")
+H.eq(rgba(centred, 0, 249, 124), "255 0 0 255")
+H.eq(rgba(centred, 0, 250, 124), "0 0 0 255")
+local corner = placed(box:anchor("right", "bottom"):at("right", "bottom", 10)) -- the box 10 px in from the corner
+H.eq(rgba(corner, 0, 389, 189), "255 0 0 255")
+H.eq(rgba(corner, 0, 390, 190), "0 0 0 255")
+H.eq(rgba(placed(box:anchor("25%", "50%"):at(100, 100)), 0, 75, 75), "255 0 0 255")
+H.eq(rgba(placed(box:anchor("25%", "50%"):at(100, 100)), 0, 74, 75), "0 0 0 255")
+assert(tostring(box:anchor("center"):at(1, 2)):find("at"), "at keeps the anchor")
+H.contains(H.raises(function() return box:anchor(1) end), "bad argument 'pos' to 'anchor'")
+H.contains(H.raises(function() return box:anchor("middle", "nowhere") end), "bad argument 'pos' to 'anchor'")
