@@ -5,9 +5,31 @@
 #include <string.h>
 #include "bindings/l_types.h"
 #include "bindings/lua_util.h"
+#include "engine/masks/mask.h"
 #include "engine/ops/fx.h"
 #include "engine/ops/op.h"
 #include "engine/core/suggest.h"
+
+/* Raises "bad argument 'mode' to 'blend' ("normal", ... or "soft_light" expected; did you
+ * mean 'multiply'?)" for the value at idx, not one of p's choices. */
+static void enum_error(lua_State *L, const mr_param_desc *p, int idx)
+{
+    char words[256], names[512];
+    const char *list[32];
+    size_t n = 0;
+    mr_param_type_words(p, words, sizeof words);
+    snprintf(names, sizeof names, "%s", p->choices);
+    for (char *c = names; *c && n < 32;) { /* "x|y|z": each name cut out in place */
+        list[n++] = c;
+        c += strcspn(c, "|");
+        if (*c)
+            *c++ = 0;
+    }
+    const char *near = lua_type(L, idx) == LUA_TSTRING ? mr_suggest(lua_tostring(L, idx), list, n) : NULL;
+    if (near)
+        l_arg_error(L, idx, lua_pushfstring(L, "%s expected; did you mean '%s'?", words, near));
+    l_arg_error(L, idx, lua_pushfstring(L, "%s expected", words));
+}
 
 /* Reads the value at idx for parameter p of op into a. Returns how many Lua values it took
  * (a position takes the rest). Raises on a bad value, naming op and p. */
@@ -42,11 +64,8 @@ static int read_value(lua_State *L, const mr_op *op, const mr_param_desc *p, int
             }
             c += len + 1;
         }
-        if (!s || lua_type(L, idx) != LUA_TSTRING) {
-            char words[128];
-            mr_param_type_words(p, words, sizeof words);
-            l_arg_error(L, idx, lua_pushfstring(L, "%s expected", words));
-        }
+        if (!s || lua_type(L, idx) != LUA_TSTRING)
+            enum_error(L, p, idx);
         a->num = i;
         break;
     }
@@ -74,6 +93,7 @@ static int read_value(lua_State *L, const mr_op *op, const mr_param_desc *p, int
             l_type_error(L, idx, "boolean");
         a->num = lua_toboolean(L, idx);
         break;
+    case MR_P_MASK: a->mask = mr_mask_ref(l_check_mask(L, idx)); break;
     case MR_P_CLIP:
         if (lua_isnil(L, idx) && p->optional) {
             l_arg_name(NULL, NULL);
@@ -125,7 +145,9 @@ void l_op_read_args(lua_State *L, const mr_op *op, int first, int last, mr_arg *
     while (last >= first && lua_isnil(L, last))
         last--;
     int n = last - first + 1;
-    if (n == 1 && named_table(L, first) && (op->nparams == 0 || op->params[0].type != MR_P_COLOR)) {
+    /* a colour first takes {r, g, b}: never named, which is what a table of 3 or 4 values is */
+    if (n == 1 && named_table(L, first) &&
+        (op->nparams == 0 || op->params[0].type != MR_P_COLOR || lua_rawlen(L, first) == 0)) {
         read_named(L, op, first, args);
         return;
     }

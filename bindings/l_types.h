@@ -33,6 +33,13 @@ mr_fx *l_fx_from_args(lua_State *L, const struct mr_op *op, int first, int last)
 const struct mr_op *l_check_op_name(lua_State *L, int arg);
 const mr_fx *l_check_fx(lua_State *L, int arg);
 
+/* Masks (l_mask.c): the `mask` table into the table on the stack top and the Mask
+ * metatable; the Mask at arg (a clip there is replaced by its luma's Mask, which the caller
+ * borrows from the stack); clip:alpha(). */
+void l_add_masks(lua_State *L);
+struct mr_mask *l_check_mask(lua_State *L, int arg);
+int l_clip_alpha(lua_State *L);
+
 /* Per-frame Lua (l_scripted.c): canvas() into the table on the stack top; clip:map. */
 void l_add_scripted(lua_State *L);
 int l_clip_map(lua_State *L);

@@ -8,6 +8,7 @@
 #include <stdint.h>
 #include "engine/kernels/kernel_params.h"
 #include "engine/kernels/warp_params.h"
+#include "engine/kernels/coverage_params.h"
 
 #ifdef __cplusplus
 extern "C" {
@@ -40,6 +41,10 @@ int mr_cu_orient(const uint8_t *src, int src_stride, uint8_t *dst, int dst_strid
 /* warp.cu: the dw x dh picture of the affine warp k over src. */
 int mr_cu_warp(const uint8_t *src, int src_stride, uint8_t *dst, int dst_stride, int dw, int dh,
                const mr_warp_params *k, mr_cu_stream stream);
+
+/* coverage.cu: mask arithmetic, mr_cov_pixel over every pixel (b may be NULL). */
+int mr_cu_coverage(uint8_t *dst, int dst_stride, const uint8_t *a, int a_stride, const uint8_t *b, int b_stride,
+                   int w, int h, mr_cov_op op, unsigned v, mr_cu_stream stream);
 
 #ifdef __cplusplus
 }

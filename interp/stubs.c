@@ -19,6 +19,7 @@ static const char *lua_type_of(const mr_param_desc *p)
     case MR_P_POS: return "number|string|Position|Curve|fun(t: number): number, number";
     case MR_P_CLIP: return "Clip";
     case MR_P_BOOL: return "boolean";
+    case MR_P_MASK: return "Mask|Clip";
     }
     return "any";
 }
@@ -35,10 +36,12 @@ static const char *enum_type(const mr_param_desc *p, char *buf, size_t n)
     return buf;
 }
 
-/* Annotations of one operation: as a Clip method (owner "Clip") or an fx value (owner "fx").
- * A position takes (x, y[, margin]) or one value, so it is written as those three. */
+/* Annotations of one operation: as a method of a class (owner "Clip", "Mask") or a function
+ * of a table (owner "fx", "mask"). A position takes (x, y[, margin]) or one value, so it is
+ * written as those three. */
 static void write_op(FILE *f, const mr_op *op, const char *owner, const char *ret)
 {
+    bool method = owner[0] >= 'A' && owner[0] <= 'Z';
     fprintf(f, "---%s\n", op->doc);
     for (int i = 0; i < op->nparams; i++) {
         const mr_param_desc *p = &op->params[i];
@@ -52,8 +55,9 @@ static void write_op(FILE *f, const mr_op *op, const char *owner, const char *re
                     p->type == MR_P_ENUM ? enum_type(p, choices, sizeof choices) : lua_type_of(p), p->doc);
     }
     if (op->nparams) /* named arguments: {w = 640} */
-        fprintf(f, "---@overload fun(%sargs: table): %s\n", strcmp(owner, "Clip") ? "" : "self: Clip, ", ret);
-    fprintf(f, "---@return %s\nfunction %s%s%s(", ret, owner, strcmp(owner, "Clip") ? "." : ":", op->name);
+        fprintf(f, "---@overload fun(%s%s%sargs: table): %s\n", method ? "self: " : "", method ? owner : "",
+                method ? ", " : "", ret);
+    fprintf(f, "---@return %s\nfunction %s%s%s(", ret, owner, method ? ":" : ".", op->name);
     for (int i = 0; i < op->nparams; i++)
         fprintf(f, "%s%s", i ? ", " : "", op->params[i].type == MR_P_POS ? "x, y, margin" : op->params[i].name);
     fprintf(f, ") end\n\n");
@@ -72,6 +76,14 @@ static const char *const header =
     "---@field start_time number when it begins inside a compose\n"
     "local Clip = {}\n\n"
     "---@class Fx: userdata An operation with its values, to apply with clip:fx()\n"
+    "---@class Mask: userdata Coverage 0..1 over time, built at the size of the picture it masks\n"
+    "---@operator mul(Mask|Clip): Mask\n"
+    "---@operator add(Mask|Clip): Mask\n"
+    "---@operator sub(Mask|Clip): Mask\n"
+    "local Mask = {}\n"
+    "---The mask as a clip to look at: white where it covers\n---@param w integer\n---@param h integer\n"
+    "---@return Clip\nfunction Mask:clip(w, h) end\n"
+    "---The clip's own alpha as a mask\n---@return Mask\nfunction Clip:alpha() end\n\n"
     "---@class Position: userdata\n"
     "local Position = {}\n"
     "---@class Curve: userdata Values over time: keys{}, spring{}, arithmetic, c(t)\n"
@@ -161,6 +173,9 @@ int mr_cmd_stubs(int argc, char **argv)
                "fx = {}\n\n");
     for (const mr_op *const *op = mr_op_table; *op; op++)
         write_op(f, *op, "fx", "Fx");
+    fprintf(f, "mask = {}\n\n");
+    for (const mr_op *const *op = mr_mask_table; *op; op++)
+        write_op(f, *op, (*op)->role == MR_ROLE_MASK_NEW ? "mask" : "Mask", "Mask");
     if (out && fclose(f) != 0) {
         perror(out);
         return 1;

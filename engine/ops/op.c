@@ -6,14 +6,20 @@
 #include <stdio.h>
 #include <string.h>
 #include "engine/core/timefmt.h"
+#include "engine/masks/mask.h"
 
-const mr_op *mr_op_find(const char *name)
+/* The entry of table called name, or NULL. */
+static const mr_op *find_in(const mr_op *const *table, const char *name)
 {
-    for (const mr_op *const *op = mr_op_table; *op; op++)
+    for (const mr_op *const *op = table; *op; op++)
         if (!strcmp((*op)->name, name))
             return *op;
     return NULL;
 }
+
+const mr_op *mr_op_find(const char *name) { return find_in(mr_op_table, name); }
+
+const mr_op *mr_mask_op_find(const char *name) { return find_in(mr_mask_table, name); }
 
 int mr_op_param(const mr_op *op, const char *name)
 {
@@ -38,7 +44,8 @@ static void choice_words(const char *choices, char *buf, size_t n)
 
 void mr_param_type_words(const mr_param_desc *p, char *buf, size_t n)
 {
-    static const char *const words[] = {"number", "whole number", "time", "colour", "", "position", "clip", "boolean"};
+    static const char *const words[] = {"number", "whole number", "time", "colour", "", "position", "clip", "boolean",
+                                        "mask (or a clip: its luma)"};
     if (p->type == MR_P_ENUM) {
         choice_words(p->choices, buf, n);
         return;
@@ -91,6 +98,7 @@ void mr_op_args_clear(mr_arg *args, int n)
         mr_curve_unref(args[i].curve);
         mr_clip_unref(args[i].clip);
         mr_curve_unref((mr_curve *)args[i].pos.curve);
+        mr_mask_unref(args[i].mask);
         memset(&args[i], 0, sizeof args[i]);
     }
 }
@@ -102,6 +110,7 @@ void mr_op_args_copy(mr_arg *dst, const mr_arg *src, int n)
         mr_curve_ref(dst[i].curve);
         mr_clip_ref(dst[i].clip);
         mr_curve_ref((mr_curve *)dst[i].pos.curve);
+        mr_mask_ref(dst[i].mask);
     }
 }
 
@@ -133,6 +142,7 @@ void mr_op_describe(const mr_op *op, const mr_arg *args, char *buf, size_t n)
             case MR_P_POS: mr_pos_describe(&a->pos, v, sizeof v); break;
             case MR_P_CLIP: snprintf(v, sizeof v, "%s", a->clip ? "a clip" : "none"); break;
             case MR_P_BOOL: snprintf(v, sizeof v, "%s", a->num ? "true" : "false"); break;
+            case MR_P_MASK: snprintf(v, sizeof v, "(mask)"); break;
             default: snprintf(v, sizeof v, "%g", a->num); break;
             }
         }
@@ -142,10 +152,11 @@ void mr_op_describe(const mr_op *op, const mr_arg *args, char *buf, size_t n)
     }
 }
 
-/* The signature: "clip:fadein(d[, color])". */
+/* The signature: "clip:fadein(d[, color])", "mask.rect(x, y, w, h[, radius])", "m:feather(px)". */
 static void signature(const mr_op *op, char *buf, size_t n)
 {
-    size_t k = (size_t)snprintf(buf, n, "clip:%s(", op->name);
+    static const char *const owner[] = {"clip:", "mask.", "m:"};
+    size_t k = (size_t)snprintf(buf, n, "%s%s(", owner[op->role], op->name);
     int opened = 0;
     for (int i = 0; i < op->nparams && k < n; i++) {
         if (op->params[i].optional) {
@@ -203,5 +214,8 @@ void mr_op_write_one(FILE *f, const mr_op *op, bool markdown)
 void mr_op_write_reference(FILE *f, bool markdown)
 {
     for (const mr_op *const *o = mr_op_table; *o; o++)
+        mr_op_write_one(f, *o, markdown);
+    fprintf(f, markdown ? "### Every mask function\n" : "Masks (mask.NAME makes one, m:NAME changes m):\n\n");
+    for (const mr_op *const *o = mr_mask_table; *o; o++)
         mr_op_write_one(f, *o, markdown);
 }

@@ -26,7 +26,15 @@ typedef enum {
     MR_P_POS,       /* a position: (x, y), ("center"), ("right", "top", margin), a Position, a curve of x, y */
     MR_P_CLIP,      /* a clip (nil when optional: none) */
     MR_P_BOOL,      /* true or false: num 1 or 0 */
+    MR_P_MASK,      /* a Mask (a clip given is its luma: mask.from(clip)) */
 } mr_ptype;
+
+/* What an operation makes: a clip from a clip (the Clip methods and fx values), a new mask
+ * (mask.rect{...}), or a mask from a mask (m:feather(4)). Masks are built at a size: `in` is
+ * then the mask so far, or for a new mask a transparent picture of that size. */
+typedef enum { MR_ROLE_CLIP, MR_ROLE_MASK_NEW, MR_ROLE_MASK } mr_op_role;
+
+struct mr_mask;
 
 typedef struct mr_param_desc {
     const char *name;
@@ -47,7 +55,8 @@ typedef struct mr_arg {
     mr_curve *curve;        /* an animatable number or position given as a curve, else NULL */
     mr_rgba color;
     mr_pos pos;
-    mr_clip *clip;
+    mr_clip *clip;          /* CLIP; MASK: the mask built at the size it is used at, while making */
+    struct mr_mask *mask;   /* MASK: the mask */
 } mr_arg;
 
 typedef struct mr_op {
@@ -62,13 +71,18 @@ typedef struct mr_op {
     /* Makes the node from in with checked args (every parameter: given, or its default).
      * Returns a new clip (the caller's reference), or NULL with err set. Borrows args. */
     mr_clip *(*make)(mr_clip *in, const mr_arg *args, mr_err *err);
+    mr_op_role role;        /* left out: MR_ROLE_CLIP */
 } mr_op;
 
-/* Every operation, NULL-terminated (op_table.c). */
+/* Every operation on clips, NULL-terminated (op_table.c); every mask function (masks/mask_table.c). */
 extern const mr_op *const mr_op_table[];
+extern const mr_op *const mr_mask_table[];
 
 /* The operation called name, or NULL. */
 const mr_op *mr_op_find(const char *name);
+
+/* The mask function called name, or NULL. */
+const mr_op *mr_mask_op_find(const char *name);
 
 /* The index of op's parameter called name, or -1. */
 int mr_op_param(const mr_op *op, const char *name);
@@ -96,8 +110,8 @@ void mr_param_type_words(const mr_param_desc *p, char *buf, size_t n);
 /* Writes one operation's reference (as mr_op_write_reference does for each). */
 void mr_op_write_one(FILE *f, const mr_op *op, bool markdown);
 
-/* Writes the reference of every operation: Markdown (the section of docs/api.md) or plain
- * text (moonreel help ops). */
+/* Writes the reference of every operation, then of every mask function: Markdown (the
+ * section of docs/api.md) or plain text (moonreel help ops). */
 void mr_op_write_reference(FILE *f, bool markdown);
 
 #endif
