@@ -1,37 +1,5 @@
 #!/bin/bash
-# animation.sh: what animation costs: W1 (static) against W1 animated (keyframes, a Lua
-# function path, a slow zoom of the whole 1080p background), A B A B on one backend.
+# animation.sh: what animation costs (issue 13): W1 (static) against W1 animated (keyframes, a
+# Lua function path, a slow zoom of the whole 1080p background), A B A B on one backend.
 #   bench/animation.sh        MOONREEL_FLAGS="--backend cuda" for the GPU; PAIRS (default 3)
-# The machines are shared: only the ratio from one run means something.
-set -eu
-here=$(cd "$(dirname "$0")" && pwd)
-MOONREEL=${MOONREEL:-$here/../build/moonreel}
-MOONREEL_FLAGS=${MOONREEL_FLAGS:-}
-TIMEIT=${TIMEIT:-$here/../build/bench/timeit}
-PEERS=${PEERS:-$here/../../shared/bench}
-MEDIA=${MEDIA:-/tmp/media}
-PAIRS=${PAIRS:-3}
-[ -f "$MEDIA/a1080.mp4" ] || sh "$PEERS/media.sh" "$MEDIA" >/dev/null
-out=$(mktemp -d)
-trap 'rm -rf "$out"' EXIT
-run() { # run NAME SCRIPT [render flags]: one timed render into $out/NAME
-  "$TIMEIT" "$out/t" "$MOONREEL" run "$here/$2.lua" -o "$out/$1.mp4" --set "media=$MEDIA" --preset veryfast --crf 20 \
-    --quiet $MOONREEL_FLAGS "${@:3}" >/dev/null 2>"$out/err" || { cat "$out/err" >&2; exit 1; }
-  cut -d' ' -f1 "$out/t" >> "$out/$1"
-}
-median() { sort -n | awk '{a[NR]=$1} END {print (NR % 2) ? a[(NR+1)/2] : (a[NR/2] + a[NR/2+1]) / 2}'; }
-echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //'), $(date -u +%Y-%m-%d)"
-echo "moonreel: $MOONREEL $MOONREEL_FLAGS"
-for i in $(seq "$PAIRS"); do
-  run static w1
-  run animated w1_animated
-  run static_ro w1 --encoder null
-  run animated_ro w1_animated --encoder null
-done
-for kind in "" _ro; do
-  s=$(median < "$out/static$kind") a=$(median < "$out/animated$kind")
-  label="with the encoder"; [ -n "$kind" ] && label="render only (--encoder null)"
-  printf '%-30s static %6.2f s  animated %6.2f s  animated/static = %.3f   (runs: %s | %s)\n' \
-    "$label" "$s" "$a" "$(awk -v a="$a" -v s="$s" 'BEGIN {print a / s}')" \
-    "$(tr '\n' ' ' < "$out/static$kind")" "$(tr '\n' ' ' < "$out/animated$kind")"
-done
+exec "$(dirname "$0")/ab.sh" w1 w1_animated

@@ -14,6 +14,7 @@
 #include "bindings/l_types.h"
 #include "bindings/lua_util.h"
 #include "engine/ops/curve.h"
+#include "engine/core/clock.h"
 #include "engine/core/suggest.h"
 #include "engine/core/timefmt.h"
 
@@ -24,32 +25,62 @@
  * by the REPL while it evaluates (the preview page renders on its own thread meanwhile) and
  * by each call of a function curve; engine calls made from Lua that evaluate pictures let it
  * go for their length (l_lua_suspend), since their workers call the curves. Recursive for its
- * owner: a frame evaluated on the calling thread calls the curve on that thread. */
+ * owner: a frame evaluated on the calling thread calls the curve on that thread. How long it
+ * is held is counted (mr_bindings_lua_seconds): a batch row's Lua time limit covers the
+ * callbacks of its render by that count. */
 static pthread_mutex_t lua_lock = PTHREAD_MUTEX_INITIALIZER;
 /* The holder (0 when none): only the holder writes its own id here, and clears it before it
  * lets go, so a thread that reads its own id holds the lock. lua_depth is the holder's alone. */
 static _Atomic unsigned long lua_owner;
 static int lua_depth;
+/* How long the lock has been held: by every holder before the current one (seconds), and
+ * since when the current holder has it (mr_clock_seconds). Written by the holder only. */
+static double held_before, held_since;
 
 static bool held_here(void) { return atomic_load(&lua_owner) == (unsigned long)pthread_self(); }
 
-void l_lua_enter(void)
+/* Takes the mutex for this thread at depth `depth`, starting the hold's clock. */
+static void take(int depth)
 {
-    if (held_here()) {
-        lua_depth++;
-        return;
-    }
     pthread_mutex_lock(&lua_lock);
     atomic_store(&lua_owner, (unsigned long)pthread_self());
-    lua_depth = 1;
+    lua_depth = depth;
+    held_since = mr_clock_seconds();
+}
+
+/* Lets the mutex go (the caller holds it), adding the hold to held_before. */
+static void give(void)
+{
+    held_before += mr_clock_seconds() - held_since;
+    lua_depth = 0;
+    atomic_store(&lua_owner, 0);
+    pthread_mutex_unlock(&lua_lock);
+}
+
+void l_lua_enter(void)
+{
+    if (held_here())
+        lua_depth++;
+    else
+        take(1);
 }
 
 void l_lua_leave(void)
 {
-    if (--lua_depth == 0) {
-        atomic_store(&lua_owner, 0);
-        pthread_mutex_unlock(&lua_lock);
-    }
+    if (lua_depth == 1)
+        give();
+    else
+        lua_depth--;
+}
+
+double mr_bindings_lua_seconds(void)
+{
+    if (held_here())
+        return held_before + (mr_clock_seconds() - held_since);
+    pthread_mutex_lock(&lua_lock);
+    double s = held_before;
+    pthread_mutex_unlock(&lua_lock);
+    return s;
 }
 
 void mr_bindings_lua_enter(void) { l_lua_enter(); }
@@ -60,19 +91,14 @@ int l_lua_suspend(void)
     if (!held_here())
         return 0;
     int depth = lua_depth;
-    lua_depth = 0;
-    atomic_store(&lua_owner, 0);
-    pthread_mutex_unlock(&lua_lock);
+    give();
     return depth;
 }
 
 void l_lua_resume(int depth)
 {
-    if (depth == 0)
-        return;
-    pthread_mutex_lock(&lua_lock);
-    atomic_store(&lua_owner, (unsigned long)pthread_self());
-    lua_depth = depth;
+    if (depth > 0)
+        take(depth);
 }
 
 typedef struct l_curve {
@@ -170,8 +196,6 @@ mr_curve *l_to_curve(lua_State *L, int idx, int dim)
     }
     if (lua_type(L, idx) != LUA_TFUNCTION)
         return NULL;
-    if (l_host(L)->sandboxed) /* the row's Lua state is closed before its render */
-        luaL_error(L, "a Lua function as a curve is not available in a batch template yet: use keys{...} or spring{...}");
     lua_fn *f = calloc(1, sizeof *f);
     if (!f)
         luaL_error(L, "out of memory");

@@ -137,17 +137,17 @@ static int c_line_join(lua_State *L)
     return 0;
 }
 
-/* dash({on, off, ...}[, offset]); dash() for solid lines */
+/* dash({on, off, ...}[, offset]); dash() or dash({}) for solid lines */
 static int c_dash(lua_State *L)
 {
     cairo_t *cr = check_cr(L);
-    if (lua_isnoneornil(L, 2)) {
+    if (lua_isnoneornil(L, 2) || (lua_type(L, 2) == LUA_TTABLE && luaL_len(L, 2) == 0)) {
         cairo_set_dash(cr, NULL, 0, 0);
         return 0;
     }
     luaL_checktype(L, 2, LUA_TTABLE);
     int n = (int)luaL_len(L, 2);
-    luaL_argcheck(L, n >= 1 && n <= 64, 2, "give 1 to 64 lengths");
+    luaL_argcheck(L, n >= 1 && n <= 64, 2, "give 1 to 64 lengths (dash() for solid lines)");
     double d[64];
     for (int i = 0; i < n; i++) {
         lua_geti(L, 2, i + 1);
@@ -318,9 +318,6 @@ static void release_script(void *ud)
 static script_fn *keep_function(lua_State *L, int idx, bool canvas, int *params)
 {
     luaL_checktype(L, idx, LUA_TFUNCTION);
-    if (l_host(L)->sandboxed) /* the row's Lua state is closed before its render */
-        luaL_error(L, "%s is not available in a batch template yet (its function would run after the row's Lua "
-                   "ends)", canvas ? "canvas()" : "clip:map()");
     script_fn *s = calloc(1, sizeof *s);
     if (!s)
         luaL_error(L, "out of memory");

@@ -318,15 +318,18 @@ void l_check_keys(lua_State *L, int idx, const char *fname, const char *const *n
             known = !strcmp(key, names[i]);
         if (known)
             continue;
-        const char *near = mr_suggest(key, names, n);
-        /* the long names other tools use for moonreel's short ones */
+        const char *near = NULL;
+        /* the names other tools use for moonreel's, before the nearest spelling */
         static const char *const other[][2] = {{"width", "w"}, {"height", "h"}, {"angle", "deg"}, {"degrees", "deg"},
                                                {"alpha", "a"}, {"factor", "k"}, {"duration", "d"}, {"volume", "v"},
-                                               {"colour", "color"}, {"background", "bg"}, {"bg_color", "bg"}};
+                                               {"colour", "color"}, {"background", "bg"}, {"bg_color", "bg"},
+                                               {"cx", "center"}, {"cy", "center"}, {"centre", "center"}};
         for (size_t i = 0; !near && i < sizeof other / sizeof other[0]; i++)
             for (size_t j = 0; j < n; j++)
                 if (!strcmp(key, other[i][0]) && !strcmp(names[j], other[i][1]))
                     near = names[j];
+        if (!near)
+            near = mr_suggest(key, names, n);
         if (near)
             luaL_error(L, "unknown option '%s' to '%s'; did you mean '%s'?", key, fname, near);
         char list[512];

@@ -32,6 +32,11 @@ void mr_bindings_install(lua_State *L, mr_host *host);
 void mr_bindings_lua_enter(void);
 void mr_bindings_lua_leave(void);
 
+/* Seconds the Lua lock has been held in this process, by every thread together, counting
+ * the caller's current hold: how long Lua code (and the C it calls) has run. Only
+ * differences mean anything (a batch row's callbacks: the reading after minus before). */
+double mr_bindings_lua_seconds(void);
+
 /* The clip at index idx, or NULL if it is not a clip (borrowed). */
 mr_clip *mr_bindings_to_clip(lua_State *L, int idx);
 

@@ -1,7 +1,9 @@
 /* batch_worker.c: one row, in a worker process: a fresh sandbox, the row's data, the
- * template and the clip it makes (the Lua phase, which ends with the Lua state closed), then
- * the render (to a temporary file renamed when complete) and the row's record. What it says to
- * the supervisor goes up a pipe as one JSON line each: the start of the render, the result. */
+ * template and the clip it makes (the Lua phase), then the render (to a temporary file renamed
+ * when complete), during which the row's Lua state stays open for the functions the clip calls
+ * back (curves, map, canvas), still inside its limits; then the state is closed and the row's
+ * record written. What it says to the supervisor goes up a pipe as one JSON line each: the
+ * start of the render, the result. */
 #include <errno.h>
 #include <lauxlib.h>
 #include <math.h>
@@ -134,10 +136,12 @@ static json_t *failed(long i, const char *msg)
 }
 
 /* The Lua phase of plan row i: a fresh sandbox, the row's data, the template run. Returns the
- * clip it made (the caller's reference) with the Lua state closed, or NULL with *result the
- * row's failure. */
-static mr_clip *run_template(const mr_batch *b, long i, mr_host *host, json_t **result)
+ * clip it made (the caller's reference) with *Lp the row's Lua state, left open for the
+ * functions the clip calls during its render (the caller closes it with mr_sandbox_close after
+ * dropping the clip); or NULL with *result the row's failure and the state closed. */
+static mr_clip *run_template(const mr_batch *b, long i, mr_host *host, lua_State **Lp, json_t **result)
 {
+    *Lp = NULL;
     const mr_batch_row *r = &b->plan[i];
     lua_State *L = mr_sandbox_new(host, &b->limits);
     if (!L) {
@@ -172,9 +176,13 @@ static mr_clip *run_template(const mr_batch *b, long i, mr_host *host, json_t **
                  l_type_name(L, -1));
         *result = failed(i, msg);
     }
-    if (clip)
-        mr_clip_ref(clip);
-    mr_sandbox_close(L); /* all Lua code of the row ends here, inside the Lua time the supervisor watches */
+    if (!clip) {
+        mr_sandbox_close(L);
+        return NULL;
+    }
+    mr_clip_ref(clip);
+    lua_settop(L, 0);
+    *Lp = L;
     return clip;
 }
 
@@ -198,9 +206,11 @@ json_t *mr_batch_run_row(const mr_batch *b, long i, int say)
     if (mr_media_policy_set(dirs, b->nallowed, &err) < 0) /* FFmpeg too reads only there */
         return failed(i, err.msg);
     json_t *result = NULL;
-    mr_clip *clip = run_template(b, i, &host, &result);
+    lua_State *L;
+    mr_clip *clip = run_template(b, i, &host, &L, &result);
     double startup = (mr_clock_seconds() - t0) * 1e3;
     if (clip) { /* the supervisor now gives the row its render time instead of the Lua time */
+        mr_sandbox_start_render(L); /* the callbacks' Lua time counts in-process from here */
         json_t *phase = json_pack("{sIsssf}", "i", (json_int_t)i, "phase", "render", "duration",
                                   isfinite(clip->duration) ? clip->duration : -1.0);
         mr_batch_send(say, phase);
@@ -209,6 +219,7 @@ json_t *mr_batch_run_row(const mr_batch *b, long i, int say)
     if (clip && mr_render(clip, r->output, &host.defaults, &err) < 0)
         result = failed(i, err.msg);
     mr_clip_unref(clip);
+    mr_sandbox_close(L); /* after the clip: its kept functions are released into L */
     char md5[33];
     long long size = 0;
     if (!result && (mr_file_md5(r->output, md5, &size) < 0 ||

@@ -9,13 +9,21 @@
 
 typedef struct mr_sandbox_box {
     size_t used, limit;      /* bytes of Lua memory: in use, allowed */
-    double lua_seconds;      /* the Lua time limit */
+    double lua_seconds;      /* the Lua time limit: the template and its render's functions together */
     double started;          /* when the clock started (mr_clock_seconds), 0 before */
+    bool rendering;          /* the render has started: Lua time runs only while the Lua lock is held */
+    double spent;            /* while rendering: the Lua time the template itself used */
+    double lock_base;        /* while rendering: mr_bindings_lua_seconds() when the render started */
     bool stopped;            /* the limit was passed: every thread raises at every instruction */
 } mr_sandbox_box;
 
 /* The box of L (any thread of the state). */
 mr_sandbox_box *mr_sandbox_box_of(lua_State *L);
+
+/* The Lua time the row has used (seconds): the template's phase by the wall clock, then
+ * the time its functions held the Lua lock during the render. 0 before the clock starts.
+ * While rendering, call it holding the Lua lock (a hook does: it runs inside Lua). */
+double mr_sandbox_lua_used(const mr_sandbox_box *b);
 
 /* Installs the time limit on the main thread L and wraps what could run past it: coroutine
  * create/wrap/close (every new thread hooked; a coroutine stopped by the limit is never closed,

@@ -1,16 +1,20 @@
 /* sandbox_time.c: the Lua time limit of a batch row, and what keeps Lua code from running
- * past it. An instruction-count hook compares the clock with the limit every HOOK_EVERY
- * instructions; once it has passed, the thread that notices raises at every instruction, so
- * no pcall can catch the error and go on. Lua runs some code with hooks off (finalisers, the
- * handler of an error raised in a hook, the __close handlers of a coroutine that died in a
- * hook), so those ways in are closed here; a loop inside one C call (a string pattern that
- * backtracks) is out of any hook's reach, and the batch supervisor stops that worker from
- * outside (batch.c). */
+ * past it. The limit covers the template and then the functions its render calls (curves,
+ * map, canvas: the time they hold the Lua lock). An instruction-count hook compares the
+ * clock with the limit every HOOK_EVERY instructions; once it has passed, the thread that
+ * notices raises at every instruction, so no pcall can catch the error and go on. Lua runs
+ * some code with hooks off (finalisers, the handler of an error raised in a hook, the __close
+ * handlers of a coroutine that died in a hook), so those ways in are closed here; a loop
+ * inside one C call (a string pattern that backtracks) is out of any hook's reach, and the
+ * batch supervisor stops that worker from outside (batch.c). */
 #include "interp/sandbox_box.h"
 
 #include <lauxlib.h>
 #include <stdio.h>
+#include "bindings/moonreel.h"
 #include "engine/core/clock.h"
+#include "interp/host.h"
+#include "interp/sandbox.h"
 
 enum { HOOK_EVERY = 10000 };
 
@@ -21,25 +25,64 @@ mr_sandbox_box *mr_sandbox_box_of(lua_State *L)
     return ud;
 }
 
-int mr_sandbox_time_error(lua_State *L)
+double mr_sandbox_lua_used(const mr_sandbox_box *b)
 {
-    char msg[160]; /* (Lua's own formatting has no %g) */
-    snprintf(msg, sizeof msg, "the template ran Lua code for more than %g s (the row's Lua time limit)",
-             mr_sandbox_box_of(L)->lua_seconds);
-    return luaL_error(L, "%s", msg);
+    if (b->rendering)
+        return b->spent + (mr_bindings_lua_seconds() - b->lock_base);
+    return b->started > 0 ? mr_clock_seconds() - b->started : 0;
 }
 
-/* The hook of every thread: past the limit, arms this thread to fire at every instruction and
- * raises. */
+void mr_sandbox_start_render(lua_State *L)
+{
+    mr_bindings_lua_enter();
+    lua_gc(L, LUA_GCCOLLECT); /* the row's data and the template's garbage, before the render's frames need memory */
+    mr_bindings_lua_leave();
+    mr_sandbox_box *b = mr_sandbox_box_of(L);
+    b->spent = mr_sandbox_lua_used(b);
+    b->lock_base = mr_bindings_lua_seconds();
+    b->rendering = true;
+}
+
+/* Pushes where the Lua code stopped by the limit is ("file:line: "): the running function
+ * when a hook raises, else its caller (a C function raising for it); "" when neither is Lua. */
+static void push_where(lua_State *L)
+{
+    luaL_where(L, 0);
+    if (lua_rawlen(L, -1) == 0) {
+        lua_pop(L, 1);
+        luaL_where(L, 1);
+    }
+}
+
+int mr_sandbox_time_error(lua_State *L)
+{
+    char msg[256]; /* (Lua's own formatting has no %g) */
+    const mr_sandbox_box *b = mr_sandbox_box_of(L);
+    if (b->rendering)
+        snprintf(msg, sizeof msg, "the row ran Lua code for more than %g s (the row's Lua time limit, --lua-time: "
+                                  "the template and the functions its render calls share it)", b->lua_seconds);
+    else
+        snprintf(msg, sizeof msg, "the template ran Lua code for more than %g s (the row's Lua time limit)", b->lua_seconds);
+    push_where(L);
+    lua_pushstring(L, msg);
+    lua_concat(L, 2);
+    return lua_error(L);
+}
+
+/* The hook of every thread: past the limit, or interrupted (Ctrl-C, SIGTERM) while the render
+ * calls Lua back, arms this thread to fire at every instruction and raises. */
 static void clock_hook(lua_State *L, lua_Debug *ar)
 {
     (void)ar;
     mr_sandbox_box *b = mr_sandbox_box_of(L);
-    if (!b->stopped && b->started > 0 && mr_clock_seconds() - b->started > b->lua_seconds)
+    bool interrupted = b->rendering && mr_interrupted; /* (the template's phase: host.c's hook stops it) */
+    if (!b->stopped && (interrupted || mr_sandbox_lua_used(b) > b->lua_seconds))
         b->stopped = true;
     if (b->stopped) {
         if (lua_gethookcount(L) != 1)
             lua_sethook(L, clock_hook, LUA_MASKCOUNT, 1);
+        if (interrupted)
+            luaL_error(L, "interrupted");
         mr_sandbox_time_error(L);
     }
 }

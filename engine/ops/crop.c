@@ -150,6 +150,8 @@ static mr_clip *make_crop(mr_clip *in, const mr_arg *a, mr_err *err)
     if ((corners && (a[0].given || a[1].given || a[2].given || a[3].given || centre)) ||
         (centre && (a[0].given || a[1].given)))
         return mr_err_set(err, "crop: give x, y, w, h; or x1, y1, x2, y2; or center, w, h (not a mix)"), NULL;
+    if (centre && !(a[2].given && a[3].given))
+        return mr_err_set(err, "crop: a center goes with the rectangle's w and h"), NULL;
     crop_priv p = {corners ? CROP_CORNERS : centre ? CROP_CENTER : CROP_CORNER, {{0}}, mr_pos_origin(), false, 0, 0};
     /* each of the four numbers: given (a number or a curve), or the picture's edge */
     const double whole[4] = {0, 0, in->w, in->h};

@@ -1,7 +1,8 @@
 #!/bin/bash
 # batch.sh: moonreel batch end to end: the sandbox (each escape blocked, naming the function),
-# limits (Lua time despite pcall, Lua memory, render time), failures reported while the other
-# rows finish, exit statuses, duplicate outputs refused before rendering, --resume (records,
+# limits (Lua time despite pcall, Lua memory, render time), Lua called back during a row's render
+# (function curves, map, canvas: the row's own values, its errors and limits), failures reported
+# while the other rows finish, exit statuses, duplicate outputs refused before rendering, --resume (records,
 # changed rows, damaged outputs), SIGKILL at several moments then --resume, and shards whose
 # merged reports cover every row exactly once.
 source "$(dirname "$0")/lib.sh"
@@ -151,13 +152,65 @@ printf 'return function( end\n' > tpl/broken.lua
 expect_contains "syntax error named" "$(cat e2)" "broken.lua:1:"
 "$MR" batch tpl/card.lua rows.csv -o 'x/{nope}.mp4' 2> e3; expect_eq "unknown field: status 1" $? 1
 expect_contains "unknown field named" "$(cat e3)" "no field 'nope'"
-# Lua that would run while a row renders (a function curve, map, canvas) is refused, by name
-printf 'return function(row) return color("red", 32, 18):dur(1):opacity(function(t) return t end) end\n' > tpl/fncurve.lua
-printf 'id\n1\n' > one.csv
-"$MR" batch tpl/fncurve.lua one.csv -o 'fn/{id}.mp4' --report fn.json --quiet 2>/dev/null; expect_eq "function curve in a template: status 3" $? 3
-expect_contains "function curve refused, saying why" "$(cat fn.json)" "a Lua function as a curve is not available in a batch template"
-printf 'return function(row) return canvas(32, 18, function(c) end):dur(1) end\n' > tpl/canvas.lua
-"$MR" batch tpl/canvas.lua one.csv -o 'cv/{id}.mp4' --report cv.json --quiet 2>/dev/null; expect_eq "canvas in a template: status 3" $? 3
-expect_contains "canvas refused, saying why" "$(cat cv.json)" "canvas() is not available in a batch template"
+# Lua called back while a row renders runs on the row's own Lua state, inside its limits: a
+# function curve placing a dot, a map and a canvas painting the row's colour (row 1 red at x 24,
+# row 2 green at x 40); a callback's error fails its row naming the line and the time; an
+# endless loop and a memory hog in callbacks are ended by the row's Lua limits; the rest render
+cat > tpl/callbacks.lua <<'LUA'
+return function(row)
+  local x = tonumber(row.x)
+  if row.try == "boom" then
+    local c = color("black", 32, 18):opacity(function(t)
+      if math.abs(t - 0.5) < 0.01 then error("boom at " .. row.id) end
+      return 1
+    end)
+    return compose({c}, {duration = 1, fps = 10})
+  elseif row.try == "loop" then
+    return color("black", 32, 18):dur(1):map(function(f, t) while true do pcall(function() while true do end end) end end)
+  elseif row.try == "memory" then
+    return canvas(32, 18, function(ctx, t) local k = {} for i = 1, 1e9 do k[i] = string.rep("x", 1e6) .. i end end):dur(1)
+  end
+  local mapped = color("black", 64, 36):map(function(f, t) f:fill_rect(0, 0, 8, 8, row.color) end)
+  local drawn = canvas(64, 36, function(ctx, t) ctx:rectangle(0, 26, 10, 10); ctx:fill(row.color) end)
+  local dot = color(row.color, 8, 8):at(function(t) return x, 2 end)
+  return compose({mapped, drawn, dot}, {duration = 1, fps = 10})
+end
+LUA
+printf 'id,color,x,try\nred,red,24,\ngreen,#00ff00,40,\nboom,blue,0,boom\nloop,blue,0,loop\nmemory,blue,0,memory\n' > cb.csv
+t0=$(date +%s)
+"$MR" batch tpl/callbacks.lua cb.csv -o 'cb/{id}.mp4' -j 2 --lua-time 1 --lua-memory 32 --row-timeout 20 \
+  --preset ultrafast --quiet --report cb.json 2> cb.err
+expect_eq "callbacks: status 3 (three rows failed)" $? 3
+expect_eq "callbacks: the looping row ends by the Lua time limit, not the row timeout" "$(($(date +%s) - t0 < 15))" 1
+near_rgb "map in row 1 (red)" "$(pixel cb/red.mp4 5 2 2)" 254 0 0 8
+near_rgb "canvas in row 1 (red)" "$(pixel cb/red.mp4 5 3 30)" 254 0 0 8
+near_rgb "function curve in row 1 (red at 24)" "$(pixel cb/red.mp4 5 27 5)" 254 0 0 8
+near_rgb "row 1: nothing at row 2's spot" "$(pixel cb/red.mp4 5 43 5)" 0 0 0 8
+near_rgb "map in row 2 (green)" "$(pixel cb/green.mp4 5 2 2)" 0 254 0 8
+near_rgb "canvas in row 2 (green)" "$(pixel cb/green.mp4 5 3 30)" 0 254 0 8
+near_rgb "function curve in row 2 (green at 40)" "$(pixel cb/green.mp4 5 43 5)" 0 254 0 8
+near_rgb "row 2: nothing at row 1's spot" "$(pixel cb/green.mp4 5 27 5)" 0 0 0 8
+msg() { jq -r --arg id "$1" '.failures[] | select(.fields.id == $id) | .message' cb.json; }
+expect_contains "callback error: the line" "$(msg boom)" "callbacks.lua:5: boom at boom"
+expect_contains "callback error: the time" "$(msg boom)" "(the curve function of tpl/callbacks.lua:4, at 0.500 s)"
+expect_contains "callback loop: the line" "$(msg loop)" "callbacks.lua:10: "
+expect_contains "callback loop: the limit" "$(msg loop)" "ran Lua code for more than 1 s (the row's Lua time limit"
+expect_contains "callback loop: the function" "$(msg loop)" "(the map function of tpl/callbacks.lua:10"
+expect_contains "callback memory: the limit" "$(msg memory)" "not enough memory (the canvas function of"
+expect_contains "summary: the row" "$(cat cb.err)" "row 4: "
+for id in boom loop memory; do expect_no_file cb/$id.mp4; done
+expect_no_temp "$WORK/cb"
+# Ctrl-C while a callback loops stops its row at once, not at the Lua time limit
+printf 'id,color,x,try\nloop,blue,0,loop\n' > cbloop.csv
+setsid "$MR" batch tpl/callbacks.lua cbloop.csv -o 'cbint/{id}.mp4' --lua-time 60 --preset ultrafast --quiet 2> cbint.err &
+pid=$!
+sleep 1
+t0=$(date +%s)
+kill -INT -- -$pid; wait $pid
+expect_eq "Ctrl-C in a looping callback: status 130" $? 130
+expect_eq "Ctrl-C in a looping callback: stopped within seconds" "$(($(date +%s) - t0 < 10))" 1
+expect_contains "Ctrl-C in a looping callback: the row says so" "$(cat cbint.err)" "row 1: "
+expect_contains "Ctrl-C in a looping callback: interrupted" "$(cat cbint.err)" "interrupted"
+expect_no_temp "$WORK/cbint"
 
 finish

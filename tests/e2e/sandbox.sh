@@ -1,7 +1,7 @@
 #!/bin/bash
 # sandbox.sh: batch templates and rows are untrusted input. Each probe is one row that tries
 # one way out of the sandbox (a library it must not reach, the registry, a file outside, a time
-# limit dodged, a result the supervisor chokes on, row data that crashes a worker, media that
+# limit dodged, in the template or in a function its render calls back, a result the supervisor chokes on, row data that crashes a worker, media that
 # reads elsewhere, a userdata of the wrong type); each must fail its row with a clear message in
 # the report, leave nothing outside the sandbox, never crash a worker, and let the batch go on.
 source "$(dirname "$0")/lib.sh"
@@ -231,6 +231,10 @@ for id in pcall_loop coroutine_loop coroutine_deep xpcall_loop xpcall_in_corouti
   close_in_coroutine coroutine_close pattern table_move sort_loop; do probe $id "the row's Lua time limit"; done
 probe gc_loop "__gc metamethods (finalisers) are not allowed"
 probe endless "longer than 6 s (--row-timeout)"
+# the same limit holds in the functions a row's render calls back (curves, map, canvas)
+for id in curve_loop map_coroutine_loop canvas_xpcall_loop; do probe $id "the row's Lua time limit"; done
+probe map_pattern "longer than 6 s (--row-timeout)"
+probe callbacks_fine ""
 probe fine ""
 cat > tpl/time.lua <<'LUA'
 local function spin() while true do end end
@@ -264,6 +268,19 @@ local tries = {
   table_move = function() table.move({}, 1, math.maxinteger - 1, 2) end,
   sort_loop = function() local t = {} for i = 1, 100 do t[i] = i end table.sort(t, function(a, b) spin() end) end,
   endless = function() return pattern("counter", 64, 64):dur(1e7) end,
+  curve_loop = function() return color("red", 32, 32):dur(1):opacity(function(t) while true do pcall(spin) end end) end,
+  map_coroutine_loop = function()
+    return color("red", 32, 32):dur(1):map(function(f, t) while true do pcall(coroutine.wrap(function() while true do pcall(spin) end end)) end end)
+  end,
+  canvas_xpcall_loop = function() return canvas(32, 32, function(ctx, t) while true do xpcall(spin, spin) end end):dur(1) end,
+  map_pattern = function()
+    return color("red", 32, 32):dur(1):map(function(f, t)
+      while true do pcall(string.find, ("a"):rep(34), ("a?"):rep(34) .. ("a"):rep(34) .. "b") end
+    end)
+  end,
+  callbacks_fine = function()
+    return canvas(32, 32, function(ctx, t) ctx:paint("green") end):dur(0.2):opacity(function(t) return 1 end):map(function(f, t) end)
+  end,
   fine = function() end,
 }
 return function(row)

@@ -3,14 +3,15 @@
 source "$(dirname "$0")/lib.sh"
 S=$ROOT/scripts
 
-run() { # run NAME [args...]: renders scripts/NAME.lua to $WORK/NAME.mp4
+run() { # run NAME [args...]: renders scripts/NAME.lua to $WORK/NAME.mp4 (what it prints: $WORK/NAME.out)
   local name=$1; shift
-  if "$MR" run "$S/$name.lua" -o "$WORK/$name.mp4" -q "$@" 2> "$WORK/$name.err"; then ok; else bad "$name failed: $(cat "$WORK/$name.err")"; fi
+  if "$MR" run "$S/$name.lua" -o "$WORK/$name.mp4" -q "$@" > "$WORK/$name.out" 2> "$WORK/$name.err"; then ok; else bad "$name failed: $(cat "$WORK/$name.err")"; fi
 }
 
 # every script in the folder is covered below
 for f in "$S"/*.lua; do
   case $(basename "$f") in demo.lua|title_overlay.lua|grid.lua|slideshow.lua|remix.lua|inspect.lua|docs_stills.lua) ok ;;
+  motion.lua|easings.lua|effects_from_data.lua|drawing.lua) ok ;;
   *) bad "scripts/$(basename "$f") has no end-to-end check" ;; esac
 done
 
@@ -58,6 +59,62 @@ expect_eq "remix loop: frame 72 shows source 42" "$("$MC" "$WORK/remix.mp4" coun
 expect_eq "remix loop: frame 75 starts the loop again" "$("$MC" "$WORK/remix.mp4" counter 75)" 30
 expect_eq "remix tail: frame 105 shows source 90" "$("$MC" "$WORK/remix.mp4" counter 105)" 90
 
+# motion: keyframes, a spring, a Lua function path, a Ken Burns zoom, a moving angle
+run motion
+info=$("$MC" "$WORK/motion.mp4")
+expect_contains "motion streams" "$info" "video 640x360 fps=30/1 frames=90"
+expect_near "motion length" "$(field duration "$(echo "$info" | head -1)")" 3 0.02
+expect_contains "motion samples its curves" "$(cat "$WORK/motion.out")" "at 0.8 s the subtitle is at x = 83 and the logo at scale 1.25"
+near_rgb "motion title off-screen at the start" "$(pixel "$WORK/motion.mp4" 0 48 36)" 105 105 105 8
+near_rgb "motion title in place at the end" "$(pixel "$WORK/motion.mp4" 89 48 36)" 224 48 30 8
+near_rgb "motion logo not popped at the start" "$(pixel "$WORK/motion.mp4" 0 480 44)" 105 0 0 8
+near_rgb "motion logo popped by the end" "$(pixel "$WORK/motion.mp4" 89 480 44)" 255 136 0 8
+near_rgb "motion ball at the top of a hop at 1 s" "$(pixel "$WORK/motion.mp4" 30 168 227)" 255 214 95 16
+near_rgb "motion ball not on the floor at 1 s" "$(pixel "$WORK/motion.mp4" 30 168 318)" 105 105 0 8
+near_rgb "motion ball on the floor at 0.8 s" "$(pixel "$WORK/motion.mp4" 24 146 318)" 255 214 90 16
+near_rgb "motion Ken Burns: green bar at the start" "$(pixel "$WORK/motion.mp4" 0 290 340)" 0 105 0 8
+near_rgb "motion Ken Burns: the cyan bar grew over it" "$(pixel "$WORK/motion.mp4" 89 290 340)" 0 105 105 8
+near_rgb "motion badge square at 0 degrees" "$(pixel "$WORK/motion.mp4" 0 440 250)" 58 134 255 8
+near_rgb "motion badge turned 45 degrees at 0.5 s" "$(pixel "$WORK/motion.mp4" 15 440 250)" 105 0 105 8
+
+# easings: dots running along their curves
+run easings
+expect_contains "easings streams" "$("$MC" "$WORK/easings.mp4")" "video 640x360 fps=30/1 frames=90"
+near_rgb "easings linear dot at 1.2 s" "$(pixel "$WORK/easings.mp4" 36 51 36)" 255 204 51 20
+near_rgb "easings step dot still low at 1 s" "$(pixel "$WORK/easings.mp4" 30 149 48)" 255 204 51 20
+near_rgb "easings step dot not high at 1 s" "$(pixel "$WORK/easings.mp4" 30 198 22)" 113 136 177 12
+near_rgb "easings step dot high at the end" "$(pixel "$WORK/easings.mp4" 75 198 22)" 255 204 51 25
+
+# effects_from_data: operations by name from a table, cards at percentages
+run effects_from_data
+expect_contains "effects_from_data streams" "$("$MC" "$WORK/effects_from_data.mp4")" "video 640x360 fps=30/1 frames=90"
+near_rgb "effects_from_data first card not yet in" "$(pixel "$WORK/effects_from_data.mp4" 0 20 60)" 20 22 31 6
+near_rgb "effects_from_data as it is: white bar on the left" "$(pixel "$WORK/effects_from_data.mp4" 89 20 60)" 191 191 191 8
+near_rgb "effects_from_data opacity 0.35" "$(pixel "$WORK/effects_from_data.mp4" 89 180 60)" 87 90 100 8
+near_rgb "effects_from_data mirror x: blue bar on the left" "$(pixel "$WORK/effects_from_data.mp4" 89 340 60)" 0 0 191 8
+# (each card begins 0.06 s after the one before: the sixth at 0.36 s, its turn is half done at 1.86 s)
+near_rgb "effects_from_data moving rotate: half-way upside down" "$(pixel "$WORK/effects_from_data.mp4" 56 180 170)" 0 0 191 8
+near_rgb "effects_from_data moving rotate: round at the end" "$(pixel "$WORK/effects_from_data.mp4" 89 180 170)" 191 191 191 8
+near_rgb "effects_from_data moving crop: the left bars at first" "$(pixel "$WORK/effects_from_data.mp4" 36 215 266)" 191 191 191 8
+near_rgb "effects_from_data moving crop: panned to the right" "$(pixel "$WORK/effects_from_data.mp4" 89 215 266)" 0 191 0 8
+near_rgb "effects_from_data margin per side: yellow on the left" "$(pixel "$WORK/effects_from_data.mp4" 89 338 284)" 255 204 0 8
+near_rgb "effects_from_data moving scale: zoomed 2.5x" "$(pixel "$WORK/effects_from_data.mp4" 89 602 286)" 0 191 191 8
+
+# drawing: canvas() each frame, clip:map() over the result
+run drawing
+info=$("$MC" "$WORK/drawing.mp4")
+expect_contains "drawing streams" "$info" "video 640x360 fps=30/1 frames=90"
+expect_contains "drawing sound" "$info" "audio 48000 2"
+expect_near "drawing sound length" "$(field duration "$(echo "$info" | grep audio)")" 3 0.03
+near_rgb "drawing ring not round yet at 1 s" "$(pixel "$WORK/drawing.mp4" 30 475 147)" 68 71 84 8
+near_rgb "drawing ring full at the end" "$(pixel "$WORK/drawing.mp4" 89 475 147)" 80 171 223 10
+near_rgb "drawing lower third not yet at the start" "$(pixel "$WORK/drawing.mp4" 0 56 290)" 5 54 61 8
+near_rgb "drawing lower third unrolled" "$(pixel "$WORK/drawing.mp4" 89 56 290)" 250 132 7 8
+near_rgb "drawing map's swatch shows the green bar" "$(pixel "$WORK/drawing.mp4" 45 400 78)" 0 191 0 8
+near_rgb "drawing map's swatch shows the red bar" "$(pixel "$WORK/drawing.mp4" 75 400 78)" 191 0 0 8
+near_rgb "drawing map blits REC" "$(pixel "$WORK/drawing.mp4" 0 30 27)" 255 32 32 10
+near_rgb "drawing REC blinks off" "$(pixel "$WORK/drawing.mp4" 15 30 27)" 2 4 54 8
+
 if has_gif; then
   out=$("$MR" run "$S/inspect.lua" --set "out=$WORK/inspect" 2>&1) && ok || bad "inspect failed: $out"
   expect_contains "inspect prints the pixel" "$out" "pixel (5,5) = 30 30 30 255"
@@ -76,7 +133,7 @@ expect_no_temp "$WORK"
 # the stills of docs/api.md, made again: the same pictures as the ones in docs/img
 mkdir -p "$WORK/img"
 if "$MR" run "$S/docs_stills.lua" --set "out=$WORK/img" --backend cpu -q 2> "$WORK/stills.err"; then ok; else bad "docs_stills failed: $(cat "$WORK/stills.err")"; fi
-for name in rotate scale mirror margin crop canvas; do
+for name in rotate scale mirror margin crop canvas blend keys gradients; do
   cmp -s "$WORK/img/$name.png" "$ROOT/docs/img/$name.png" && ok || bad "docs/img/$name.png is not what scripts/docs_stills.lua makes now (run it with --set out=docs/img)"
 done
 

@@ -89,3 +89,11 @@ H.eq(rgba(placed(box:anchor("25%", "50%"):at(100, 100)), 0, 74, 75), "0 0 0 255"
 assert(tostring(box:anchor("center"):at(1, 2)):find("at"), "at keeps the anchor")
 H.contains(H.raises(function() return box:anchor(1) end), "bad argument 'pos' to 'anchor'")
 H.contains(H.raises(function() return box:anchor("middle", "nowhere") end), "bad argument 'pos' to 'anchor'")
+
+-- values in order, then the rest by name
+H.eq(color("red", 40, 20):rotate(30, {expand = false}).w, 40)
+H.contains(H.raises(function() return halves:rotate(30, {expnd = false}) end), "unknown option 'expnd' to 'rotate'; did you mean 'expand'?")
+H.contains(H.raises(function() return halves:rotate(30, {deg = 4}) end), "bad argument 'deg' to 'rotate' (given twice")
+H.contains(H.raises(function() return halves:crop{center = {5, 5}} end), "crop: a center goes with the rectangle's w and h")
+H.contains(H.raises(function() return halves:crop{cx = 5, w = 3, h = 3} end), "unknown option 'cx' to 'crop'; did you mean 'center'?")
+H.eq(tostring(halves:margin(3)):match("compose of 1 layer,") ~= nil, true)
