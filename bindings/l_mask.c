@@ -1,7 +1,7 @@
 /* l_mask.c: masks in Lua (moonreel.Mask): the `mask` table of new masks (mask.rect{...},
  * mask.from(clip)) and the Mask methods (m:feather(4), m:invert()), one for each function of
  * the registry's mask table by one loop each, plus the operators a * b, a + b, a - b,
- * m:clip(w, h) to look at a mask, and clip:alpha(). */
+ * m:clip(w, h) to look at a mask, mask.canvas(w, h, fn) and clip:alpha(). */
 #include <string.h>
 #include "bindings/l_types.h"
 #include "bindings/lua_util.h"
@@ -139,6 +139,19 @@ int l_clip_alpha(lua_State *L)
     return push_mask(L, mr_mask_new(mr_mask_op_find("from"), args, NULL, &err), &err);
 }
 
+/* mask.canvas(w, h, fn): the alpha of canvas(w, h, fn), the drawing of per-frame Lua. */
+static int mask_canvas(lua_State *L)
+{
+    lua_settop(L, 3);
+    luaL_getsubtable(L, LUA_REGISTRYINDEX, LUA_LOADED_TABLE);
+    lua_getfield(L, -1, "moonreel");
+    lua_getfield(L, -1, "canvas");
+    lua_insert(L, 1);
+    lua_settop(L, 4);
+    lua_call(L, 3, 1); /* canvas(w, h, fn): its errors are the canvas's */
+    return l_clip_alpha(L);
+}
+
 /* Pushes a table of one closure per entry of the mask table with the role given. */
 static void push_functions(lua_State *L, mr_op_role role)
 {
@@ -165,6 +178,8 @@ void l_add_masks(lua_State *L)
     lua_setfield(L, -2, "__index");
     lua_pop(L, 1);
     push_functions(L, MR_ROLE_MASK_NEW); /* the `mask` table */
+    lua_pushcfunction(L, mask_canvas);
+    lua_setfield(L, -2, "canvas");
     lua_newtable(L);
     lua_pushcfunction(L, module_missing);
     lua_setfield(L, -2, "__index");

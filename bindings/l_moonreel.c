@@ -33,6 +33,7 @@ int luaopen_moonreel(lua_State *L)
     l_register_pos(L);
     lua_newtable(L);
     l_add_sources(L);
+    l_add_gradient(L);
     l_add_compose(L);
     l_add_render(L);
     l_add_pos(L);

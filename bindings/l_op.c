@@ -2,6 +2,7 @@
  * Clip method (clip:fadein(1)), an fx value (fx.fadein(1)) and a name for clip:fx("fadein",
  * 1); one reader checks the arguments of all of them, positional or named, by the
  * descriptor, and names the operation and the parameter when they are wrong. */
+#include <math.h>
 #include <string.h>
 #include "bindings/l_types.h"
 #include "bindings/lua_util.h"
@@ -29,6 +30,38 @@ static void enum_error(lua_State *L, const mr_param_desc *p, int idx)
     if (near)
         l_arg_error(L, idx, lua_pushfstring(L, "%s expected; did you mean '%s'?", words, near));
     l_arg_error(L, idx, lua_pushfstring(L, "%s expected", words));
+}
+
+/* A list of points { {x, y}, ... } at idx, at most p->max of them: a new reference. Raises
+ * (naming the parameter) on anything else. */
+static mr_points *read_points(lua_State *L, const mr_param_desc *p, int idx)
+{
+    if (lua_type(L, idx) != LUA_TTABLE)
+        l_type_error(L, idx, "list of points { {x, y}, ... }");
+    lua_Integer n = luaL_len(L, idx);
+    if (n > (lua_Integer)p->max)
+        l_arg_error(L, idx, lua_pushfstring(L, "%I points; it takes at most %d", n, (int)p->max));
+    mr_points *pts = mr_points_new((int)n);
+    if (!pts)
+        luaL_error(L, "out of memory");
+    int top = lua_gettop(L);
+    for (lua_Integer i = 1; i <= n; i++) {
+        bool ok = lua_rawgeti(L, idx, i) == LUA_TTABLE;
+        if (ok) {
+            lua_rawgeti(L, top + 1, 1);
+            lua_rawgeti(L, top + 1, 2);
+            ok = lua_type(L, top + 2) == LUA_TNUMBER && lua_type(L, top + 3) == LUA_TNUMBER;
+        }
+        double x = ok ? lua_tonumber(L, top + 2) : 0, y = ok ? lua_tonumber(L, top + 3) : 0;
+        lua_settop(L, top);
+        if (!ok || !isfinite(x) || !isfinite(y)) {
+            mr_points_unref(pts);
+            l_arg_error(L, idx, lua_pushfstring(L, "point %I is not {x, y} with two finite numbers", i));
+        }
+        pts->xy[i - 1][0] = x;
+        pts->xy[i - 1][1] = y;
+    }
+    return pts;
 }
 
 /* Reads the value at idx for parameter p of op into a. Returns how many Lua values it took
@@ -94,6 +127,7 @@ static int read_value(lua_State *L, const mr_op *op, const mr_param_desc *p, int
         a->num = lua_toboolean(L, idx);
         break;
     case MR_P_MASK: a->mask = mr_mask_ref(l_check_mask(L, idx)); break;
+    case MR_P_POINTS: a->points = read_points(L, p, idx); break;
     case MR_P_CLIP:
         if (lua_isnil(L, idx) && p->optional) {
             l_arg_name(NULL, NULL);
@@ -125,33 +159,10 @@ static bool named_table(lua_State *L, int idx)
     return false;
 }
 
-/* Named arguments: {radius = 4}; an unknown name is an error with the nearest one. */
-static void read_named(lua_State *L, const mr_op *op, int idx, mr_arg *args)
+/* Positional values [first, last]: a form for this many values, else the parameters in order. */
+static void read_positional(lua_State *L, const mr_op *op, int first, int last, mr_arg *args)
 {
-    const char *names[MR_OP_MAX_PARAMS];
-    for (int i = 0; i < op->nparams; i++)
-        names[i] = op->params[i].name;
-    l_check_keys(L, idx, op->name, names, (size_t)op->nparams);
-    for (int i = 0; i < op->nparams; i++) {
-        lua_getfield(L, idx, op->params[i].name);
-        if (!lua_isnil(L, -1))
-            read_value(L, op, &op->params[i], lua_gettop(L), lua_gettop(L), &args[i]);
-        lua_pop(L, 1);
-    }
-}
-
-void l_op_read_args(lua_State *L, const mr_op *op, int first, int last, mr_arg *args)
-{
-    while (last >= first && lua_isnil(L, last))
-        last--;
     int n = last - first + 1;
-    /* a colour first takes {r, g, b}: never named, which is what a table of 3 or 4 values is */
-    if (n == 1 && named_table(L, first) &&
-        (op->nparams == 0 || op->params[0].type != MR_P_COLOR || lua_rawlen(L, first) == 0)) {
-        read_named(L, op, first, args);
-        return;
-    }
-    /* positional: a form for this many values, else the parameters in order */
     const char *form = NULL;
     if (op->forms)
         for (int i = 0; op->forms[i] && !form; i++)
@@ -174,6 +185,80 @@ void l_op_read_args(lua_State *L, const mr_op *op, int first, int last, mr_arg *
                        op->nparams, op->nparams == 1 ? "" : "s");
         idx += read_value(L, op, &op->params[p], idx, last, &args[p]);
     }
+}
+
+/* The string keys of the table at idx checked against op's parameter names (an unknown one is
+ * an error with the nearest); the keys 1..npos are positional values; any other is an error. */
+static void check_names(lua_State *L, const mr_op *op, int idx, int npos)
+{
+    const char *names[MR_OP_MAX_PARAMS];
+    for (int i = 0; i < op->nparams; i++)
+        names[i] = op->params[i].name;
+    lua_newtable(L);
+    lua_pushnil(L);
+    while (lua_next(L, idx)) {
+        lua_Integer k = lua_isinteger(L, -2) ? lua_tointeger(L, -2) : 0;
+        if (lua_type(L, -2) == LUA_TSTRING) {
+            lua_pushvalue(L, -2);
+            lua_insert(L, -2);
+            lua_rawset(L, -4);
+        } else if (k >= 1 && k <= npos) {
+            lua_pop(L, 1);
+        } else {
+            luaL_error(L, "bad options to '%s' (keys are names, or values in order, got a %s key)", op->name,
+                       luaL_typename(L, -2));
+        }
+    }
+    l_check_keys(L, -1, op->name, names, (size_t)op->nparams);
+    lua_pop(L, 1);
+}
+
+/* Named arguments: {radius = 4}, after values in order where the table has them
+ * ({10, 20, 300, 200, radius = 8}); an unknown name is an error with the nearest one. */
+static void read_named(lua_State *L, const mr_op *op, int idx, mr_arg *args)
+{
+    idx = lua_absindex(L, idx);
+    int npos = (int)lua_rawlen(L, idx), top = lua_gettop(L);
+    check_names(L, op, idx, npos);
+    if (npos > 0) {
+        luaL_checkstack(L, npos, "arguments");
+        for (int i = 1; i <= npos; i++)
+            lua_rawgeti(L, idx, i);
+        read_positional(L, op, top + 1, top + npos, args);
+        lua_settop(L, top);
+    }
+    for (int i = 0; i < op->nparams; i++) {
+        lua_getfield(L, idx, op->params[i].name);
+        if (!lua_isnil(L, -1) && args[i].given)
+            luaL_error(L, "bad argument '%s' to '%s' (given twice: in order and by name)", op->params[i].name, op->name);
+        if (!lua_isnil(L, -1))
+            read_value(L, op, &op->params[i], lua_gettop(L), lua_gettop(L), &args[i]);
+        lua_pop(L, 1);
+    }
+}
+
+void l_op_read_args(lua_State *L, const mr_op *op, int first, int last, mr_arg *args)
+{
+    while (last >= first && lua_isnil(L, last))
+        last--;
+    int n = last - first + 1;
+    /* one table: the values by name and in order ({10, 20, radius = 4}); but a first colour
+     * or list of points takes a table itself ({r, g, b}; { {x, y}, ... }) */
+    mr_ptype first_type = op->nparams ? op->params[0].type : MR_P_NUMBER;
+    bool table = n == 1 && lua_type(L, first) == LUA_TTABLE, named = table && named_table(L, first);
+    if (first_type == MR_P_COLOR)
+        named = named && lua_rawlen(L, first) == 0;
+    else if (first_type != MR_P_POINTS)
+        named = table;
+    if (named) {
+        read_named(L, op, first, args);
+        return;
+    }
+    /* values in order, then a table of the rest by name: rotate(30, {expand = false}) */
+    bool options = n >= 2 && lua_type(L, last) == LUA_TTABLE && named_table(L, last) && lua_rawlen(L, last) == 0;
+    read_positional(L, op, first, options ? last - 1 : last, args);
+    if (options)
+        read_named(L, op, last, args);
 }
 
 /* Pushes an empty Fx for op: what an operation's arguments are read into, so that a raised

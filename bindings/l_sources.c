@@ -14,7 +14,30 @@ static int open_file(lua_State *L, const char *fname, mr_clip *(*open)(const cha
     return l_push_clip(L, open(path, &err), fname, &err);
 }
 
-static int l_video(lua_State *L) { return open_file(L, "video", mr_video_new); }
+/* The rate of an options table {fps = ...} at idx (none or nil: def), for fname's messages. */
+static mr_rational opt_fps(lua_State *L, int idx, const char *fname, mr_rational def)
+{
+    if (lua_isnoneornil(L, idx))
+        return def;
+    luaL_checktype(L, idx, LUA_TTABLE);
+    static const char *const keys[] = {"fps"};
+    l_check_keys(L, idx, fname, keys, 1);
+    if (l_field(L, idx, "fps") != LUA_TNIL) {
+        def = l_check_fps(L, -1);
+        lua_pop(L, 1);
+    }
+    return def;
+}
+
+/* video(path[, {fps = 25}]): fps for image sequences (frames/%04d.png) */
+static int l_video(lua_State *L)
+{
+    char path[4096];
+    l_input_path(L, luaL_checkstring(L, 1), path, sizeof path);
+    mr_rational fps = opt_fps(L, 2, "video", (mr_rational){0, 1});
+    mr_err err;
+    return l_push_clip(L, mr_video_new_rate(path, fps, &err), "video", &err);
+}
 static int l_image(lua_State *L) { return open_file(L, "image", mr_image_new); }
 static int l_audio(lua_State *L) { return open_file(L, "audio", mr_audio_new); }
 
@@ -37,16 +60,7 @@ static int l_pattern(lua_State *L)
 {
     const char *kind = luaL_checkstring(L, 1);
     int w = check_dim(L, 2), h = check_dim(L, 3);
-    mr_rational fps = {30, 1};
-    if (!lua_isnoneornil(L, 4)) {
-        luaL_checktype(L, 4, LUA_TTABLE);
-        static const char *const keys[] = {"fps"};
-        l_check_keys(L, 4, "pattern", keys, 1);
-        if (l_field(L, 4, "fps") != LUA_TNIL) {
-            fps = l_check_fps(L, -1);
-            lua_pop(L, 1);
-        }
-    }
+    mr_rational fps = opt_fps(L, 4, "pattern", (mr_rational){30, 1});
     mr_err err;
     return l_push_clip(L, mr_pattern_new(kind, w, h, fps, &err), "pattern", &err);
 }

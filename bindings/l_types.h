@@ -40,6 +40,10 @@ void l_add_masks(lua_State *L);
 struct mr_mask *l_check_mask(lua_State *L, int arg);
 int l_clip_alpha(lua_State *L);
 
+/* Gradients (l_gradient.c): the `gradient` table (linear, radial) into the table on the
+ * stack top. */
+void l_add_gradient(lua_State *L);
+
 /* Per-frame Lua (l_scripted.c): canvas() into the table on the stack top; clip:map. */
 void l_add_scripted(lua_State *L);
 int l_clip_map(lua_State *L);

@@ -8,7 +8,11 @@
 #include <stdint.h>
 #include "engine/kernels/kernel_params.h"
 #include "engine/kernels/warp_params.h"
+#include "engine/kernels/blur_params.h"
+#include "engine/kernels/morph_params.h"
+#include "engine/kernels/key_params.h"
 #include "engine/kernels/coverage_params.h"
+#include "engine/kernels/shape_params.h"
 
 #ifdef __cplusplus
 extern "C" {
@@ -42,9 +46,32 @@ int mr_cu_orient(const uint8_t *src, int src_stride, uint8_t *dst, int dst_strid
 int mr_cu_warp(const uint8_t *src, int src_stride, uint8_t *dst, int dst_stride, int dw, int dh,
                const mr_warp_params *k, mr_cu_stream stream);
 
+/* blend_modes.cu: src drawn onto dst at (x, y) by a blend mode (mr_blend_mode_pixel). */
+int mr_cu_blend_mode(uint8_t *dst, int dst_stride, int dw, int dh, const uint8_t *src, int src_stride, int sw,
+                     int sh, int x, int y, unsigned opacity, int mode, mr_cu_stream stream);
+
+/* key.cu: a chroma or luma key in place (mr_key_pixel). */
+int mr_cu_key(uint8_t *p, int stride, int w, int h, const mr_key_params *k, mr_cu_stream stream);
+
 /* coverage.cu: mask arithmetic, mr_cov_pixel over every pixel (b may be NULL). */
 int mr_cu_coverage(uint8_t *dst, int dst_stride, const uint8_t *a, int a_stride, const uint8_t *b, int b_stride,
                    int w, int h, mr_cov_op op, unsigned v, mr_cu_stream stream);
+
+/* blur.cu: the Gaussian blur of src into dst (w x h) by the kernels kx across and ky down;
+ * tmp holds w x h x 4 uint16 (the horizontal pass, 8.8 fixed point). */
+int mr_cu_blur(const uint8_t *src, int src_stride, uint8_t *dst, int dst_stride, int w, int h,
+               const mr_blur_taps *kx, const mr_blur_taps *ky, uint16_t *tmp, mr_cu_stream stream);
+
+/* morph.cu: each channel's maximum (k->grow) or minimum over the disc of k into dst (w x h);
+ * tmp holds mr_morph_levels(k, w) x w x h packed pixels (running extremes). */
+int mr_cu_morph(const uint8_t *src, int src_stride, uint8_t *dst, int dst_stride, int w, int h,
+                const mr_morph_params *k, uint32_t *tmp, mr_cu_stream stream);
+
+/* shape.cu: a shape's coverage (mr_shape_coverage in all four channels), and a gradient's
+ * colours along a linear or radial ramp (mr_gradient_pixel), over every pixel. */
+int mr_cu_shape(uint8_t *dst, int stride, int w, int h, const mr_shape_params *s, mr_cu_stream stream);
+int mr_cu_gradient(uint8_t *dst, int stride, int w, int h, const mr_shape_params *s, const mr_gradient_stops *g,
+                   mr_cu_stream stream);
 
 #ifdef __cplusplus
 }

@@ -20,6 +20,7 @@ static const char *lua_type_of(const mr_param_desc *p)
     case MR_P_CLIP: return "Clip";
     case MR_P_BOOL: return "boolean";
     case MR_P_MASK: return "Mask|Clip";
+    case MR_P_POINTS: return "number[][]";
     }
     return "any";
 }
@@ -116,6 +117,10 @@ static const char *const header =
     "---@param path string a picture\n---@return Clip\nfunction image(path) end\n"
     "---@param path string a media file's sound\n---@return Clip\nfunction audio(path) end\n"
     "---@param c string|integer[]\n---@param w integer\n---@param h integer\n---@return Clip\nfunction color(c, w, h) end\n"
+    "gradient = {}\n---@param opts {size: integer[]|string, p1?: number[], p2?: number[], stops: table[]}\n---@return Clip\n"
+    "function gradient.linear(opts) end\n"
+    "---@param opts {size: integer[]|string, center?: number[], r?: number, inner?: number, stops: table[]}\n"
+    "---@return Clip\nfunction gradient.radial(opts) end\n"
     "---@param kind \"bars\"|\"gradient\"|\"checker\"|\"counter\"\n---@param w integer\n---@param h integer\n"
     "---@param opts? {fps?: number|string}\n---@return Clip\nfunction pattern(kind, w, h, opts) end\n"
     "---@param hz number\n---@return Clip\nfunction tone(hz) end\n"
@@ -173,7 +178,8 @@ int mr_cmd_stubs(int argc, char **argv)
                "fx = {}\n\n");
     for (const mr_op *const *op = mr_op_table; *op; op++)
         write_op(f, *op, "fx", "Fx");
-    fprintf(f, "mask = {}\n\n");
+    fprintf(f, "mask = {}\n\n---A drawing's alpha as a mask (see canvas)\n---@param w integer\n---@param h integer\n"
+               "---@param fn fun(ctx: table, t?: number)\n---@return Mask\nfunction mask.canvas(w, h, fn) end\n\n");
     for (const mr_op *const *op = mr_mask_table; *op; op++)
         write_op(f, *op, (*op)->role == MR_ROLE_MASK_NEW ? "mask" : "Mask", "Mask");
     if (out && fclose(f) != 0) {

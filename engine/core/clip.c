@@ -32,6 +32,7 @@ mr_clip *mr_clip_alloc(const mr_clip_ops *ops, size_t priv_size, mr_clip *input,
         c->is_static = input->is_static;
         c->start = input->start;
         c->pos = input->pos;
+        c->blend = input->blend;
     }
     return c;
 }

@@ -17,6 +17,7 @@
 #include "engine/core/color.h"
 #include "engine/core/error.h"
 #include "engine/core/frame.h"
+#include "engine/kernels/blend_mode_params.h"
 #include "engine/ops/pos.h"
 
 #define MR_AUDIO_RATE 48000   /* every sound in the engine: 48 kHz, stereo, float, interleaved */
@@ -59,6 +60,7 @@ struct mr_clip {
     /* Where it goes inside compose (ignored elsewhere). */
     double start;
     mr_pos pos;
+    mr_blend_mode blend;   /* how it is drawn onto the layers below it (clip:blend) */
 
     char origin[96];       /* "edit.lua:12" where the script made it; "" when unknown */
     mr_clip *input;        /* the clip it derives from, or NULL (owned reference) */

@@ -68,10 +68,16 @@ bool mr_demux_stream_alpha(const AVStream *st)
 
 int mr_demux_open(mr_demux *d, const char *path, enum AVMediaType type, AVBufferRef *hw_device, mr_err *err)
 {
+    return mr_demux_open_rate(d, path, (mr_rational){0, 1}, type, hw_device, err);
+}
+
+int mr_demux_open_rate(mr_demux *d, const char *path, mr_rational rate, enum AVMediaType type, AVBufferRef *hw_device,
+                       mr_err *err)
+{
     atomic_fetch_add(&opened, 1);
     memset(d, 0, sizeof *d);
     d->stream = -1;
-    if (mr_media_open_input(&d->fmt, path, err) < 0) /* inside the allowed folders, when a batch says */
+    if (mr_media_open_input(&d->fmt, path, rate, err) < 0) /* inside the allowed folders, when a batch says */
         return -1;
     int r;
     if ((r = avformat_find_stream_info(d->fmt, NULL)) < 0) {

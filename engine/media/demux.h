@@ -6,6 +6,7 @@
 #include <stdbool.h>
 #include <libavcodec/avcodec.h>
 #include <libavformat/avformat.h>
+#include "engine/core/clip.h"
 #include "engine/core/error.h"
 
 typedef struct mr_demux {
@@ -30,6 +31,10 @@ struct mr_conceal;
  * frames where the GPU supports the codec, in software otherwise. Returns 0, or -1 with err
  * naming the file and the reason (d left closed). */
 int mr_demux_open(mr_demux *d, const char *path, enum AVMediaType type, struct AVBufferRef *hw_device, mr_err *err);
+
+/* The same for an image sequence's name read at rate (num 0: its default; sequence.h). */
+int mr_demux_open_rate(mr_demux *d, const char *path, mr_rational rate, enum AVMediaType type,
+                       struct AVBufferRef *hw_device, mr_err *err);
 
 /* Whether st is VP8/VP9 with an alpha channel (matroska/WebM tag ALPHA_MODE=1): FFmpeg's
  * own decoders drop the alpha plane, so mr_demux_open decodes such a stream with libvpx. */

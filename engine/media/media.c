@@ -13,6 +13,7 @@
 #include "engine/media/media_length.h"
 #include "engine/media/media_policy.h"
 #include "engine/media/readers.h"
+#include "engine/media/sequence.h"
 
 struct mr_media {
     atomic_int refs;
@@ -110,12 +111,19 @@ static void check_length(AVFormatContext *fmt, int vs, int as, mr_media_info *in
 
 int mr_media_probe(const char *path, mr_media_info *in, mr_err *err)
 {
+    return mr_media_probe_rate(path, (mr_rational){0, 1}, in, err);
+}
+
+int mr_media_probe_rate(const char *path, mr_rational rate, mr_media_info *in, mr_err *err)
+{
     char stale[256]; /* FFmpeg's words from before this probe are not about this file */
     mr_log_take_ffmpeg_error(stale, sizeof stale);
     memset(in, 0, sizeof *in);
     snprintf(in->path, sizeof in->path, "%s", path);
+    in->sequence = mr_sequence_is(path);
+    in->seq_rate = in->sequence && rate.num > 0 ? rate : (mr_rational){0, 1};
     AVFormatContext *fmt = NULL;
-    if (mr_media_open_input(&fmt, path, err) < 0) /* inside the allowed folders, when a batch says */
+    if (mr_media_open_input(&fmt, path, in->seq_rate, err) < 0) /* inside the allowed folders, when a batch says */
         return -1;
     int r;
     if ((r = avformat_find_stream_info(fmt, NULL)) < 0) {
@@ -171,7 +179,7 @@ int mr_media_probe(const char *path, mr_media_info *in, mr_err *err)
                 mr_err_set(err, "'%s': its video stream has no picture size", path);
             goto fail;
         }
-        in->still = picture_reader(fmt) && in->frames <= 1;
+        in->still = picture_reader(fmt) && in->frames <= 1 && !in->sequence; /* a sequence is a video */
     }
     if (as >= 0) {
         AVCodecParameters *par = fmt->streams[as]->codecpar;
@@ -203,8 +211,9 @@ fail:
 static void *media_ref(void *m) { return mr_media_ref(m); }
 static void media_unref(void *m) { mr_media_unref(m); }
 
-mr_media *mr_media_open(const char *path, mr_err *err)
+mr_media *mr_media_open(const char *path, mr_rational rate, mr_err *err)
 {
+    /* (an image sequence's name is no file: the cache keeps none, whatever its rate) */
     mr_media *cached = mr_cache_get("media", path, media_ref);
     if (cached) /* open already: share it, and its decoders where they stand */
         return cached;
@@ -213,7 +222,7 @@ mr_media *mr_media_open(const char *path, mr_err *err)
         mr_err_set(err, "out of memory");
         return NULL;
     }
-    if (mr_media_probe(path, &m->info, err) < 0) {
+    if (mr_media_probe_rate(path, rate, &m->info, err) < 0) {
         free(m);
         return NULL;
     }

@@ -28,6 +28,8 @@ typedef struct mr_media_info {
     bool has_alpha;           /* VP8/VP9 with an alpha channel (WebM's ALPHA_MODE=1) */
     bool still;               /* a single still picture (PNG, JPEG..., under any name):
                                  image() shows it, video() refuses it */
+    bool sequence;            /* an image sequence (frames/%04d.png, sequence.h) */
+    mr_rational seq_rate;     /* the rate it was asked to be read at ({0, 1}: its default) */
     mr_rational fps;
     int64_t frames;           /* from the container, or duration x fps */
     char vcodec[64], pix_fmt[32];
@@ -47,8 +49,12 @@ typedef struct mr_media mr_media;
  * than MR_MEDIA_MAX_SIDE on a side). */
 int mr_media_probe(const char *path, mr_media_info *info, mr_err *err);
 
-/* Opens a media file for reading. Returns a new reference, or NULL with err set. */
-mr_media *mr_media_open(const char *path, mr_err *err);
+/* The same, where an image sequence's name is read at rate (num 0: its default). */
+int mr_media_probe_rate(const char *path, mr_rational rate, mr_media_info *info, mr_err *err);
+
+/* Opens a media file for reading (an image sequence at rate; num 0: its default, and the
+ * rate of any other file). Returns a new reference, or NULL with err set. */
+mr_media *mr_media_open(const char *path, mr_rational rate, mr_err *err);
 mr_media *mr_media_ref(mr_media *m);
 void mr_media_unref(mr_media *m);
 

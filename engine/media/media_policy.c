@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "engine/media/demux.h"
+#include "engine/media/sequence.h"
 
 enum { MAX_DIRS = 16 };
 
@@ -131,13 +132,24 @@ static const char *blocked_kind(const char *path)
     return r >= 0 && f && format_blocked(f->name) ? f->name : NULL;
 }
 
-int mr_media_open_input(AVFormatContext **fmt, const char *path, mr_err *err)
+int mr_media_open_input(AVFormatContext **fmt, const char *path, mr_rational seq_rate, mr_err *err)
 {
     *fmt = NULL;
+    if (!mr_media_policy_active() && mr_sequence_is(path)) {
+        AVDictionary *opts = NULL;
+        if (mr_sequence_options(path, seq_rate, &opts, err) < 0)
+            return -1;
+        int r = avformat_open_input(fmt, path, av_find_input_format("image2"), &opts);
+        av_dict_free(&opts);
+        return r < 0 ? mr_err_av(err, r, "cannot open the image sequence '%s'", path) : 0;
+    }
     if (!mr_media_policy_active()) {
         int r = avformat_open_input(fmt, path, NULL, NULL);
         return r < 0 ? mr_demux_open_error(err, path, r) : 0;
     }
+    if (mr_sequence_is(path))
+        return mr_err_set(err, "cannot open '%s': image sequences read many files, which a batch template may not "
+                               "open (sandbox)", path);
     pthread_once(&once, init);
     refused[0] = 0;
     AVFormatContext *s = avformat_alloc_context();

@@ -9,6 +9,7 @@
 #define MR_MEDIA_POLICY_H
 
 #include <libavformat/avformat.h>
+#include "engine/core/clip.h"
 #include "engine/core/error.h"
 
 /* Restricts media reads to the real folders dirs[0..n) from now on, for the whole process;
@@ -20,10 +21,12 @@ int mr_media_policy_set(const char *const *dirs, int n, mr_err *err);
 /* Whether a restriction is in force. */
 int mr_media_policy_active(void);
 
-/* avformat_open_input(fmt, path, NULL, NULL) under the policy. Returns 0 with *fmt open (the
- * caller's, closed with avformat_close_input), or -1 with *fmt NULL and err naming the file
- * and the reason: a file outside the folders it would read, a kind of file that reads other
- * files, or the usual reasons a file does not open. */
-int mr_media_open_input(AVFormatContext **fmt, const char *path, mr_err *err);
+/* avformat_open_input(fmt, path, NULL, NULL) under the policy; an image sequence's name
+ * (frames/%04d.png, sequence.h) is read at seq_rate (num 0: its default). Returns 0 with *fmt
+ * open (the caller's, closed with avformat_close_input), or -1 with *fmt NULL and err naming
+ * the file and the reason: a file outside the folders it would read, a kind of file that reads
+ * other files (image sequences too), a sequence none of whose files is there, or the usual
+ * reasons a file does not open. */
+int mr_media_open_input(AVFormatContext **fmt, const char *path, mr_rational seq_rate, mr_err *err);
 
 #endif

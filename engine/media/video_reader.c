@@ -138,7 +138,7 @@ static vcursor *choose(mr_video_reader *r, double t, AVBufferRef *hw, mr_err *er
         return best;
     if (r->ncur < MAX_CURSORS) {
         vcursor *c = &r->cur[r->ncur];
-        if (mr_demux_open(&c->dm, r->info->path, AVMEDIA_TYPE_VIDEO, hw, err) < 0)
+        if (mr_demux_open_rate(&c->dm, r->info->path, r->info->seq_rate, AVMEDIA_TYPE_VIDEO, hw, err) < 0)
             return NULL;
         c->open = true;
         c->hw = hw != NULL;
@@ -159,7 +159,7 @@ static vcursor *choose(mr_video_reader *r, double t, AVBufferRef *hw, mr_err *er
         ring_clear(lru);
         mr_demux_close(&lru->dm);
         lru->open = false;
-        int ok = mr_demux_open(&lru->dm, r->info->path, AVMEDIA_TYPE_VIDEO, hw, err);
+        int ok = mr_demux_open_rate(&lru->dm, r->info->path, r->info->seq_rate, AVMEDIA_TYPE_VIDEO, hw, err);
         lru->open = ok == 0;
         lru->hw = hw != NULL;
         lru->eof = false;

@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "engine/kernels/kernels.h"
+#include "engine/kernels/k_blend_modes.h"
 #include "engine/core/eval.h"
 #include "engine/ops/curve.h"
 #include "engine/ops/ops.h"
@@ -72,7 +73,8 @@ static int compose_picture(const mr_clip *c, double t, mr_eval *ev, mr_frame **o
             break;
         }
         int x = (int)px, y = (int)py;
-        if (!canvas && f->opaque && x == 0 && y == 0 && f->w == c->w && f->h == c->h) {
+        if (!canvas && f->opaque && l->blend == MR_BLEND_NORMAL && x == 0 && y == 0 && f->w == c->w &&
+            f->h == c->h) {
             /* an opaque layer covering the canvas is the canvas: no fill, no copy if unshared */
             canvas = f;
             ret = mr_frame_make_writable(&canvas, ev->err);
@@ -85,7 +87,8 @@ static int compose_picture(const mr_clip *c, double t, mr_eval *ev, mr_frame **o
             ret = -1;
             break;
         }
-        ret = mr_k_over(ev, canvas, f, x, y, 255);
+        /* by the layer's blend mode onto everything below it, the background included */
+        ret = mr_k_blend_mode(ev, canvas, f, x, y, 255, l->blend);
         mr_frame_unref(f);
     }
     if (ret == 0 && !canvas && (!(canvas = mr_k_new(ev, c->w, c->h)) || mr_k_fill(ev, canvas, p->bg) < 0))
@@ -129,7 +132,8 @@ static int compose_sound(const mr_clip *c, int64_t s0, int n, float *out, mr_eva
 
 static void compose_describe(const mr_clip *c, char *buf, size_t n)
 {
-    snprintf(buf, n, "of %d layers", ((const compose_priv *)c->priv)->n);
+    int layers = ((const compose_priv *)c->priv)->n;
+    snprintf(buf, n, "of %d layer%s", layers, layers == 1 ? "" : "s");
 }
 
 static void compose_destroy(mr_clip *c)

@@ -3,10 +3,35 @@
 #include "engine/ops/op.h"
 
 #include <math.h>
+#include <stdatomic.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include "engine/core/timefmt.h"
 #include "engine/masks/mask.h"
+
+mr_points *mr_points_new(int n)
+{
+    mr_points *p = calloc(1, sizeof *p + sizeof p->xy[0] * (size_t)(n > 0 ? n : 0));
+    if (p) {
+        atomic_init(&p->refs, 1);
+        p->n = n;
+    }
+    return p;
+}
+
+mr_points *mr_points_ref(mr_points *p)
+{
+    if (p)
+        atomic_fetch_add(&p->refs, 1);
+    return p;
+}
+
+void mr_points_unref(mr_points *p)
+{
+    if (p && atomic_fetch_sub(&p->refs, 1) == 1)
+        free(p);
+}
 
 /* The entry of table called name, or NULL. */
 static const mr_op *find_in(const mr_op *const *table, const char *name)
@@ -45,7 +70,7 @@ static void choice_words(const char *choices, char *buf, size_t n)
 void mr_param_type_words(const mr_param_desc *p, char *buf, size_t n)
 {
     static const char *const words[] = {"number", "whole number", "time", "colour", "", "position", "clip", "boolean",
-                                        "mask (or a clip: its luma)"};
+                                        "mask (or a clip: its luma)", "list of points { {x, y}, ... }"};
     if (p->type == MR_P_ENUM) {
         choice_words(p->choices, buf, n);
         return;
@@ -65,6 +90,9 @@ int mr_op_check(const mr_op *op, mr_arg *args, mr_err *err)
                 a->num = p->def;
             continue;
         }
+        if (p->type == MR_P_POINTS && !(a->points->n >= p->min && a->points->n <= p->max))
+            return mr_err_set(err, "bad argument '%s' to '%s' (%d points; it takes %g to %g)", p->name, op->name,
+                              a->points->n, p->min, p->max);
         if (a->curve || p->type > MR_P_TIME)
             continue; /* curves are checked where they are evaluated; the rest by their parsers */
         bool whole = p->type != MR_P_INT || a->num == floor(a->num);
@@ -99,6 +127,7 @@ void mr_op_args_clear(mr_arg *args, int n)
         mr_clip_unref(args[i].clip);
         mr_curve_unref((mr_curve *)args[i].pos.curve);
         mr_mask_unref(args[i].mask);
+        mr_points_unref(args[i].points);
         memset(&args[i], 0, sizeof args[i]);
     }
 }
@@ -111,6 +140,7 @@ void mr_op_args_copy(mr_arg *dst, const mr_arg *src, int n)
         mr_clip_ref(dst[i].clip);
         mr_curve_ref((mr_curve *)dst[i].pos.curve);
         mr_mask_ref(dst[i].mask);
+        mr_points_ref(dst[i].points);
     }
 }
 
@@ -143,6 +173,7 @@ void mr_op_describe(const mr_op *op, const mr_arg *args, char *buf, size_t n)
             case MR_P_CLIP: snprintf(v, sizeof v, "%s", a->clip ? "a clip" : "none"); break;
             case MR_P_BOOL: snprintf(v, sizeof v, "%s", a->num ? "true" : "false"); break;
             case MR_P_MASK: snprintf(v, sizeof v, "(mask)"); break;
+            case MR_P_POINTS: snprintf(v, sizeof v, "(%d points)", a->points ? a->points->n : 0); break;
             default: snprintf(v, sizeof v, "%g", a->num); break;
             }
         }

@@ -27,7 +27,20 @@ typedef enum {
     MR_P_CLIP,      /* a clip (nil when optional: none) */
     MR_P_BOOL,      /* true or false: num 1 or 0 */
     MR_P_MASK,      /* a Mask (a clip given is its luma: mask.from(clip)) */
+    MR_P_POINTS,    /* a list of points { {x, y}, ... } (at most `max` of them, at least `min`) */
 } mr_ptype;
+
+/* A list of points, shared by reference (mr_points_ref / mr_points_unref). */
+typedef struct mr_points {
+    _Atomic int refs;
+    int n;
+    double xy[][2];
+} mr_points;
+
+/* n points, all (0, 0), one reference; NULL when memory runs out. */
+mr_points *mr_points_new(int n);
+mr_points *mr_points_ref(mr_points *p);
+void mr_points_unref(mr_points *p);
 
 /* What an operation makes: a clip from a clip (the Clip methods and fx values), a new mask
  * (mask.rect{...}), or a mask from a mask (m:feather(4)). Masks are built at a size: `in` is
@@ -57,6 +70,7 @@ typedef struct mr_arg {
     mr_pos pos;
     mr_clip *clip;          /* CLIP; MASK: the mask built at the size it is used at, while making */
     struct mr_mask *mask;   /* MASK: the mask */
+    mr_points *points;      /* POINTS */
 } mr_arg;
 
 typedef struct mr_op {

@@ -105,6 +105,7 @@ mr_clip *mr_clip_fit(mr_clip *c, int w, int h, mr_rgba bg, mr_err *err)
     if (!placed)
         return NULL;
     placed->start = 0;
+    placed->blend = MR_BLEND_NORMAL; /* the frame keeps the mode (below) */
     mr_compose_opts o = mr_compose_opts_default();
     o.w = w;
     o.h = h;
@@ -116,6 +117,7 @@ mr_clip *mr_clip_fit(mr_clip *c, int w, int h, mr_rgba bg, mr_err *err)
     if (framed) {
         framed->start = c->start;
         framed->pos = c->pos;
+        framed->blend = c->blend;
         snprintf(framed->origin, sizeof framed->origin, "%s", c->origin);
     }
     return framed;
@@ -156,6 +158,7 @@ static mr_clip *make_margin(mr_clip *in, const mr_arg *a, mr_err *err)
     if (!placed)
         return NULL;
     placed->start = 0;
+    placed->blend = MR_BLEND_NORMAL; /* the frame keeps the mode (below) */
     mr_compose_opts o = mr_compose_opts_default();
     o.w = in->w + l + r;
     o.h = in->h + t + b;
@@ -167,6 +170,7 @@ static mr_clip *make_margin(mr_clip *in, const mr_arg *a, mr_err *err)
     if (framed) {
         framed->start = in->start;
         framed->pos = in->pos;
+        framed->blend = in->blend;
     }
     return framed;
 }

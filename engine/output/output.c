@@ -8,6 +8,7 @@
 #include <strings.h>
 #include <libavutil/opt.h>
 #include "engine/core/log.h"
+#include "engine/output/alpha_out.h"
 #include "engine/output/output_internal.h"
 
 /* The sound of a file: the codec's name for messages and the FFmpeg encoders to try, in order. */
@@ -134,8 +135,43 @@ static int start_file(mr_output *o, const mr_output_opts *opt, mr_err *err)
     return r < 0 ? mr_err_av(err, r, "cannot start '%s'", o->path) : 0;
 }
 
+/* The picture codec a container gets when none is asked for. */
+static const char *default_codec(const char *fmt)
+{
+    return !strcmp(fmt, "webm") ? "vp9" : !strcmp(fmt, "gif") ? "gif" : !strcmp(fmt, "image2") ? "png" : "h264";
+}
+
+int mr_output_alpha_support(const char *path, const mr_output_opts *opt)
+{
+    bool seq = mr_output_is_sequence(path);
+    AVFormatContext *oc = NULL;
+    if (avformat_alloc_output_context2(&oc, NULL, seq ? "image2" : NULL, path) < 0 || !oc)
+        return 0;
+    const char *codec = opt->codec ? opt->codec : default_codec(oc->oformat->name);
+    const AVCodec *c = mr_venc_find(opt->encoder, codec, NULL);
+    int r = c && mr_alpha_holds(c) && (seq || avformat_query_codec(oc->oformat, c->id, FF_COMPLIANCE_NORMAL) == 1);
+    avformat_free_context(oc);
+    return r;
+}
+
+/* A sequence's own checks: its pattern and folder, pictures written as PNG by FFmpeg's
+ * encoder. 0, or -1 with err set. */
+static int check_sequence(const char *path, const mr_output_opts *opt, int w, mr_err *err)
+{
+    if (mr_seq_check(path, err) < 0)
+        return -1;
+    if (w == 0)
+        return mr_err_set(err, "'%s': a PNG sequence holds pictures only, and the clip has none", path);
+    if (opt->codec && strcmp(opt->codec, "png"))
+        return mr_err_set(err, "'%s' is a PNG sequence: its pictures are PNG, not %s", path, opt->codec);
+    if (opt->encoder && strcmp(opt->encoder, "auto") && strcmp(opt->encoder, "null") && strcmp(opt->encoder, "png"))
+        return mr_err_set(err, "'%s' is a PNG sequence: its pictures are written by the png encoder, not %s", path,
+                          opt->encoder);
+    return 0;
+}
+
 mr_output *mr_output_open(const char *path, const mr_output_opts *opt, int w, int h, mr_rational fps, bool audio,
-                          struct mr_gpu *gpu, mr_err *err)
+                          struct mr_gpu *gpu, bool transparent, mr_err *err)
 {
     mr_output *o = calloc(1, sizeof *o);
     if (!o) {
@@ -149,8 +185,16 @@ mr_output *mr_output_open(const char *path, const mr_output_opts *opt, int w, in
     o->h = h;
     o->gpu = gpu;
     o->null = opt->encoder && !strcmp(opt->encoder, "null");
-    /* render only: a matroska context stands in, so the encoder choice works as usual */
-    int r = avformat_alloc_output_context2(&o->mux.oc, NULL, o->null ? "matroska" : NULL, path);
+    o->seq = mr_output_is_sequence(path);
+    o->alpha_mode = opt->alpha;
+    o->transparent = transparent;
+    if (o->seq && check_sequence(path, opt, w, err) < 0) {
+        free(o);
+        return NULL;
+    }
+    /* render only: a matroska context stands in, so the encoder choice works as usual; a
+     * sequence's context only describes it (its files are written by png_seq.c) */
+    int r = avformat_alloc_output_context2(&o->mux.oc, NULL, o->null ? "matroska" : o->seq ? "image2" : NULL, path);
     if (r < 0 || !o->mux.oc) {
         mr_err_set(err, "cannot tell the format of '%s' from its name (use .mp4, .mkv, .mov, .webm, .gif or .png; "
                         "for sound only .wav, .mp3, .flac, .ogg, .opus or .m4a)", path);
@@ -158,9 +202,7 @@ mr_output *mr_output_open(const char *path, const mr_output_opts *opt, int w, in
         return NULL;
     }
     const char *fmt = o->mux.oc->oformat->name;
-    const char *codec = opt->codec;
-    if (!codec)
-        codec = !strcmp(fmt, "webm") ? "vp9" : !strcmp(fmt, "gif") ? "gif" : "h264";
+    const char *codec = o->seq ? "png" : opt->codec ? opt->codec : default_codec(fmt);
     if (!(o->mux.pkt = av_packet_alloc())) {
         mr_err_set(err, "out of memory");
         goto fail;
@@ -177,15 +219,15 @@ mr_output *mr_output_open(const char *path, const mr_output_opts *opt, int w, in
         mr_err_set(err, "'%s': a GIF holds pictures only, and the clip has none", path);
         goto fail;
     }
-    if (audio && !strcmp(fmt, "gif"))
-        mr_log("a GIF has no sound; the sound is left out of '%s'", path);
+    if (audio && (!strcmp(fmt, "gif") || o->seq))
+        mr_log("a %s has no sound; the sound is left out of '%s'", o->seq ? "PNG sequence" : "GIF", path);
     else if (audio && !o->null && open_audio(o, opt, err) < 0)
         goto fail;
     if (!o->vst && !o->ast && !o->null) {
         mr_err_set(err, "nothing to write to '%s': the clip has neither picture nor sound", path);
         goto fail;
     }
-    if (!o->null && start_file(o, opt, err) < 0)
+    if (!o->null && !o->seq && start_file(o, opt, err) < 0)
         goto fail;
     return o;
 fail:
@@ -285,6 +327,16 @@ int mr_output_finish(mr_output *o, const volatile sig_atomic_t *cancel, mr_err *
         mr_output_abort(o);
         return r;
     }
+    if (o->seq) { /* every file is in place already */
+        if (r == 0 && cancel && *cancel)
+            r = mr_err_set(err, "interrupted");
+        if (r == 0) {
+            o->seq_kept = true;
+            mr_seq_say_leftovers(o);
+        }
+        mr_output_abort(o);
+        return r;
+    }
     int w;
     if (r == 0 && (w = av_write_trailer(o->mux.oc)) < 0)
         r = mr_err_av(err, w, "cannot finish '%s'", o->path);
@@ -305,6 +357,8 @@ void mr_output_abort(mr_output *o)
     if (o->mux.oc && o->mux.oc->pb)
         avio_closep(&o->mux.oc->pb);
     mr_part_discard(&o->part);
+    if (o->seq)
+        mr_seq_remove(o); /* unless finished: no set that looks whole and is not */
     mr_venc_close(o);
     avcodec_free_context(&o->aenc);
     avformat_free_context(o->mux.oc);

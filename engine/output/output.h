@@ -18,26 +18,49 @@ struct mr_gpu;
 
 typedef struct mr_output_opts {
     const char *encoder;   /* NULL or "auto", "x264", "x265", "vp9", "prores", "nvenc", "null", or an FFmpeg encoder name */
-    const char *codec;     /* NULL: from the extension; "h264", "hevc", "vp9", "prores", "gif" */
+    const char *codec;     /* NULL: from the extension; "h264", "hevc", "vp9", "prores", "png", "qtrle", "gif" */
     int crf;               /* < 0: the encoder's moonreel default */
     const char *preset;    /* NULL: "veryfast"; ultrafast .. veryslow */
     int audio_bitrate;     /* bits per second; 0: 128000 */
     bool faststart;        /* .mp4/.mov: index at the front, for playing while downloading */
     int threads;           /* the encoder's threads; 0: its own choice (x264: 1.5 per core) */
+    int alpha;             /* transparency: MR_ALPHA_AUTO, _ON or _OFF */
 } mr_output_opts;
+
+/* What an output does with the picture's transparency (mr_output_opts.alpha). */
+enum {
+    MR_ALPHA_AUTO = 0,  /* kept where the picture is transparent (mr_output_open's `transparent`)
+                         * and the format holds it; else flattened over black, said once at the
+                         * first transparent picture */
+    MR_ALPHA_ON = 1,    /* kept: a format that cannot hold it is an error at open */
+    MR_ALPHA_OFF = -1,  /* flattened over black, silently */
+};
 
 typedef struct mr_output mr_output;
 
 /* Opens an output for a w x h picture at fps (w == 0: no picture) and, if `audio`, sound;
  * pictures will come from `gpu` (NULL: from the CPU). The extension picks the container and
  * the sound's codec: AAC (Opus in .webm) beside a picture; in files that hold sound only,
- * PCM for .wav, MP3 .mp3, FLAC .flac, Vorbis .ogg, Opus .opus, AAC .m4a. The encoder "null"
+ * PCM for .wav, MP3 .mp3, FLAC .flac, Vorbis .ogg, Opus .opus, AAC .m4a. A .png path with
+ * one number pattern (f_%04d.png) is a PNG sequence: picture n goes to the file named with n
+ * (from 0), each written to a part file and renamed when whole. `transparent` says whether
+ * the picture is transparent (its first frame), for MR_ALPHA_AUTO. The encoder "null"
  * renders without encoding or writing anything (for measuring). Returns NULL with err set
  * naming the file (unknown extension, a picture for a sound-only file, codec the container
- * cannot hold, encoder missing or refusing); nothing is written then. The caller owns the
- * output until mr_output_finish or mr_output_abort. */
+ * cannot hold, alpha asked for where the format cannot hold it, encoder missing or
+ * refusing); nothing is written then. The caller owns the output until mr_output_finish or
+ * mr_output_abort. */
 mr_output *mr_output_open(const char *path, const mr_output_opts *o, int w, int h, mr_rational fps,
-                          bool audio, struct mr_gpu *gpu, mr_err *err);
+                          bool audio, struct mr_gpu *gpu, bool transparent, mr_err *err);
+
+/* Whether an output at path with options o would hold transparency (its container and the
+ * encoder chosen take an alpha channel), decided without opening anything: 1 yes, 0 no (also
+ * where the open would fail: it says why then). */
+int mr_output_alpha_support(const char *path, const mr_output_opts *o);
+
+/* Whether path names a PNG sequence: a .png name with a number pattern (%d, %04d; opening
+ * it is an error unless it has exactly one). */
+bool mr_output_is_sequence(const char *path);
 
 /* Converts a working frame into a picture for the encoder (a new AVFrame the caller owns).
  * Thread-safe: render workers call it in parallel, each with its own ev. NULL on failure. */

@@ -6,6 +6,7 @@
 #define MR_OUTPUT_INTERNAL_H
 
 #include <libavcodec/avcodec.h>
+#include <stdatomic.h>
 #include <libavformat/avformat.h>
 #include <libavutil/audio_fifo.h>
 #include "engine/gpu/gpu.h"
@@ -31,6 +32,16 @@ struct mr_output {
     AVBufferPool *events;     /* GPU: one event per downloaded picture */
     int pic_size;
     mr_rgb2yuv_params yuv;
+    /* transparency */
+    int alpha_mode;           /* mr_output_opts.alpha */
+    bool transparent;         /* the picture is transparent (its first frame), as the caller said */
+    bool alpha;               /* the encoder gets straight alpha (vfmt has an alpha channel) */
+    bool alpha_possible;      /* the format could have held it (for the notice) */
+    atomic_bool said_flat;    /* the notice that transparency was flattened was given */
+    /* a PNG sequence: path is the pattern, picture n goes to its own file */
+    bool seq;
+    int64_t seq_done;         /* files 0 .. seq_done-1 are in place */
+    bool seq_kept;            /* finished: the files stay */
     struct AVFilterGraph *gif_graph; /* gif: palette per frame */
     struct AVFilterContext *gif_src, *gif_sink;
     /* sound */
@@ -53,6 +64,25 @@ int mr_venc_send(mr_output *o, AVFrame *pic, mr_err *err);
 
 /* Frees what mr_venc_open made. */
 void mr_venc_close(mr_output *o);
+
+/* The FFmpeg encoder for an encoder option (NULL, "auto", "nvenc", an alias or an FFmpeg
+ * name) and the codec wanted; NULL with err set (err may be NULL). */
+const AVCodec *mr_venc_find(const char *name, const char *codec, mr_err *err);
+
+/* png_seq.c: checks a PNG sequence's pattern (one number in it, a folder that exists) before
+ * anything is rendered. 0, or -1 with err naming the path. */
+int mr_seq_check(const char *pattern, mr_err *err);
+
+/* Encodes one picture of a sequence (NULL: flush) and writes each file that comes out under
+ * a part file renamed into place. 0 or -1 with err naming the file. */
+int mr_seq_send(mr_output *o, AVFrame *pic, mr_err *err);
+
+/* Removes the files of an unfinished sequence that this output put in place. */
+void mr_seq_remove(mr_output *o);
+
+/* After a finished sequence: says once on stderr when a file numbered after its last one is
+ * there (an earlier, longer render's). */
+void mr_seq_say_leftovers(const mr_output *o);
 
 
 #endif

@@ -359,3 +359,18 @@ void mr_part_discard(mr_part *p)
     unlink(p->path);
     release(p);
 }
+
+int mr_part_write_file(const char *target, const void *data, size_t n, mr_err *err)
+{
+    mr_part part;
+    if (mr_part_create(&part, target, err) < 0)
+        return -1;
+    FILE *fp = fopen(part.path, "wb");
+    bool ok = fp && fwrite(data, 1, n, fp) == n;
+    ok = (fp && fclose(fp) == 0) && ok;
+    if (!ok) {
+        mr_part_discard(&part);
+        return mr_err_set(err, "cannot write '%s'", target);
+    }
+    return mr_part_commit(&part, target, err);
+}

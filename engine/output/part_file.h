@@ -45,6 +45,11 @@ int mr_part_commit(mr_part *p, const char *target, mr_err *err);
 /* Removes the part file and lets go of it. A p whose path is "" is fine. */
 void mr_part_discard(mr_part *p);
 
+/* Writes the n bytes of data as the whole file at target: into a part file, renamed onto
+ * target when written (an existing file there is replaced only then). Returns 0, or -1 with
+ * err naming target (nothing is left beside it then). The caller keeps data. */
+int mr_part_write_file(const char *target, const void *data, size_t n, mr_err *err);
+
 /* Removes the stale part files in dir ("" is the current folder), by the rules above.
  * Returns how many it removed. */
 int mr_part_reclaim(const char *dir);

@@ -4,6 +4,7 @@
 #include <string.h>
 #include <libavcodec/avcodec.h>
 #include <libavutil/frame.h>
+#include "engine/output/alpha_out.h"
 #include "engine/output/output.h"
 #include "engine/output/part_file.h"
 
@@ -35,18 +36,7 @@ int mr_png_encode(const mr_frame *src, uint8_t **out, size_t *size, mr_err *err)
         r = mr_err_set(err, "out of memory");
         goto done;
     }
-    for (int y = 0; y < src->h; y++) { /* un-premultiplied, as PNG stores it */
-        const uint8_t *s = mr_frame_row(src, y);
-        uint8_t *d = f->data[0] + (size_t)y * f->linesize[0];
-        for (int x = 0; x < src->w; x++, s += 4, d += 4) {
-            unsigned a = s[3];
-            for (int c = 0; c < 3; c++) {
-                unsigned v = a == 0 ? 0 : a == 255 ? s[c] : (s[c] * 255 + a / 2) / a;
-                d[c] = (uint8_t)(v > 255 ? 255 : v);
-            }
-            d[3] = (uint8_t)a;
-        }
-    }
+    mr_alpha_straight_into(src, f->data[0], f->linesize[0], src->w, src->h); /* as PNG stores it */
     if ((r = avcodec_send_frame(e, f)) < 0 || (r = avcodec_send_frame(e, NULL)) < 0 ||
         (r = avcodec_receive_packet(e, pkt)) < 0) {
         r = mr_err_av(err, r, "cannot encode the PNG");
@@ -72,18 +62,7 @@ int mr_png_write(const mr_frame *src, const char *path, mr_err *err)
     size_t size;
     if (mr_png_encode(src, &png, &size, err) < 0)
         return -1;
-    mr_part part;
-    if (mr_part_create(&part, path, err) < 0) {
-        free(png);
-        return -1;
-    }
-    FILE *fp = fopen(part.path, "wb");
-    bool ok = fp && fwrite(png, 1, size, fp) == size;
-    ok = (fp && fclose(fp) == 0) && ok;
+    int r = mr_part_write_file(path, png, size, err);
     free(png);
-    if (!ok) {
-        mr_part_discard(&part);
-        return mr_err_set(err, "cannot write '%s'", path);
-    }
-    return mr_part_commit(&part, path, err);
+    return r;
 }

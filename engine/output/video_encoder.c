@@ -2,7 +2,9 @@
  * CUDA frames our kernels fill (no copy); where NVENC cannot open (A100/H100/H200 have none,
  * consumer cards have a session limit) it falls back to x264/x265, saying why in one line,
  * with the conversion to NV12 still on the GPU and the download asynchronous (page-locked
- * buffers, an event per picture, several in flight). GIFs get a palette per frame. */
+ * buffers, an event per picture, several in flight). GIFs get a palette per frame.
+ * Transparency is kept where the encoder takes an alpha channel (alpha_out.c says which):
+ * such pictures are made on the CPU, a GPU picture downloaded as RGBA first. */
 #include <stdio.h>
 #include <string.h>
 #ifdef MR_HAVE_GIF
@@ -19,6 +21,7 @@
 #include "engine/kernels/kernels.h"
 #include "engine/gpu/nvenc_memo.h"
 #include "engine/core/log.h"
+#include "engine/output/alpha_out.h"
 #include "engine/output/output_internal.h"
 
 static const char *const presets[] = {"ultrafast", "superfast", "veryfast", "faster", "fast",
@@ -34,14 +37,14 @@ static int preset_index(const char *p)
 
 static bool is_nvenc(const char *name) { return name && (!strcmp(name, "nvenc") || strstr(name, "_nvenc")); }
 
-/* The FFmpeg encoder for a --encoder value and the codec wanted; NULL with err set. */
-static const AVCodec *find_encoder(const char *name, const char *codec, mr_err *err)
+const AVCodec *mr_venc_find(const char *name, const char *codec, mr_err *err)
 {
     static const struct { const char *alias, *ffname; } aliases[] = {
         {"x264", "libx264"}, {"x265", "libx265"}, {"vp9", "libvpx-vp9"}, {"prores", "prores_ks"}, {"gif", "gif"}};
     static const struct { const char *codec, *sw, *nvenc; } codecs[] = {
         {"h264", "libx264", "h264_nvenc"}, {"hevc", "libx265", "hevc_nvenc"}, {"av1", "libaom-av1", "av1_nvenc"},
-        {"vp9", "libvpx-vp9", NULL}, {"prores", "prores_ks", NULL}, {"gif", "gif", NULL}};
+        {"vp9", "libvpx-vp9", NULL}, {"prores", "prores_ks", NULL}, {"png", "png", NULL}, {"qtrle", "qtrle", NULL},
+        {"gif", "gif", NULL}};
     const char *ff = name;
     if (!name || !strcmp(name, "auto") || !strcmp(name, "null") || !strcmp(name, "nvenc")) {
         ff = NULL;
@@ -49,7 +52,7 @@ static const AVCodec *find_encoder(const char *name, const char *codec, mr_err *
             if (!strcmp(codec, codecs[i].codec))
                 ff = name && !strcmp(name, "nvenc") ? codecs[i].nvenc : codecs[i].sw;
         if (!ff) {
-            mr_err_set(err, name && !strcmp(name, "nvenc") ? "NVENC does not encode %s" : "unknown codec '%s' (h264, hevc, vp9, prores)", codec);
+            mr_err_set(err, name && !strcmp(name, "nvenc") ? "NVENC does not encode %s" : "unknown codec '%s' (h264, hevc, vp9, prores, png, qtrle, gif)", codec);
             return NULL;
         }
     }
@@ -64,8 +67,9 @@ static const AVCodec *find_encoder(const char *name, const char *codec, mr_err *
     return c;
 }
 
-/* Sets the encoder's quality options from crf/preset, by encoder family. */
-static void set_quality(AVCodecContext *enc, const AVCodec *codec, int crf, int preset)
+/* Sets the encoder's quality options from crf/preset, by encoder family (ProRes with alpha:
+ * the 4444 profile). */
+static void set_quality(AVCodecContext *enc, const AVCodec *codec, int crf, int preset, bool alpha)
 {
     const char *n = codec->name;
     char buf[32];
@@ -89,7 +93,7 @@ static void set_quality(AVCodecContext *enc, const AVCodec *codec, int crf, int 
         av_opt_set_int(enc->priv_data, "cq", crf >= 0 ? crf : 23, 0);
         enc->bit_rate = 0;
     } else if (!strcmp(n, "prores_ks")) {
-        av_opt_set(enc->priv_data, "profile", "hq", 0);
+        av_opt_set(enc->priv_data, "profile", alpha ? "4444" : "hq", 0);
     }
 }
 
@@ -101,10 +105,13 @@ static bool supports(const AVCodec *c, enum AVPixelFormat f)
     return !c->pix_fmts && f == AV_PIX_FMT_YUV420P;
 }
 
-/* The encoder's input layout: NV12 from the GPU where it takes it (x264 keeps NV12 inside),
- * yuv420p from the CPU; both written by our kernels. */
-static enum AVPixelFormat pick_format(const AVCodec *c, bool gpu)
+/* The encoder's input layout: with alpha, the one alpha_out.c names; else NV12 from the GPU
+ * where it takes it (x264 keeps NV12 inside), yuv420p from the CPU; both written by our
+ * kernels. */
+static enum AVPixelFormat pick_format(const AVCodec *c, bool gpu, bool alpha)
 {
+    if (alpha)
+        return mr_alpha_format(c);
     if (!strcmp(c->name, "gif"))
         return AV_PIX_FMT_RGBA; /* the palette filters make it pal8 */
     if (gpu && supports(c, AV_PIX_FMT_NV12))
@@ -233,7 +240,7 @@ int mr_venc_probe(const char *name, mr_gpu *gpu, mr_err *err)
 static int try_open(mr_output *o, const AVCodec *codec, const mr_output_opts *opt, mr_rational fps, int preset,
                     bool cuda_frames, mr_err *err)
 {
-    enum AVPixelFormat fmt = cuda_frames ? AV_PIX_FMT_NV12 : pick_format(codec, o->gpu != NULL);
+    enum AVPixelFormat fmt = cuda_frames ? AV_PIX_FMT_NV12 : pick_format(codec, o->gpu != NULL, o->alpha);
     const AVPixFmtDescriptor *d = av_pix_fmt_desc_get(fmt);
     int W = (o->w + (1 << d->log2_chroma_w) - 1) >> d->log2_chroma_w << d->log2_chroma_w;
     int H = (o->h + (1 << d->log2_chroma_h) - 1) >> d->log2_chroma_h << d->log2_chroma_h;
@@ -269,7 +276,7 @@ static int try_open(mr_output *o, const AVCodec *codec, const mr_output_opts *op
         e->pix_fmt = AV_PIX_FMT_CUDA;
         e->hw_frames_ctx = av_buffer_ref(frames);
     }
-    set_quality(e, codec, opt->crf, preset);
+    set_quality(e, codec, opt->crf, preset, o->alpha);
     int r = avcodec_open2(e, codec, NULL);
     if (r < 0) {
         mr_err_av(err, r, "cannot open the %s encoder", codec->name);
@@ -310,17 +317,36 @@ static int try_open(mr_output *o, const AVCodec *codec, const mr_output_opts *op
     return !strcmp(codec->name, "gif") ? open_gif_graph(o, fps, err) : 0;
 }
 
+/* The formats that hold transparency, for messages. */
+#define ALPHA_FORMATS ".mov with codec = \"prores\" (ProRes 4444), \"png\" or \"qtrle\", .webm (VP9), .gif, " \
+                      "or a PNG sequence (f_%04d.png)"
+
+/* Decides whether o's pictures keep their alpha with encoder c (NULL: not known yet): asked
+ * for (an error where c cannot hold it), or by default where the picture is transparent and c
+ * holds it. 0, or -1 with err naming the file, the codec and the container. */
+static int decide_alpha(mr_output *o, const mr_output_opts *opt, const AVCodec *c, mr_err *err)
+{
+    o->alpha_possible = c && mr_alpha_holds(c);
+    if (opt->alpha == MR_ALPHA_ON && c && !o->alpha_possible)
+        return mr_err_set(err, "'%s': alpha = true, but %s video in a %s file cannot hold transparency; these can: %s",
+                          o->path, avcodec_get_name(c->id), o->mux.oc->oformat->name, ALPHA_FORMATS);
+    o->alpha = o->alpha_possible && (opt->alpha == MR_ALPHA_ON || (opt->alpha == MR_ALPHA_AUTO && o->transparent));
+    return 0;
+}
+
 int mr_venc_open(mr_output *o, const mr_output_opts *opt, const char *codec_name, mr_rational fps, mr_err *err)
 {
     int preset = preset_index(opt->preset ? opt->preset : "veryfast");
     if (preset < 0)
         return mr_err_set(err, "unknown preset '%s' (ultrafast, superfast, veryfast, faster, fast, medium, slow, slower, veryslow)",
                           opt->preset);
+    if (decide_alpha(o, opt, mr_venc_find(opt->encoder, codec_name, NULL), err) < 0)
+        return -1;
     bool asked_nvenc = is_nvenc(opt->encoder);
     bool auto_gpu = o->gpu && !o->null && (!opt->encoder || !strcmp(opt->encoder, "auto")) &&
                     (!strcmp(codec_name, "h264") || !strcmp(codec_name, "hevc"));
     if (asked_nvenc || auto_gpu) {
-        const AVCodec *nv = find_encoder(asked_nvenc ? opt->encoder : "nvenc", codec_name, err);
+        const AVCodec *nv = mr_venc_find(asked_nvenc ? opt->encoder : "nvenc", codec_name, err);
         if (nv && avformat_query_codec(o->mux.oc->oformat, nv->id, FF_COMPLIANCE_NORMAL) != 1)
             return mr_err_set(err, "a %s file cannot hold %s video", o->mux.oc->oformat->name, avcodec_get_name(nv->id));
         const char *gpu_id = o->gpu ? mr_gpu_identity(o->gpu) : NULL;
@@ -335,13 +361,13 @@ int mr_venc_open(mr_output *o, const mr_output_opts *opt, const char *codec_name
             return 0;
         if (asked_nvenc) /* asked for by name: no silent fallback */
             return -1;
-        const AVCodec *sw = find_encoder("auto", codec_name, NULL);
+        const AVCodec *sw = mr_venc_find("auto", codec_name, NULL);
         mr_log("encoding with %s: NVENC cannot be used here (%s)", sw ? sw->name : "software", err->msg);
     }
-    const AVCodec *codec = find_encoder(asked_nvenc ? "auto" : opt->encoder, codec_name, err);
+    const AVCodec *codec = mr_venc_find(asked_nvenc ? "auto" : opt->encoder, codec_name, err);
     if (!codec)
         return -1;
-    if (!o->null && avformat_query_codec(o->mux.oc->oformat, codec->id, FF_COMPLIANCE_NORMAL) != 1)
+    if (!o->null && !o->seq && avformat_query_codec(o->mux.oc->oformat, codec->id, FF_COMPLIANCE_NORMAL) != 1)
         return mr_err_set(err, "a %s file cannot hold %s video (try .mkv or .mov, or another codec)",
                           o->mux.oc->oformat->name, avcodec_get_name(codec->id));
     return try_open(o, codec, opt, fps, preset, false, err);
@@ -402,9 +428,47 @@ static AVFrame *download(mr_output *o, mr_eval *ev, const mr_frame *src, mr_err 
     return f;
 }
 
+/* Says once that a transparent picture is flattened over black: the format cannot hold
+ * alpha, or the output was opened without it after an opaque first frame. Only by default
+ * (alpha = false flattens silently). A GPU picture is judged by its opaque flag alone:
+ * reading its pixels would cost a download. */
+static void notice_flattened(mr_output *o, const mr_frame *src)
+{
+    if (o->alpha || o->null || o->alpha_mode != MR_ALPHA_AUTO || src->opaque || atomic_load(&o->said_flat))
+        return;
+    if ((!src->gpu && !mr_frame_transparent(src)) || atomic_exchange(&o->said_flat, true))
+        return;
+    if (o->alpha_possible)
+        mr_log("'%s': the picture turns transparent after an opaque first frame, and the file was opened without "
+               "alpha: it is flattened over black (alpha = true keeps it)", o->path);
+    else
+        mr_log("'%s': the picture is transparent, which %s video in a %s file cannot hold: it is flattened over "
+               "black (these keep it: %s)", o->path, avcodec_get_name(o->venc->codec_id), o->mux.oc->oformat->name,
+               ALPHA_FORMATS);
+}
+
+/* Writes host frame src with straight alpha into f (the encoder's layout, W x H, edges
+ * repeated into the padding): as is for RGBA, through swscale for the others (YUVA: BT.709
+ * limited range). 0, or -1 with err set. */
+static int alpha_picture(mr_output *o, mr_eval *ev, const mr_frame *src, AVFrame *f, mr_err *err)
+{
+    if (o->vfmt == AV_PIX_FMT_RGBA) {
+        mr_alpha_straight_into(src, f->data[0], f->linesize[0], o->W, o->H);
+        return 0;
+    }
+    mr_frame *s = mr_frame_new(o->W, o->H, err);
+    if (!s)
+        return -1;
+    mr_alpha_straight_into(src, s->data, s->stride, o->W, o->H);
+    int r = mr_cpu_rgba_to_av(ev, s, f, err);
+    mr_frame_unref(s);
+    return r;
+}
+
 AVFrame *mr_output_convert(mr_output *o, mr_eval *ev, const mr_frame *src, mr_err *err)
 {
     AVFrame *f = NULL;
+    notice_flattened(o, src);
     if (src->gpu && o->hw_frames) { /* NVENC: our kernel writes straight into its frame */
         if (!(f = av_frame_alloc()) || av_hwframe_get_buffer(o->hw_frames, f, 0) < 0) {
             av_frame_free(&f);
@@ -416,7 +480,7 @@ AVFrame *mr_output_convert(mr_output *o, mr_eval *ev, const mr_frame *src, mr_er
             av_frame_free(&f);
     } else if (src->gpu && (o->vfmt == AV_PIX_FMT_NV12 || o->vfmt == AV_PIX_FMT_YUV420P)) {
         f = download(o, ev, src, err);
-    } else if (src->gpu) { /* another layout (ProRes, GIF): through the CPU */
+    } else if (src->gpu) { /* another layout (ProRes, GIF, any with alpha): through the CPU */
         mr_frame *host = mr_k_to_host(src, err);
         if (host) {
             f = mr_output_convert(o, ev, host, err);
@@ -424,6 +488,9 @@ AVFrame *mr_output_convert(mr_output *o, mr_eval *ev, const mr_frame *src, mr_er
         }
     } else if (!(f = new_picture(o, err))) {
         return NULL;
+    } else if (o->alpha) {
+        if (alpha_picture(o, ev, src, f, err) < 0)
+            av_frame_free(&f);
     } else if (o->vfmt == AV_PIX_FMT_YUV420P || o->vfmt == AV_PIX_FMT_NV12) {
         mr_yuv_image y = planes_of(f->data, f->linesize, o->W, o->H, o->vfmt == AV_PIX_FMT_NV12);
         mr_k_rgba_to_yuv420(ev, src, &o->yuv, &y);
@@ -477,9 +544,11 @@ int mr_venc_send(mr_output *o, AVFrame *pic, mr_err *err)
     int r = 0;
     if (pic && pic->opaque_ref) /* a download from the GPU: wait for this picture only */
         r = mr_gpu_event_wait(*(void **)pic->opaque_ref->data, err);
-    if (r == 0 && !o->null && o->gif_graph)
+    if (r == 0 && !o->null && o->seq)
+        r = mr_seq_send(o, pic, err);
+    else if (r == 0 && !o->null && o->gif_graph)
         r = encode_gif(o, pic, err);
-    if (r == 0 && !o->null && (!o->gif_graph || !pic)) /* the encoder: a picture, or the flush */
+    if (r == 0 && !o->null && !o->seq && (!o->gif_graph || !pic)) /* the encoder: a picture, or the flush */
         r = mr_mux_encode(&o->mux, o->venc, o->vst, pic, err);
     av_frame_free(&pic);
     return r;

@@ -19,6 +19,7 @@
 #include "engine/kernels/kernels.h"
 #include "engine/core/log.h"
 #include "engine/ops/ops.h"
+#include "engine/output/alpha_out.h"
 #include "engine/render/render_opts.h"
 #include "engine/core/timefmt.h"
 
@@ -192,7 +193,7 @@ static int workers_for(const mr_render_opts *o, bool gpu)
  * while the encoder opens (trying NVENC costs a quarter of a second where the GPU has none).
  * Returns 0 once the complete file is in place, or -1 with err set (nothing left at path). */
 static int render_stream(const mr_clip *clip, const char *path, mr_rational fps, mr_gpu *gpu, const mr_render_opts *o,
-                         mr_err *err)
+                         bool transparent, mr_err *err)
 {
     int64_t total = clip->has_video ? mr_frame_count(clip->duration, fps) : 0;
     int64_t samples = clip->has_audio ? mr_clip_samples(clip) : 0;
@@ -223,7 +224,7 @@ static int render_stream(const mr_clip *clip, const char *path, mr_rational fps,
     mr_output *out = NULL;
     if (!j.failed) {
         out = mr_output_open(path, &o->out, clip->has_video ? clip->w : 0, clip->has_video ? clip->h : 0, fps,
-                             clip->has_audio, gpu, &aerr);
+                             clip->has_audio, gpu, transparent, &aerr);
         if (out) {
             mr_trace("output open, encoder %s", mr_output_encoder_name(out));
             pthread_mutex_lock(&j.lock);
@@ -343,9 +344,35 @@ int mr_clip_check_renderable(const mr_clip *clip, mr_rational fps, mr_err *err)
     return 0;
 }
 
+/* Whether the picture of clip at t is transparent (evaluated on gpu; its pixels read where
+ * its frame does not promise to be opaque): 1 or 0, or -1 with err set. */
+static int transparent_at(mr_clip *clip, double t, mr_gpu *gpu, const volatile sig_atomic_t *cancel, mr_err *err)
+{
+    mr_frame *f = mr_render_frame(clip, t, gpu, cancel, err);
+    if (!f)
+        return -1;
+    int r = mr_frame_transparent(f);
+    mr_frame_unref(f);
+    return r;
+}
+
+/* Renders one picture of c at o->t as a PNG at path: alpha kept, or flattened with alpha = false. */
+static int render_png(mr_clip *c, const char *path, mr_gpu *gpu, const mr_render_opts *o, mr_err *err)
+{
+    mr_frame *f = mr_render_frame(c, o->t, gpu, o->cancel, err);
+    if (f && o->out.alpha == MR_ALPHA_OFF) {
+        mr_frame *flat = mr_frame_flatten(f, err);
+        mr_frame_unref(f);
+        f = flat;
+    }
+    int r = f ? mr_png_write(f, path, err) : -1;
+    mr_frame_unref(f);
+    return r;
+}
+
 int mr_render(mr_clip *clip, const char *path, const mr_render_opts *o, mr_err *err)
 {
-    bool png = ends_with(path, ".png");
+    bool png = ends_with(path, ".png") && !mr_output_is_sequence(path);
     mr_rational fps = o->fps.num > 0 ? o->fps : clip->fps.num > 0 ? clip->fps : (mr_rational){30, 1};
     if (mr_render_opts_check(o, err) < 0)
         return -1;
@@ -354,24 +381,28 @@ int mr_render(mr_clip *clip, const char *path, const mr_render_opts *o, mr_err *
     mr_gpu *gpu;
     if (mr_backend_resolve(o->backend, &gpu, err) < 0)
         return -1;
+    /* by default, alpha is kept where the picture is transparent (its first frame; a .png's
+     * at t) and the output holds it: look before opening it (and before letterboxing) */
+    bool fit = o->w > 0 && o->h > 0 && clip->has_video;
+    int transparent = 0;
+    if (o->out.alpha == MR_ALPHA_AUTO && clip->has_video && (png ? fit : mr_output_alpha_support(path, &o->out)) &&
+        (transparent = transparent_at(clip, png ? o->t : 0, gpu, o->cancel, err)) < 0)
+        return -1;
     mr_clip *c = mr_clip_ref(clip);
-    if (o->w > 0 && o->h > 0 && c->has_video) {
-        mr_clip *fit = mr_clip_fit(c, o->w, o->h, (mr_rgba){0, 0, 0, 255}, err);
+    if (fit) { /* bars on black, or transparent where the output keeps alpha */
+        bool clear = o->out.alpha == MR_ALPHA_ON || transparent;
+        mr_clip *fitted = mr_clip_fit(c, o->w, o->h, (mr_rgba){0, 0, 0, clear ? 0 : 255}, err);
         mr_clip_unref(c);
-        if (!(c = fit))
+        if (!(c = fitted))
             return -1;
     }
-    int r = -1;
+    int r;
     if (png) {
-        mr_frame *f = mr_render_frame(c, o->t, gpu, o->cancel, err);
-        if (f)
-            r = mr_png_write(f, path, err);
-        mr_frame_unref(f);
-        mr_clip_unref(c);
-        return r;
+        r = render_png(c, path, gpu, o, err);
+    } else {
+        mr_trace("rendering on the %s", gpu ? "GPU" : "CPU");
+        r = render_stream(c, path, fps, gpu, o, transparent == 1, err);
     }
-    mr_trace("rendering on the %s", gpu ? "GPU" : "CPU");
-    r = render_stream(c, path, fps, gpu, o, err);
     mr_clip_unref(c);
     return r;
 }

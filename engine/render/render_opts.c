@@ -16,7 +16,8 @@
 const mr_render_opt mr_render_opt_table[] = {
     {"encoder", "encoder", MR_ROPT_STRING, AT(out.encoder), 0, 0, 0,
      "auto, nvenc, x264, x265, vp9, prores, null, or an FFmpeg encoder name"},
-    {"codec", "codec", MR_ROPT_STRING, AT(out.codec), 0, 0, 0, "h264, hevc, vp9, prores or gif (default: from the extension)"},
+    {"codec", "codec", MR_ROPT_STRING, AT(out.codec), 0, 0, 0,
+     "h264, hevc, vp9, prores, png, qtrle or gif (default: from the extension)"},
     {"crf", "crf", MR_ROPT_INT, AT(out.crf), 0, 63, -1, "quality, lower is better (the encoder's moonreel default: x264 20)"},
     {"preset", "preset", MR_ROPT_STRING, AT(out.preset), 0, 0, 0, "the encoder's speed: ultrafast .. veryslow (default veryfast)"},
     {"fps", "fps", MR_ROPT_FPS, AT(fps), 0, 1000, 0, "frames per second: 25, 29.97, 30000/1001 (default: the clip's)"},
@@ -31,6 +32,9 @@ const mr_render_opt mr_render_opt_table[] = {
     {"backend", "backend", MR_ROPT_BACKEND, AT(backend), 0, 0, 0, "auto, cpu or cuda: where frames are evaluated"},
     {"strict", "strict", MR_ROPT_BOOL, AT(strict), 0, 0, 0,
      "fail at a damaged frame in a source (default: conceal it, and say how many at the end)"},
+    {"alpha", "alpha", MR_ROPT_BOOL, AT(out.alpha), 0, 0, 0,
+     "true: keep transparency (an error where the format cannot); false: flatten over black "
+     "(default: kept when the picture is transparent and the format holds it)", true},
     {"t", "time", MR_ROPT_TIME, AT(t), 0, 1e9, 0, ".png outputs and frame -t: the time of the frame (seconds or mm:ss.fff)"},
     {NULL, NULL, 0, 0, 0, 0, 0, NULL}};
 #undef AT
@@ -146,10 +150,16 @@ int mr_render_opt_set(mr_render_opts *o, const mr_render_opt *d, const char *tex
         ((int *)field)[1] = h;
         return 0;
     }
-    case MR_ROPT_BOOL:
-        if (parse_bool(text, (bool *)field) < 0)
+    case MR_ROPT_BOOL: {
+        bool b;
+        if (parse_bool(text, &b) < 0)
             return mr_err_set(err, "wants true or false, got '%s'", text);
+        if (d->tristate)
+            *(int *)field = b ? 1 : -1;
+        else
+            *(bool *)field = b;
         return 0;
+    }
     case MR_ROPT_BACKEND:
         if (!mr_backend_parse(text, (mr_backend *)field))
             return mr_err_set(err, "wants auto, cpu or cuda, got '%s'", text);
@@ -199,8 +209,11 @@ int mr_render_opts_check(const mr_render_opts *o, mr_err *err)
             if ((unsigned)*(const mr_backend *)field > MR_BACKEND_CUDA)
                 return mr_err_set(err, "%s %d is not auto, cpu or cuda", d->name, (int)*(const mr_backend *)field);
             break;
-        case MR_ROPT_STRING:
         case MR_ROPT_BOOL:
+            if (d->tristate && (*(const int *)field < -1 || *(const int *)field > 1))
+                return mr_err_set(err, "%s %d is not -1 (false), 0 (not given) or 1 (true)", d->name, *(const int *)field);
+            break;
+        case MR_ROPT_STRING:
             break;
         }
     }

@@ -21,7 +21,8 @@ typedef enum {
     MR_ROPT_FPS,      /* frames per second: 25, 12.5, 29.97, "30000/1001" */
     MR_ROPT_SIZE,     /* "WxH" */
     MR_ROPT_BITRATE,  /* bits per second: 128000 or "128k" */
-    MR_ROPT_BOOL,     /* true/false, yes/no, 1/0; a bare CLI flag is true */
+    MR_ROPT_BOOL,     /* true/false, yes/no, 1/0; a bare CLI flag is true (into a bool, or,
+                       * for a `tristate` option, an int: 0 not given, 1 true, -1 false) */
     MR_ROPT_BACKEND,  /* auto, cpu, cuda */
     MR_ROPT_TIME,     /* seconds or "mm:ss.fff" */
 } mr_ropt_type;
@@ -35,6 +36,7 @@ typedef struct mr_render_opt {
     double min, max;    /* numbers: the range */
     double unset;       /* numbers: the value meaning "not given" (the default applies) */
     const char *doc;    /* one line, for help and errors */
+    bool tristate;      /* MR_ROPT_BOOL: "not given" differs from false (the field is an int) */
 } mr_render_opt;
 
 /* Every render option, ending with a {NULL} entry. */

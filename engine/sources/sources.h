@@ -6,8 +6,12 @@
 #include "engine/core/clip.h"
 #include "engine/core/color.h"
 
-/* Picture and sound of a media file (sound absent when it has none). */
+/* Picture and sound of a media file (sound absent when it has none), or the pictures of an
+ * image sequence (frames/%04d.png, from the lowest number there) at 25 fps. */
 mr_clip *mr_video_new(const char *path, mr_err *err);
+
+/* The same, an image sequence at fps (num 0: 25); fps for another file is an error. */
+mr_clip *mr_video_new_rate(const char *path, mr_rational fps, mr_err *err);
 
 /* Sound only of a media file. */
 mr_clip *mr_audio_new(const char *path, mr_err *err);
@@ -18,6 +22,14 @@ mr_clip *mr_image_new(const char *path, mr_err *err);
 
 /* A solid colour of w x h, unbounded. */
 mr_clip *mr_color_new(mr_rgba color, int w, int h, mr_err *err);
+
+/* A gradient of w x h, unbounded: the colours of n stops (positions pos[] in 0..1, in order;
+ * colours straight alpha, mixed premultiplied) along ramp, a MR_SHAPE_LINEAR or
+ * MR_SHAPE_RADIAL (engine/kernels/shape_params.h: 0 at p1 or within inner, 1 at p2 or r).
+ * Copies what it is given. */
+struct mr_shape_params;
+mr_clip *mr_gradient_new(const struct mr_shape_params *ramp, int n, const double *pos, const mr_rgba *colors,
+                         int w, int h, mr_err *err);
 
 /* A synthetic picture: "bars", "gradient", "checker", or "counter" (grey level n % 256, the
  * number n printed, and n in binary as 16 cells along the bottom), at fps; unbounded. */

@@ -6,6 +6,7 @@
 #include "engine/gpu/gpu.h"
 #include "engine/media/media.h"
 #include "engine/media/picture_in.h"
+#include "engine/media/sequence.h"
 #include "engine/sources/sources.h"
 
 typedef struct media_priv {
@@ -61,9 +62,14 @@ static void media_destroy(mr_clip *c)
 static const mr_clip_ops video_ops = {"video", media_picture, media_sound, media_describe, media_destroy};
 static const mr_clip_ops audio_ops = {"audio", NULL, media_sound, media_describe, media_destroy};
 
-static mr_clip *open_media(const char *path, bool picture, mr_err *err)
+static mr_clip *open_media(const char *path, bool picture, mr_rational fps, mr_err *err)
 {
-    mr_media *m = mr_media_open(path, err);
+    if (fps.num > 0 && !mr_sequence_is(path)) {
+        mr_err_set(err, "fps is for image sequences (a name with a number pattern, such as frames/%%04d.png): '%s' "
+                        "is not one", path);
+        return NULL;
+    }
+    mr_media *m = mr_media_open(path, fps, err);
     if (!m)
         return NULL;
     const mr_media_info *in = mr_media_info_of(m);
@@ -103,5 +109,6 @@ static mr_clip *open_media(const char *path, bool picture, mr_err *err)
     return c;
 }
 
-mr_clip *mr_video_new(const char *path, mr_err *err) { return open_media(path, true, err); }
-mr_clip *mr_audio_new(const char *path, mr_err *err) { return open_media(path, false, err); }
+mr_clip *mr_video_new(const char *path, mr_err *err) { return open_media(path, true, (mr_rational){0, 1}, err); }
+mr_clip *mr_video_new_rate(const char *path, mr_rational fps, mr_err *err) { return open_media(path, true, fps, err); }
+mr_clip *mr_audio_new(const char *path, mr_err *err) { return open_media(path, false, (mr_rational){0, 1}, err); }

@@ -54,6 +54,13 @@ int main(void)
     CHECK(set(&o, "size", "0x720", &err) < 0);
     CHECK(set(&o, "faststart", "true", &err) == 0 && o.out.faststart);
     CHECK(set(&o, "faststart", "maybe", &err) < 0);
+    /* alpha: "not given" (the default: kept where the picture is transparent) is not false */
+    CHECK(o.out.alpha == MR_ALPHA_AUTO);
+    CHECK(set(&o, "alpha", "true", &err) == 0 && o.out.alpha == MR_ALPHA_ON);
+    CHECK(set(&o, "alpha", "no", &err) == 0 && o.out.alpha == MR_ALPHA_OFF);
+    CHECK(set(&o, "alpha", "clear", &err) < 0);
+    CHECK_STR(err.msg, "wants true or false, got 'clear'");
+    CHECK(o.out.alpha == MR_ALPHA_OFF);
     CHECK(set(&o, "backend", "cpu", &err) == 0 && o.backend == MR_BACKEND_CPU);
     CHECK(set(&o, "backend", "gpu", &err) < 0);
     CHECK(set(&o, "t", "1:02.5", &err) == 0 && o.t == 62.5);
@@ -72,6 +79,10 @@ int main(void)
     direct = mr_render_opts_default();
     direct.fps = (mr_rational){-1, 1};
     CHECK(mr_render_opts_check(&direct, &err) < 0);
+    direct = mr_render_opts_default();
+    direct.out.alpha = 2;
+    CHECK(mr_render_opts_check(&direct, &err) < 0);
+    CHECK_STR(err.msg, "alpha 2 is not");
 
     /* renders that cannot be made leave nothing behind and say which clip */
     char dir[] = "/tmp/mr_test_render_opts_XXXXXX";
@@ -102,6 +113,12 @@ int main(void)
     ro.threads = 100;
     CHECK(mr_render(second, path, &ro, &err) < 0);
     CHECK_STR(err.msg, "threads 100");
+    CHECK(access(path, F_OK) != 0);
+    /* alpha asked for where the format cannot hold it: an error naming the format, no file */
+    ro.threads = 0;
+    ro.out.alpha = MR_ALPHA_ON;
+    CHECK(mr_render(second, path, &ro, &err) < 0);
+    CHECK_STR(err.msg, "h264 video in a mp4 file cannot hold transparency");
     CHECK(access(path, F_OK) != 0);
     rmdir(dir);
 

@@ -2,7 +2,8 @@
 # backends.sh: the GPU engine against the CPU reference on every golden scene and example
 # script (moonreel compare: max diff <= 1 or PSNR >= 50 dB per frame, and the CUDA path must
 # really run); NVDEC decoding against CPU decoding of the same file; probe; and the encoder
-# on a GPU: NVENC, or on GPUs without it (A100/H100/H200) the one-line reason and x264.
+# on a GPU: NVENC, or on GPUs without it (A100/H100/H200) the one-line reason and x264; and
+# transparency to the file (PNG sequence, ProRes 4444, VP9 with alpha) on both engines.
 # Exit 77 (skipped) when there is no GPU.
 #   bash tests/gpu/backends.sh MOONREEL MEDIACHECK PROJECT_ROOT [MKMEDIA]
 source "$(dirname "$0")/../e2e/lib.sh"
@@ -96,5 +97,30 @@ for n in 0 30 60 119; do
   a=($(pixel enc.mp4 $n 240 135)); b=($(pixel cpu.mp4 $n 240 135))
   expect_near "GPU and CPU renders agree at frame $n" "${a[0]}" "${b[0]}" 3
 done
+# transparency on both engines: one transparent clip to a PNG sequence, ProRes 4444 and VP9
+# with alpha (a GPU picture that keeps its alpha is downloaded as RGBA and converted on the CPU,
+# as on the CPU engine): the two engines' files agree, alpha included
+cat > alpha.lua <<'EOF'
+local circle = canvas(64, 32, function(ctx) ctx:circle(32, 16, 12); ctx:fill("#0000ff80") end)
+return compose({color("red", 64, 64), color("lime", 64, 32):opacity(0.5):at(64, 0), circle:at(64, 32)},
+  {bg = "transparent", size = {128, 64}}):dur(0.4)
+EOF
+for b in cpu cuda; do
+  mkdir -p "seq-$b"
+  "$MR" run alpha.lua --backend $b -o "seq-$b/f_%04d.png" -q && ok || bad "$b: transparency to a PNG sequence"
+  "$MR" run alpha.lua --backend $b -o "alpha-$b.mov" --codec prores -q && ok || bad "$b: transparency to ProRes 4444"
+  "$MR" run alpha.lua --backend $b -o "alpha-$b.webm" -q && ok || bad "$b: transparency to VP9 with alpha"
+done
+for f in "seq-%s/f_%%04d.png|2" "alpha-%s.mov|3" "alpha-%s.webm|6"; do
+  IFS='|' read -r name tol <<< "$f"
+  for p in "16 16" "100 16" "96 48" "124 60"; do
+    a=($("$MC" "$(printf "$name" cuda)" rgba 2 $p)) c=($("$MC" "$(printf "$name" cpu)" rgba 2 $p))
+    if [ ${#a[@]} -ne 4 ] || [ ${#c[@]} -ne 4 ]; then bad "$(printf "$name" cuda) at $p: no pixel"; continue; fi
+    for i in 0 1 2 3; do
+      expect_near "$(printf "$name" cuda) channel $i at $p: the engines agree" "${a[$i]}" "${c[$i]}" "$tol"
+    done
+  done
+done
+expect_eq "GPU: a clear corner stays clear" "$("$MC" "seq-cuda/f_%04d.png" rgba 2 124 60 | cut -d' ' -f4)" 0
 expect_no_temp "$WORK"
 finish

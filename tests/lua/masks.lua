@@ -53,3 +53,48 @@ H.contains(H.raises(function() return left:threshold(2) end), "bad argument 'v' 
 H.contains(H.raises(function() return left * 3 end), "mask (or a clip: its luma) expected, got number")
 H.contains(H.raises(function() return mask.from(tone(440)) end), "from: the clip has no picture")
 H.contains(H.raises(function() return left * 3 end), "masks.lua:")
+
+-- shapes, drawn at the masked picture's size, antialiased; every number may move
+local white = color("white", 100, 50):dur(2)
+local function cov(m, x, y, t) return ({white:mask(m):frame(t or 0):pixel(x, y)})[4] end
+local box = mask.rect{10, 10, 30, 20}
+H.eq(cov(box, 20, 20), 255)
+H.eq(cov(box, 5, 5), 0)
+H.eq(cov(mask.rect{10.5, 10, 30, 20}, 10, 20), 128, "half a pixel inside: half covered")
+H.eq(cov(mask.rect{10, 10, 30, 20, radius = 10}, 10, 10), 0, "a rounded corner is cut")
+H.eq(cov(mask.circle(50, 25, 20), 50, 25), 255)
+H.eq(cov(mask.circle(50, 25, 20), 50, 3), 0)
+local edge = cov(mask.circle(50, 25, 20.5), 70, 25) -- the pixel [70, 71] straddles the edge at 70.5
+assert(edge > 64 and edge < 192, "antialiased edge: " .. edge)
+H.eq(cov(mask.ellipse{50, 25, 40, 10}, 85, 25), 255)
+H.eq(cov(mask.ellipse{50, 25, 40, 10}, 50, 38), 0)
+H.eq(cov(mask.polygon{ {0, 0}, {100, 0}, {0, 50} }, 5, 5), 255)
+H.eq(cov(mask.polygon{ {0, 0}, {100, 0}, {0, 50} }, 90, 40), 0)
+H.eq(cov(mask.polygon{points = { {0, 0}, {100, 0}, {0, 50} }}, 5, 5), 255, "by name")
+H.eq(cov(mask.linear{p1 = {0, 0}, p2 = {100, 0}}, 0, 10), 1) -- pixel centre 0.5: 0.5 %
+H.eq(cov(mask.linear{p1 = {"0%", 0}, p2 = {"100%", 0}}, 99, 10), 254)
+H.eq(cov(mask.radial{center = "center", r = 40, inner = 10}, 50, 25), 255)
+H.eq(cov(mask.radial{center = "center", r = 40, inner = 10}, 5, 5), 0)
+local moving = mask.rect{x = keys{ {0, 0}, {2, 60} }, y = 0, w = 40, h = 50}
+H.eq(cov(moving, 70, 10, 0), 0)
+H.eq(cov(moving, 70, 10, 1.9), 255, "a curve moves the rectangle")
+H.eq(cov(mask.circle(50, 25, function(t) return t * 10 end), 50, 25, 1), 255)
+H.eq(cov(mask.circle(50, 25, function(t) return t * 10 end), 50, 25, 0), 0, "radius 0 at t = 0")
+
+-- feather blurs the edge; grow and shrink move it by a disc
+local hard = mask.rect{0, 0, 50, 50}
+H.eq(cov(hard:feather(8), 10, 25), 255)
+local soft = cov(hard:feather(8), 50, 25)
+assert(soft > 100 and soft < 160, "feathered edge about half: " .. soft)
+H.eq(cov(hard:grow(5), 53, 25), 255)
+H.eq(cov(hard:shrink(5), 47, 25), 0)
+H.eq(cov(hard:shrink(5), 40, 25), 255)
+
+H.contains(H.raises(function() return mask.polygon{ {1, 2}, {3, 4} } end), "bad argument 'points' to 'polygon' (2 points; it takes 3 to 256)")
+H.contains(H.raises(function() return mask.polygon{ {1, 2}, {3, "a"}, {1, 1} } end), "point 2 is not {x, y}")
+H.contains(H.raises(function() return mask.rect{1, 2, 3} end), "bad argument 'h' to 'rect' (missing")
+H.contains(H.raises(function() return mask.rect{1, 2, 3, 4, x = 4} end), "given twice")
+H.contains(H.raises(function() return mask.rect{1, 2, 3, 4, radus = 4} end), "unknown option 'radus' to 'rect'; did you mean 'radius'?")
+H.contains(H.raises(function() return mask.circle(1, 2, -3) end), "bad argument 'r' to 'circle' (-3 is outside")
+H.contains(H.raises(function() return hard:feather("a") end), "bad argument 'px' to 'feather' (number or curve expected, got string)")
+H.contains(H.raises(function() return white:mask(mask.circle(1, 2, function() return "big" end)):frame(0) end), "masks.lua:")

@@ -18,7 +18,7 @@ values=$(grep -c '^function fx\.' "$dir/moonreel.d.lua")
 grep -q '^function Clip:fadein(d, color) end' "$dir/moonreel.d.lua"
 masks=$("$mr" help ops | grep -c '^mask\.\|^m:')
 mask_fns=$(grep -c '^function mask\.\|^function Mask:[a-z]*(.*) end' "$dir/moonreel.d.lua")
-[ "$mask_fns" -eq $((masks + 1)) ] || { echo "stubs: $mask_fns mask functions for $masks in the registry (+ clip)"; exit 1; }
+[ "$mask_fns" -eq $((masks + 2)) ] || { echo "stubs: $mask_fns mask functions for $masks in the registry (+ clip, canvas)"; exit 1; }
 if command -v lua-language-server >/dev/null; then
   lua-language-server --check "$dir" --checklevel=Warning
   echo "stubs: lua-language-server --check passed"

@@ -5,6 +5,8 @@
  *                                             "audio RATE CH samples=N duration=S codec=NAME"
  *   mediacheck --has-encoder NAME   exit status 0 if this libavcodec has the encoder NAME (libx265...), else 1
  *   mediacheck FILE pixel N X Y     "R G B" of decoded video frame N (BT.709 limited, as tagged)
+ *   mediacheck FILE rgba N X Y      "R G B A" of decoded video frame N, straight alpha (VP8/VP9 with
+ *                                   alpha decoded by libvpx, which keeps it; FFmpeg's own drop it)
  *   mediacheck FILE onset T         time in seconds of the first sound sample after T louder than 0.1
  *   mediacheck FILE counter N       the frame number the counter pattern's bit strip shows in frame N */
 #include <libavcodec/avcodec.h>
@@ -13,6 +15,7 @@
 #include <libavutil/pixdesc.h>
 #include <libswscale/swscale.h>
 #include <math.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -21,7 +24,13 @@ static AVFormatContext *fmt;
 
 static AVCodecContext *open_dec(int s)
 {
-    const AVCodec *c = avcodec_find_decoder(fmt->streams[s]->codecpar->codec_id);
+    const AVCodecParameters *par = fmt->streams[s]->codecpar;
+    const AVDictionaryEntry *am = av_dict_get(fmt->streams[s]->metadata, "alpha_mode", NULL, 0);
+    const AVCodec *c = NULL;
+    if (am && atoi(am->value) == 1 && (par->codec_id == AV_CODEC_ID_VP9 || par->codec_id == AV_CODEC_ID_VP8))
+        c = avcodec_find_decoder_by_name(par->codec_id == AV_CODEC_ID_VP9 ? "libvpx-vp9" : "libvpx");
+    if (!c)
+        c = avcodec_find_decoder(par->codec_id);
     AVCodecContext *d = avcodec_alloc_context3(c);
     avcodec_parameters_to_context(d, fmt->streams[s]->codecpar);
     d->pkt_timebase = fmt->streams[s]->time_base;
@@ -65,20 +74,22 @@ static void each_frame(int s, int (*fn)(AVFrame *, void *), void *ud)
 static int count_video(AVFrame *f, void *ud) { (*(long *)ud)++; return 0; }
 static int count_audio(AVFrame *f, void *ud) { *(long *)ud += f->nb_samples; return 0; }
 
-struct pick { long want, n; int x, y; uint8_t rgb[3]; int done; int counter; };
+struct pick { long want, n; int x, y; uint8_t rgb[4]; int done; int counter, alpha; };
 
 static int pick_pixel(AVFrame *f, void *ud)
 {
     struct pick *p = ud;
     if (p->n++ != p->want)
         return 0;
-    struct SwsContext *c = sws_getContext(f->width, f->height, f->format, f->width, f->height, AV_PIX_FMT_RGB24,
-                                          SWS_POINT, NULL, NULL, NULL);
+    enum AVPixelFormat to = p->alpha ? AV_PIX_FMT_RGBA : AV_PIX_FMT_RGB24;
+    int bpp = p->alpha ? 4 : 3;
+    struct SwsContext *c = sws_getContext(f->width, f->height, f->format, f->width, f->height, to,
+                                          p->alpha ? SWS_POINT | SWS_ACCURATE_RND : SWS_POINT, NULL, NULL, NULL);
     const int *k = sws_getCoefficients(f->colorspace == AVCOL_SPC_BT709 ? SWS_CS_ITU709 : SWS_CS_ITU601);
     sws_setColorspaceDetails(c, k, f->color_range == AVCOL_RANGE_JPEG, k, 1, 0, 1 << 16, 1 << 16);
     uint8_t *dst[4];
     int dls[4];
-    av_image_alloc(dst, dls, f->width, f->height, AV_PIX_FMT_RGB24, 64); /* swscale wants aligned rows */
+    av_image_alloc(dst, dls, f->width, f->height, to, 64); /* swscale wants aligned rows */
     sws_scale(c, (const uint8_t *const *)f->data, f->linesize, 0, f->height, dst, dls);
     int ls = dls[0];
     uint8_t *rgb = dst[0];
@@ -90,7 +101,7 @@ static int pick_pixel(AVFrame *f, void *ud)
         }
         p->x = n;
     } else {
-        memcpy(p->rgb, rgb + p->y * ls + p->x * 3, 3);
+        memcpy(p->rgb, rgb + p->y * ls + p->x * bpp, bpp);
     }
     av_freep(&dst[0]);
     sws_freeContext(c);
@@ -150,9 +161,10 @@ int main(int argc, char **argv)
         }
         return 0;
     }
-    if ((!strcmp(argv[2], "pixel") && argc == 6) || (!strcmp(argv[2], "counter") && argc == 4)) {
+    bool rgba = !strcmp(argv[2], "rgba") && argc == 6;
+    if ((!strcmp(argv[2], "pixel") && argc == 6) || rgba || (!strcmp(argv[2], "counter") && argc == 4)) {
         struct pick p = {atol(argv[3]), 0, argc == 6 ? atoi(argv[4]) : 0, argc == 6 ? atoi(argv[5]) : 0, {0}, 0,
-                         argc == 4};
+                         argc == 4, rgba};
         if (vs < 0)
             return 1;
         each_frame(vs, pick_pixel, &p);
@@ -162,6 +174,8 @@ int main(int argc, char **argv)
         }
         if (p.counter)
             printf("%d\n", p.x);
+        else if (rgba)
+            printf("%d %d %d %d\n", p.rgb[0], p.rgb[1], p.rgb[2], p.rgb[3]);
         else
             printf("%d %d %d\n", p.rgb[0], p.rgb[1], p.rgb[2]);
         return 0;
@@ -172,6 +186,6 @@ int main(int argc, char **argv)
         printf("%.6f\n", o.found);
         return 0;
     }
-    fprintf(stderr, "usage: mediacheck FILE [pixel N X Y | counter N | onset T]\n");
+    fprintf(stderr, "usage: mediacheck FILE [pixel N X Y | rgba N X Y | counter N | onset T]\n");
     return 2;
 }

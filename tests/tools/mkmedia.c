@@ -10,6 +10,12 @@
  *       VP9 with an alpha channel (libvpx-vp9, yuva420p, lossless): the left half opaque red,
  *       the top right quarter green at alpha 128, the bottom right quarter transparent (white
  *       colour under alpha 0).
+ *   mkmedia OUT.mov prores4444 | mkmedia OUT.mov qtrle | mkmedia OUT.png alphapng |
+ *   mkmedia 'DIR/f_%04d.png' sequence | mkmedia OUT.webp alphawebp
+ *       the same transparent picture as ProRes 4444 (prores_ks, yuva444p10le), QuickTime
+ *       animation (qtrle, argb), a single PNG (rgba), an image sequence of 10 PNGs numbered
+ *       from 7 (f_0007.png .. f_0016.png: a sequence need not start at 0 or 1), and a WebP
+ *       (libwebp, yuva420p, lossless).
  *   mkmedia OUT.mp4 damaged
  *       2 s of the quad picture (H.264, 50 frames, a key frame every 25) with a 440 Hz tone
  *       (AAC, 48 kHz stereo), where the payload of sound packets 10, 30 and 50 and of picture
@@ -235,40 +241,55 @@ int main(int argc, char **argv)
     av_log_set_level(AV_LOG_ERROR);
     const char *kind = argc >= 3 ? argv[2] : "";
     bool quad = !strcmp(kind, "quad"), alpha = !strcmp(kind, "alpha"), says = !strcmp(kind, "says");
+    bool prores = !strcmp(kind, "prores4444"), qtrle = !strcmp(kind, "qtrle"), apng = !strcmp(kind, "alphapng");
+    bool seq = !strcmp(kind, "sequence"), webp = !strcmp(kind, "alphawebp");
+    bool transparent = alpha || prores || qtrle || apng || seq || webp;
     damaging = !strcmp(kind, "damaged");
     if (!strcmp(kind, "huge") && argc == 3)
         return write_huge_png(argv[1]);
-    if (!(quad && argc <= 5) && !((alpha || damaging) && argc == 3) && !(says && argc == 4)) {
+    if (!(quad && argc <= 5) && !((transparent || damaging) && argc == 3) && !(says && argc == 4)) {
         fprintf(stderr, "usage: mkmedia OUT.mp4 quad [ROTATE [hflip|vflip]] | mkmedia OUT.webm alpha |\n"
+                        "       mkmedia OUT.mov prores4444 | mkmedia OUT.mov qtrle | mkmedia OUT.png alphapng |\n"
+                        "       mkmedia 'DIR/f_%%04d.png' sequence | mkmedia OUT.webp alphawebp |\n"
                         "       mkmedia OUT.mp4 damaged | mkmedia OUT.mkv says SECONDS | mkmedia OUT.png huge\n");
         return 2;
     }
     bool with_sound = damaging || says;
-    int frames = with_sound ? LONG_FRAMES : FRAMES;
+    int frames = with_sound ? LONG_FRAMES : apng || webp ? 1 : FRAMES;
     AVFormatContext *oc = NULL;
     if (avformat_alloc_output_context2(&oc, NULL, NULL, argv[1]) < 0)
         die("unknown container (the extension)");
-    const AVCodec *codec = avcodec_find_encoder_by_name(alpha ? "libvpx-vp9" : "libx264");
-    if (!codec)
-        die(alpha ? "no libvpx-vp9 encoder" : "no libx264 encoder");
+    const char *encoder = alpha ? "libvpx-vp9" : prores ? "prores_ks" : qtrle ? "qtrle" : apng || seq ? "png"
+                        : webp ? "libwebp" : "libx264";
+    const AVCodec *codec = avcodec_find_encoder_by_name(encoder);
+    if (!codec) {
+        fprintf(stderr, "mkmedia: no %s encoder\n", encoder);
+        return 1;
+    }
     AVCodecContext *enc = avcodec_alloc_context3(codec);
     enc->width = W;
     enc->height = H;
     enc->time_base = (AVRational){1, 25};
     enc->framerate = (AVRational){25, 1};
     enc->gop_size = with_sound ? 25 : FRAMES;
-    enc->pix_fmt = alpha ? AV_PIX_FMT_YUVA420P : AV_PIX_FMT_YUV420P;
-    enc->colorspace = AVCOL_SPC_BT709;
-    enc->color_primaries = AVCOL_PRI_BT709;
-    enc->color_trc = AVCOL_TRC_BT709;
-    enc->color_range = AVCOL_RANGE_MPEG;
+    enc->pix_fmt = alpha || webp ? AV_PIX_FMT_YUVA420P : prores ? AV_PIX_FMT_YUVA444P10LE : qtrle ? AV_PIX_FMT_ARGB
+                 : apng || seq ? AV_PIX_FMT_RGBA : AV_PIX_FMT_YUV420P;
+    bool rgb = qtrle || apng || seq; /* RGB pictures: no YUV matrix or range to tag */
+    enc->colorspace = rgb ? AVCOL_SPC_UNSPECIFIED : AVCOL_SPC_BT709;
+    enc->color_primaries = rgb ? AVCOL_PRI_UNSPECIFIED : AVCOL_PRI_BT709;
+    enc->color_trc = rgb ? AVCOL_TRC_UNSPECIFIED : AVCOL_TRC_BT709;
+    enc->color_range = rgb ? AVCOL_RANGE_UNSPECIFIED : AVCOL_RANGE_MPEG;
     if (oc->oformat->flags & AVFMT_GLOBALHEADER)
         enc->flags |= AV_CODEC_FLAG_GLOBAL_HEADER;
     if (alpha) {
         av_opt_set_int(enc->priv_data, "lossless", 1, 0);
         av_opt_set(enc->priv_data, "deadline", "realtime", 0);
         av_opt_set_int(enc->priv_data, "cpu-used", 8, 0);
-    } else {
+    } else if (prores) {
+        av_opt_set(enc->priv_data, "profile", "4444", 0);
+    } else if (webp) {
+        av_opt_set_int(enc->priv_data, "lossless", 1, 0);
+    } else if (!transparent) {
         av_opt_set(enc->priv_data, "preset", "ultrafast", 0);
         av_opt_set(enc->priv_data, "crf", "10", 0);
     }
@@ -289,14 +310,16 @@ int main(int argc, char **argv)
         if (argc == 5)
             av_display_matrix_flip(m, !strcmp(argv[4], "hflip"), !strcmp(argv[4], "vflip"));
     }
-    if (avio_open(&oc->pb, argv[1], AVIO_FLAG_WRITE) < 0)
+    if (seq)
+        av_opt_set_int(oc->priv_data, "start_number", 7, 0);
+    if (!(oc->oformat->flags & AVFMT_NOFILE) && avio_open(&oc->pb, argv[1], AVIO_FLAG_WRITE) < 0)
         die("cannot write the file");
     if (avformat_write_header(oc, NULL) < 0)
         die("cannot write the header");
 
     /* the picture, converted to the encoder's YUV by swscale with BT.709 limited range */
     uint8_t *rgba = malloc(4 * W * H);
-    draw(rgba, alpha);
+    draw(rgba, transparent);
     AVFrame *frame = av_frame_alloc();
     frame->format = enc->pix_fmt;
     frame->width = W;
@@ -305,8 +328,12 @@ int main(int argc, char **argv)
         die("out of memory");
     struct SwsContext *sws = sws_getContext(W, H, AV_PIX_FMT_RGBA, W, H, enc->pix_fmt,
                                             SWS_BICUBIC | SWS_ACCURATE_RND | SWS_FULL_CHR_H_INP, NULL, NULL, NULL);
-    const int *k = sws_getCoefficients(SWS_CS_ITU709);
+    const int *k = sws_getCoefficients(webp ? SWS_CS_ITU601 : SWS_CS_ITU709); /* WebP's YUV is BT.601 */
     sws_setColorspaceDetails(sws, k, 1, k, 0, 0, 1 << 16, 1 << 16);
+    frame->colorspace = enc->colorspace; /* ProRes writes the frame's tags, not the context's */
+    frame->color_primaries = enc->color_primaries;
+    frame->color_trc = enc->color_trc;
+    frame->color_range = enc->color_range;
     const uint8_t *src[4] = {rgba};
     int src_stride[4] = {4 * W};
     sws_scale(sws, src, src_stride, 0, H, frame->data, frame->linesize);
@@ -322,7 +349,8 @@ int main(int argc, char **argv)
         sound_until(oc, snd, sst, &spos, (int64_t)frames * RATE / 25, true);
     if (av_write_trailer(oc) < 0)
         die("cannot finish the file");
-    avio_closep(&oc->pb);
+    if (!(oc->oformat->flags & AVFMT_NOFILE))
+        avio_closep(&oc->pb);
     sws_freeContext(sws);
     av_frame_free(&frame);
     free(rgba);

@@ -1,0 +1,75 @@
+/* gpu_check.h: what the GPU tests share: the GPU or a skip, a device frame brought back, the
+ * largest difference between two frames, and a GPU time by CUDA events on the pipeline's
+ * stream. Static functions for one test file each (tests/gpu/test_*.c). */
+#ifndef MR_GPU_CHECK_H
+#define MR_GPU_CHECK_H
+
+#include <cuda_runtime_api.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include "engine/gpu/gpu.h"
+#include "engine/kernels/kernels.h"
+
+/* The process's GPU; without one it prints "skipped: no GPU" and exits 77 (ctest's skip), and
+ * a GPU moonreel cannot use is a failure (exit 1). */
+static mr_gpu *gpu_open_or_skip(mr_err *err)
+{
+    mr_gpu *gpu = mr_gpu_open(err);
+    if (!gpu && mr_gpu_count() == 0) {
+        printf("skipped: no GPU: %s\n", err->msg);
+        exit(77);
+    }
+    if (!gpu) {
+        fprintf(stderr, "the GPU cannot be used: %s\n", err->msg);
+        exit(1);
+    }
+    printf("GPU: %s\n", mr_gpu_name(gpu));
+    return gpu;
+}
+
+/* A host copy of the device frame d (the caller's reference), or NULL, said. */
+static mr_frame *gpu_down(const mr_frame *d, mr_err *err)
+{
+    mr_frame *h = mr_k_to_host(d, err);
+    if (!h)
+        fprintf(stderr, "download: %s\n", err->msg);
+    return h;
+}
+
+/* The largest difference of any channel between two host frames of one size; *differing says
+ * how many values differ at all. */
+static int gpu_worst(const mr_frame *a, const mr_frame *b, long *differing)
+{
+    int m = 0;
+    *differing = 0;
+    for (int y = 0; y < a->h; y++)
+        for (int i = 0; i < 4 * a->w; i++) {
+            int d = abs(mr_frame_row(a, y)[i] - mr_frame_row(b, y)[i]);
+            m = d > m ? d : m;
+            *differing += d != 0;
+        }
+    return m;
+}
+
+/* Milliseconds run(arg) takes on the GPU's stream: the mean of 20 after 3 to warm up. */
+static double gpu_ms(mr_gpu *gpu, void (*run)(void *), void *arg)
+{
+    cudaStream_t s = (cudaStream_t)mr_gpu_stream(gpu);
+    cudaEvent_t e0, e1;
+    cudaEventCreate(&e0);
+    cudaEventCreate(&e1);
+    for (int i = 0; i < 3; i++)
+        run(arg);
+    cudaEventRecord(e0, s);
+    for (int i = 0; i < 20; i++)
+        run(arg);
+    cudaEventRecord(e1, s);
+    cudaEventSynchronize(e1);
+    float ms = 0;
+    cudaEventElapsedTime(&ms, e0, e1);
+    cudaEventDestroy(e0);
+    cudaEventDestroy(e1);
+    return ms / 20;
+}
+
+#endif
