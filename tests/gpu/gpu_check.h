@@ -1,18 +1,19 @@
-/* gpu_check.h: what the GPU tests share: the GPU or a skip, a device frame brought back, the
- * largest difference between two frames, and a GPU time by CUDA events on the pipeline's
- * stream. Static functions for one test file each (tests/gpu/test_*.c). */
+/* gpu_check.h: what the GPU tests share: the GPU or a skip, a host frame sent up and a device
+ * frame brought back, the largest difference between two frames, and a GPU time by CUDA
+ * events on the pipeline's stream. Inline functions for the test files (tests/gpu/test_*.c). */
 #ifndef MR_GPU_CHECK_H
 #define MR_GPU_CHECK_H
 
 #include <cuda_runtime_api.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 #include "engine/gpu/gpu.h"
 #include "engine/kernels/kernels.h"
 
 /* The process's GPU; without one it prints "skipped: no GPU" and exits 77 (ctest's skip), and
  * a GPU moonreel cannot use is a failure (exit 1). */
-static mr_gpu *gpu_open_or_skip(mr_err *err)
+static inline mr_gpu *gpu_open_or_skip(mr_err *err)
 {
     mr_gpu *gpu = mr_gpu_open(err);
     if (!gpu && mr_gpu_count() == 0) {
@@ -27,8 +28,25 @@ static mr_gpu *gpu_open_or_skip(mr_err *err)
     return gpu;
 }
 
+/* A device copy of the host frame h for ev (the caller's reference), or NULL, said. */
+static inline mr_frame *gpu_up(mr_eval *ev, const mr_frame *h)
+{
+    mr_frame *c = mr_frame_new(h->w, h->h, ev->err);
+    if (!c)
+        return NULL;
+    for (int y = 0; y < h->h; y++)
+        memcpy(mr_frame_row(c, y), mr_frame_row(h, y), (size_t)h->w * 4);
+    c->opaque = h->opaque;
+    if (mr_k_to_device(ev, &c) < 0) {
+        fprintf(stderr, "upload: %s\n", ev->err->msg);
+        mr_frame_unref(c);
+        return NULL;
+    }
+    return c;
+}
+
 /* A host copy of the device frame d (the caller's reference), or NULL, said. */
-static mr_frame *gpu_down(const mr_frame *d, mr_err *err)
+static inline mr_frame *gpu_down(const mr_frame *d, mr_err *err)
 {
     mr_frame *h = mr_k_to_host(d, err);
     if (!h)
@@ -38,7 +56,7 @@ static mr_frame *gpu_down(const mr_frame *d, mr_err *err)
 
 /* The largest difference of any channel between two host frames of one size; *differing says
  * how many values differ at all. */
-static int gpu_worst(const mr_frame *a, const mr_frame *b, long *differing)
+static inline int gpu_worst(const mr_frame *a, const mr_frame *b, long *differing)
 {
     int m = 0;
     *differing = 0;
@@ -52,7 +70,7 @@ static int gpu_worst(const mr_frame *a, const mr_frame *b, long *differing)
 }
 
 /* Milliseconds run(arg) takes on the GPU's stream: the mean of 20 after 3 to warm up. */
-static double gpu_ms(mr_gpu *gpu, void (*run)(void *), void *arg)
+static inline double gpu_ms(mr_gpu *gpu, void (*run)(void *), void *arg)
 {
     cudaStream_t s = (cudaStream_t)mr_gpu_stream(gpu);
     cudaEvent_t e0, e1;

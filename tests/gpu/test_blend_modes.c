@@ -10,6 +10,7 @@
 #include "engine/kernels/k_key.h"
 #include "engine/kernels/kernels.h"
 #include "tests/engine/check.h"
+#include "tests/gpu/gpu_check.h"
 
 #define FW 1920
 #define FH 1080
@@ -50,37 +51,15 @@ static void green_screen(mr_frame *f)
     f->opaque = true;
 }
 
-static mr_frame *up(const mr_frame *h)
-{
-    mr_frame *c = mr_frame_new(h->w, h->h, NULL);
-    for (int y = 0; y < h->h; y++)
-        memcpy(mr_frame_row(c, y), mr_frame_row(h, y), (size_t)h->w * 4);
-    c->opaque = h->opaque;
-    if (mr_k_to_device(&dev, &c) < 0)
-        fprintf(stderr, "upload: %s\n", err.msg);
-    return c;
-}
+static mr_frame *up(const mr_frame *h) { return gpu_up(&dev, h); }
 
-static mr_frame *down(const mr_frame *d)
-{
-    mr_frame *h = mr_k_to_host(d, &err);
-    if (!h)
-        fprintf(stderr, "download: %s\n", err.msg);
-    return h;
-}
+static mr_frame *down(const mr_frame *d) { return gpu_down(d, &err); }
 
 /* The largest difference of any byte of a and b (256 when b is missing). */
 static int worst(const mr_frame *a, const mr_frame *b)
 {
-    if (!b)
-        return 256;
-    int w = 0;
-    for (int y = 0; y < a->h; y++)
-        for (int i = 0; i < 4 * a->w; i++) {
-            int d = abs(mr_frame_row(a, y)[i] - mr_frame_row(b, y)[i]);
-            w = d > w ? d : w;
-        }
-    return w;
+    long differing;
+    return b ? gpu_worst(a, b, &differing) : 256;
 }
 
 /* Every mode, on a full frame and on a layer hanging off the top-left, CPU against CUDA. */

@@ -33,17 +33,7 @@ static void natural_frame(mr_frame *f)
     f->opaque = false;
 }
 
-/* A device copy of host frame h (the caller's reference), said when it fails. */
-static mr_frame *up(const mr_frame *h)
-{
-    mr_frame *c = mr_frame_new(h->w, h->h, NULL);
-    for (int y = 0; y < h->h; y++)
-        memcpy(mr_frame_row(c, y), mr_frame_row(h, y), (size_t)h->w * 4);
-    c->opaque = h->opaque;
-    if (mr_k_to_device(&dev, &c) < 0)
-        fprintf(stderr, "upload: %s\n", err.msg);
-    return c;
-}
+static mr_frame *up(const mr_frame *h) { return gpu_up(&dev, h); }
 
 /* One operation on one backend: blur (a: sigma_x, b: sigma_y), or grow or shrink (a: radius). */
 typedef enum { BLUR, GROW, SHRINK } op;

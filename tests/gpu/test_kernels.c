@@ -1,6 +1,7 @@
 /* test_kernels.c: every CUDA kernel against its CPU twin on random inputs, through the
- * dispatch layer (engine/kernels.h): bit-exact for conversion, blending and orientation, PSNR >= 50 dB
- * against swscale for resampling. Exit 77 (skipped) without a GPU. */
+ * dispatch layer (engine/kernels.h): bit-exact for conversion, blending and orientation,
+ * within 1 LSB for the warp (each filter), PSNR >= 50 dB against swscale for resampling.
+ * Exit 77 (skipped) without a GPU. */
 #include <math.h>
 #include <stdlib.h>
 #include "engine/media/colorspace.h"
@@ -215,28 +216,48 @@ int main(void)
                 mr_frame_unref(back);
             }
 
-    /* the affine warp (rotate, scale, mirror): the same float arithmetic, within 1 LSB */
-    static const float warps[][7] = {
-        {0.866f, 0.5f, -20.3f, -0.5f, 0.866f, 40.7f, 1},   /* 30 degrees */
-        {0.5f, 0, 40.25f, 0, 0.5f, 22.1f, 1},              /* zoomed twice */
-        {2.5f, 0, -3.0f, 0, 2.5f, 1.5f, 3},                /* shrunk, 3x3 samples */
-        {-1, 0, 97, 0, 1, 0, 1}};                          /* mirrored */
-    for (int i = 0; i < 4; i++) {
-        mr_frame *s = mr_frame_new(97, 61, NULL), *h = mr_frame_new(120, 80, NULL);
-        random_frame(s, 60 + i, true);
-        mr_warp_params k = {{warps[i][0], warps[i][1], warps[i][2], warps[i][3], warps[i][4], warps[i][5]}, 97, 61,
-                            (int)warps[i][6]};
-        mr_frame *ds = up(s), *d = mr_frame_new_gpu(120, 80, &err);
+    /* the affine warp (rotate, scale, mirror, crop) with each filter: the same integer
+     * arithmetic, so the same bits (1 LSB allowed); turned, zoomed, shrunk (widened filter,
+     * and 3x3 samples when turned), mirrored, 8x smaller */
+    static const float warps[][6] = {
+        {0.866f, 0.5f, -20.3f, -0.5f, 0.866f, 40.7f},   /* 30 degrees */
+        {0.5f, 0, 40.25f, 0, 0.5f, 22.1f},              /* zoomed twice */
+        {2.5f, 0, -3.0f, 0, 2.5f, 1.5f},                /* shrunk 2.5 times: the filter widened */
+        {2.2f, 0.9f, -3.0f, -0.9f, 2.2f, 1.5f},         /* turned and shrunk: 3x3 samples */
+        {-1, 0, 97, 0, 1, 0},                           /* mirrored */
+        {8, 0, -300, 0, 8, -200}};                      /* 8 times smaller */
+    static const char *const filters[] = {"bilinear", "bicubic", "lanczos", "nearest"};
+    for (int i = 0; i < 6; i++)
+        for (int f = 0; f < 4; f++) {
+            mr_frame *s = mr_frame_new(97, 61, NULL), *h = mr_frame_new(120, 80, NULL);
+            random_frame(s, 60 + i, true);
+            mr_warp_params k = {{warps[i][0], warps[i][1], warps[i][2], warps[i][3], warps[i][4], warps[i][5]}, 97,
+                                61, 1, f};
+            mr_frame *ds = up(s), *d = mr_frame_new_gpu(120, 80, &err);
+            CHECK(mr_k_warp(&cpu, s, &k, h) == 0 && mr_k_warp(&dev, ds, &k, d) == 0);
+            mr_frame *back = down(d);
+            int worst = 0;
+            for (int y = 0; back && y < 80; y++)
+                for (int x = 0; x < 4 * 120; x++) {
+                    int dlt = abs(mr_frame_row(h, y)[x] - mr_frame_row(back, y)[x]);
+                    worst = dlt > worst ? dlt : worst;
+                }
+            printf("warp %d, %s: largest difference %d\n", i, filters[f], worst);
+            CHECK(back && worst <= 1 && back->opaque == h->opaque);
+            mr_frame_unref(s); mr_frame_unref(ds); mr_frame_unref(h); mr_frame_unref(d); mr_frame_unref(back);
+        }
+    /* a 1080p Ken Burns zoom of an opaque picture, each filter: opaque on both */
+    for (int f = 0; f < 4; f++) {
+        mr_frame *s = mr_frame_new(1920, 1080, NULL), *h = mr_frame_new(1920, 1080, NULL);
+        random_frame(s, 70 + f, false);
+        s->opaque = true;
+        mr_warp_params k = {{1 / 1.07f, 0, 960 - 960 / 1.07f, 0, 1 / 1.07f, 540 - 540 / 1.07f}, 1920, 1080, 1, f};
+        mr_frame *ds = up(s), *d = mr_frame_new_gpu(1920, 1080, &err);
         CHECK(mr_k_warp(&cpu, s, &k, h) == 0 && mr_k_warp(&dev, ds, &k, d) == 0);
         mr_frame *back = down(d);
-        int worst = 0;
-        for (int y = 0; back && y < 80; y++)
-            for (int x = 0; x < 4 * 120; x++) {
-                int dlt = abs(mr_frame_row(h, y)[x] - mr_frame_row(back, y)[x]);
-                worst = dlt > worst ? dlt : worst;
-            }
-        printf("warp %d: largest difference %d\n", i, worst);
-        CHECK(back && worst <= 1);
+        CHECK(back && same(h, back) && h->opaque && d->opaque);
+        if (back && !same(h, back))
+            fprintf(stderr, "warp 1080p zoom, %s: GPU and CPU differ\n", filters[f]);
         mr_frame_unref(s); mr_frame_unref(ds); mr_frame_unref(h); mr_frame_unref(d); mr_frame_unref(back);
     }
 
