@@ -1,5 +1,6 @@
-/* warp.cu: the affine warp on the GPU (twin of engine/cpu/warp.c): one thread a destination
- * pixel, mr_warp_pixel's arithmetic. */
+/* warp.cu: the affine warp on the GPU (twin of engine/kernels/cpu/warp.c): one thread a
+ * destination pixel, mr_warp_pixel's integer arithmetic (engine/kernels/warp_params.h), so its
+ * bits are the CPU's two-pass ones; k comes prepared (mr_warp_prepare). */
 #include "cuda/kernels.h"
 
 __global__ static void warp(const uint8_t *src, int src_stride, uint8_t *dst, int dst_stride, int w, int h,

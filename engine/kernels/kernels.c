@@ -90,12 +90,21 @@ int mr_k_orient(mr_eval *ev, const mr_frame *src, const mr_orient_params *k, mr_
 
 int mr_k_warp(mr_eval *ev, const mr_frame *src, const mr_warp_params *k, mr_frame *dst)
 {
-    if (!dst->gpu) {
-        mr_cpu_warp(src, k, dst);
+    mr_warp_params kp = *k;
+    mr_warp_prepare(&kp);
+    if (!dst->gpu) { /* the two-pass path's tables live in ev's scratch: nothing allocated a frame */
+        size_t bytes = mr_cpu_warp_scratch(&kp, dst->w, dst->h);
+        float *scratch = bytes ? mr_eval_tmp_push(ev, bytes / sizeof(float) + 1) : NULL;
+        if (bytes && !scratch)
+            return -1;
+        mr_cpu_warp(src, &kp, dst, scratch);
+        if (scratch)
+            mr_eval_tmp_pop(ev);
         return 0;
     }
-    dst->opaque = src->opaque && mr_warp_covers(k, dst->w, dst->h);
-    return LAUNCH(ev, "warp", mr_cu_warp(src->data, src->stride, dst->data, dst->stride, dst->w, dst->h, k, STREAM(ev)));
+    dst->opaque = src->opaque && mr_warp_covers(&kp, dst->w, dst->h);
+    return LAUNCH(ev, "warp",
+                  mr_cu_warp(src->data, src->stride, dst->data, dst->stride, dst->w, dst->h, &kp, STREAM(ev)));
 }
 
 int mr_k_yuv_to_rgba(mr_eval *ev, const mr_yuv_image *src, const mr_yuv2rgb_params *k, mr_frame *dst)

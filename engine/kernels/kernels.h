@@ -25,7 +25,9 @@ int mr_k_resize(mr_eval *ev, const mr_frame *src, mr_frame *dst);
 /* Turns and mirrors src into dst (its shown size, in the same memory) as k says. */
 int mr_k_orient(mr_eval *ev, const mr_frame *src, const mr_orient_params *k, mr_frame *dst);
 
-/* dst drawn from src by the affine warp k (rotations, scales, mirrors, sub-pixel moves). */
+/* dst drawn from src by the affine warp k (rotations, scales, mirrors, crops, sub-pixel moves),
+ * resampled by k's filter: the caller fills m, sw, sh and filter, the rest is prepared here.
+ * Returns 0, or -1 with ev->err set (no memory for the CPU's tables, a CUDA error). */
 int mr_k_warp(mr_eval *ev, const mr_frame *src, const mr_warp_params *k, mr_frame *dst);
 
 /* YUV planes (in ev's memory: device pointers for the GPU) into dst. */
@@ -40,7 +42,8 @@ int mr_k_to_device(mr_eval *ev, mr_frame **f);
 /* A host copy of a GPU frame (waits for it); NULL with err set on failure. */
 mr_frame *mr_k_to_host(const mr_frame *f, mr_err *err);
 
-/* Device scratch of at least `bytes` for ev's own use (slot 0: resampling, 1: uploads,
+/* Device scratch of at least `bytes` for ev's own use (slot 0: resampling, blur, morphology
+ * (k_blur.h, k_morph.h), each only for the span of one call; 1: uploads,
  * 2: pictures for the encoder),
  * kept and reused by ev, so steady-state evaluation allocates nothing. */
 void *mr_eval_gpu_scratch(mr_eval *ev, int slot, size_t bytes);

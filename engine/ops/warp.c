@@ -15,6 +15,7 @@ typedef struct warp_priv {
     mr_param amount;     /* rotate: degrees clockwise; scale: the factor */
     double ax, ay;       /* scale: the anchor, as fractions of the picture */
     int axis;            /* mirror: 0 x (left-right), 1 y (top-bottom) */
+    int filter;          /* rotate, scale: mr_warp_filter */
 } warp_priv;
 
 /* The warp of c at t: the source point of each destination point. Returns 0, 1 when the
@@ -27,7 +28,6 @@ static int warp_at(const mr_clip *c, double t, mr_warp_params *k, mr_err *err)
     if (p->kind != WARP_MIRROR && mr_param_at(&p->amount, t, &a, err) < 0)
         return -1;
     double m[6] = {1, 0, 0, 0, 1, 0};
-    int samples = 1;
     switch (p->kind) {
     case WARP_ROTATE: { /* about the centres of both boxes; clockwise on screen (y down) */
         double r = a * M_PI / 180, cs = cos(r), sn = sin(r);
@@ -43,9 +43,7 @@ static int warp_at(const mr_clip *c, double t, mr_warp_params *k, mr_err *err)
             return 1; /* nothing to see (a curve from or through 0, or below it) */
         double axp = p->ax * in->w, ayp = p->ay * in->h;
         m[0] = 1 / a, m[2] = axp - axp / a;
-        m[4] = 1 / a, m[5] = ayp - ayp / a;
-        samples = a < 1 ? (int)ceil(1 / a) : 1; /* a shrunk picture: more samples, no aliasing */
-        samples = samples > 4 ? 4 : samples;
+        m[4] = 1 / a, m[5] = ayp - ayp / a; /* shrunk: the kernels widen the filter, no aliasing */
         break;
     }
     case WARP_MIRROR:
@@ -56,7 +54,7 @@ static int warp_at(const mr_clip *c, double t, mr_warp_params *k, mr_err *err)
         break;
     }
     *k = (mr_warp_params){{(float)m[0], (float)m[1], (float)m[2], (float)m[3], (float)m[4], (float)m[5]},
-                          in->w, in->h, samples};
+                          in->w, in->h, 1, p->filter};
     return 0;
 }
 
@@ -132,7 +130,7 @@ static mr_clip *warp_new(const mr_clip_ops *ops, mr_clip *in, warp_priv p, int w
 
 static mr_clip *make_rotate(mr_clip *in, const mr_arg *a, mr_err *err)
 {
-    warp_priv p = {WARP_ROTATE, mr_param_make(a[0].num, a[0].curve), 0, 0, 0};
+    warp_priv p = {WARP_ROTATE, mr_param_make(a[0].num, a[0].curve), 0, 0, 0, (int)a[2].num};
     int w = in->w, h = in->h;
     if (a[1].num) { /* expand: the box grows to hold the picture at every angle it takes */
         if (p.amount.curve && !mr_curve_is_constant(p.amount.curve)) {
@@ -155,34 +153,42 @@ static mr_clip *make_rotate(mr_clip *in, const mr_arg *a, mr_err *err)
 
 static mr_clip *make_scale(mr_clip *in, const mr_arg *a, mr_err *err)
 {
-    warp_priv p = {WARP_SCALE, mr_param_make(a[0].num, a[0].curve), a[1].num, a[2].num, 0};
+    warp_priv p = {WARP_SCALE, mr_param_make(a[0].num, a[0].curve), a[1].num, a[2].num, 0, (int)a[3].num};
     return warp_new(&scale_ops, in, p, in->w, in->h, err);
 }
 
 static mr_clip *make_mirror(mr_clip *in, const mr_arg *a, mr_err *err)
 {
-    warp_priv p = {WARP_MIRROR, {0, NULL}, 0, 0, (int)a[0].num};
+    warp_priv p = {WARP_MIRROR, {0, NULL}, 0, 0, (int)a[0].num, MR_WARP_NEAREST};
     return warp_new(&mirror_ops, in, p, in->w, in->h, err);
 }
+
+/* The filter choices, in mr_warp_filter's order (engine/kernels/warp_params.h). */
+#define MR_WARP_FILTER_CHOICES "bilinear|bicubic|lanczos|nearest"
+#define MR_WARP_FILTER_DOC                                                                                         \
+    "how the picture is resampled: \"bicubic\" (Catmull-Rom) and \"lanczos\" (Lanczos-3) are sharper, "         \
+    "\"nearest\" keeps hard pixels; shrinking averages every pixel under the new one (no aliasing)"
 
 static const mr_param_desc rotate_params[] = {
     {"deg", MR_P_NUMBER, false, true, -1e6, 1e6, 0, NULL, "degrees, clockwise"},
     {"expand", MR_P_BOOL, true, false, 0, 1, 1, NULL,
      "the box grows to hold the turned picture (for a moving angle: its diagonal); false: the clip's size"},
+    {"filter", MR_P_ENUM, true, false, 0, 3, 0, MR_WARP_FILTER_CHOICES, MR_WARP_FILTER_DOC},
 };
 static const mr_param_desc scale_params[] = {
     {"k", MR_P_NUMBER, false, true, 0, 1000, 0, NULL,
      "times larger, drawn inside the clip's own box (what grows past it is cut: give the clip a :margin() first); 0: nothing"},
     {"x", MR_P_NUMBER, true, false, 0, 1, 0.5, NULL, "the anchor that stays put, across the picture (0 left, 1 right)"},
     {"y", MR_P_NUMBER, true, false, 0, 1, 0.5, NULL, "the anchor, down the picture (0 top, 1 bottom)"},
+    {"filter", MR_P_ENUM, true, false, 0, 3, 0, MR_WARP_FILTER_CHOICES, MR_WARP_FILTER_DOC},
 };
 static const mr_param_desc mirror_params[] = {
     {"axis", MR_P_ENUM, true, false, 0, 1, 0, "x|y", "\"x\": left and right swap; \"y\": top and bottom"},
 };
 
-const mr_op mr_op_rotate = {"rotate", "the picture turned by any angle (bilinear; outside is transparent)",
-                            "local tilted = photo:rotate(-8)", rotate_params, 2, NULL, make_rotate};
+const mr_op mr_op_rotate = {"rotate", "the picture turned by any angle (resampled by its filter; outside is transparent)",
+                            "local tilted = photo:rotate(-8)", rotate_params, 3, NULL, make_rotate};
 const mr_op mr_op_scale = {"scale", "the picture drawn k times larger around an anchor, in its own box (a Ken Burns zoom)",
-                           "local zoom = photo:scale(keys{ {0, 1}, {6, 1.25} })", scale_params, 3, NULL, make_scale};
+                           "local zoom = photo:scale(keys{ {0, 1}, {6, 1.25} })", scale_params, 4, NULL, make_scale};
 const mr_op mr_op_mirror = {"mirror", "the picture mirrored", "local flipped = clip:mirror(\"x\")", mirror_params, 1,
                             NULL, make_mirror};

@@ -151,7 +151,7 @@ assert(args.h == "0x10" and args.w == "12abc" and args.n == "nan" and args.e == 
 LUA
 "$MR" run sets.lua --set i=42 --set r=2.5 --set h=0x10 --set w=12abc --set n=nan --set e= -q && ok || bad "--set rule"
 # help for one operation; frame's -t defaults to the first frame
-expect_contains "help ops rotate" "$("$MR" help ops rotate)" "clip:rotate(deg[, expand])"
+expect_contains "help ops rotate" "$("$MR" help ops rotate)" "clip:rotate(deg[, expand[, filter]])"
 "$MR" help ops nosuch 2>/dev/null; expect_eq "help ops of an unknown operation: status 2" $? 2
 "$MR" frame edit.lua -o first.png -q && expect_file first.png || bad "frame without -t"
 
