@@ -37,7 +37,7 @@ float *mr_eval_tmp_push(mr_eval *ev, size_t nfloats)
     if (ev->tmp_cap[d] < nfloats) {
         float *p = realloc(ev->tmp[d], nfloats * sizeof(float));
         if (!p) {
-            mr_err_set(ev->err, "out of memory for sound");
+            mr_err_set(ev->err, "out of memory for a scratch buffer of %zu bytes", nfloats * sizeof(float));
             return NULL;
         }
         ev->tmp[d] = p;

@@ -24,6 +24,8 @@
 
 /* The filters, in the order of the operations' `filter` choices (engine/ops/warp.c). */
 typedef enum { MR_WARP_BILINEAR, MR_WARP_BICUBIC, MR_WARP_LANCZOS, MR_WARP_NEAREST, MR_WARP_FILTERS } mr_warp_filter;
+/* Their names, in that order: the choices of the operations' `filter` parameter. */
+#define MR_WARP_FILTER_CHOICES "bilinear|bicubic|lanczos|nearest"
 
 #define MR_WARP_ONE (1 << 14)      /* 1 in positions, filter arguments and weights */
 #define MR_WARP_MAX_WIDEN 16       /* a shrinking axis-aligned warp widens its filter this much at most */

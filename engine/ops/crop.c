@@ -19,6 +19,7 @@ typedef struct crop_priv {
     mr_pos center;       /* CROP_CENTER: the rectangle's centre; its curve owned here */
     bool copied;         /* a still rectangle on whole pixels: copied at (x, y) */
     int x, y;
+    int filter;          /* mr_warp_filter of a resampled one */
 } crop_priv;
 
 /* The rectangle of c at clip time t: corner (x, y) and size w x h in the input's pixels.
@@ -41,13 +42,12 @@ static int rect_at(const mr_clip *c, const crop_priv *p, double t, double r[4], 
     return 0;
 }
 
-/* The warp that draws rectangle r into c's box: each box pixel shows r's matching point. */
-static mr_warp_params rect_warp(const mr_clip *c, const double r[4])
+/* The warp that draws rectangle r into c's box: each box pixel shows r's matching point (a
+ * larger rectangle is shrunk by a widened filter: no aliasing). */
+static mr_warp_params rect_warp(const mr_clip *c, const crop_priv *p, const double r[4])
 {
-    double kx = r[2] / c->w, ky = r[3] / c->h, shrink = fmax(kx, ky);
-    int samples = shrink > 1 ? (int)ceil(shrink) : 1; /* a larger rectangle: more samples, no aliasing */
-    return (mr_warp_params){{(float)kx, 0, (float)r[0], 0, (float)ky, (float)r[1]},
-                            c->input->w, c->input->h, samples > 4 ? 4 : samples};
+    return (mr_warp_params){.m = {(float)(r[2] / c->w), 0, (float)r[0], 0, (float)(r[3] / c->h), (float)r[1]},
+                            .sw = c->input->w, .sh = c->input->h, .filter = p->filter};
 }
 
 static int crop_picture(const mr_clip *c, double t, mr_eval *ev, mr_frame **out)
@@ -66,7 +66,7 @@ static int crop_picture(const mr_clip *c, double t, mr_eval *ev, mr_frame **out)
     if (f && p->copied) {
         ret = mr_k_copy_rect(ev, f, in, p->x, p->y, c->w, c->h);
     } else if (f) {
-        mr_warp_params k = rect_warp(c, r);
+        mr_warp_params k = rect_warp(c, p, r);
         ret = mr_k_warp(ev, in, &k, f);
     }
     mr_frame_unref(in);
@@ -136,7 +136,7 @@ mr_clip *mr_clip_crop(mr_clip *c, int x, int y, int w, int h, mr_err *err)
 {
     if (!c->has_video)
         return mr_err_set(err, "crop: the clip has no picture"), NULL;
-    crop_priv p = {CROP_CORNER, {{x, NULL}, {y, NULL}, {w, NULL}, {h, NULL}}, mr_pos_origin(), false, 0, 0};
+    crop_priv p = {CROP_CORNER, {{x, NULL}, {y, NULL}, {w, NULL}, {h, NULL}}, mr_pos_origin(), false, 0, 0, 0};
     return crop_new(c, p, err);
 }
 
@@ -152,7 +152,8 @@ static mr_clip *make_crop(mr_clip *in, const mr_arg *a, mr_err *err)
         return mr_err_set(err, "crop: give x, y, w, h; or x1, y1, x2, y2; or center, w, h (not a mix)"), NULL;
     if (centre && !(a[2].given && a[3].given))
         return mr_err_set(err, "crop: a center goes with the rectangle's w and h"), NULL;
-    crop_priv p = {corners ? CROP_CORNERS : centre ? CROP_CENTER : CROP_CORNER, {{0}}, mr_pos_origin(), false, 0, 0};
+    crop_priv p = {corners ? CROP_CORNERS : centre ? CROP_CENTER : CROP_CORNER, {{0}}, mr_pos_origin(), false, 0, 0,
+                   (int)a[9].num};
     /* each of the four numbers: given (a number or a curve), or the picture's edge */
     const double whole[4] = {0, 0, in->w, in->h};
     for (int i = 0; i < 4; i++) {
@@ -185,11 +186,13 @@ static const mr_param_desc crop_params[] = {
     {"y2", MR_P_NUMBER, true, true, -16384, 16384, 0, NULL, "... and the bottom edge (excluded)"},
     {"center", MR_P_POS, true, true, 0, 0, 0, NULL,
      "or: the rectangle's centre (with w, h): {x, y} pixels, {\"50%\", \"40%\"}, or a curve of x, y"},
+    {"filter", MR_P_ENUM, true, false, 0, 3, 0, MR_WARP_FILTER_CHOICES,
+     "how a moving rectangle is resampled (rotate's filters)"},
 };
 
 const mr_op mr_op_crop = {"crop", "a rectangle of the picture: x, y, w, h; or its corners x1, y1, x2, y2; or its "
                           "center with w, h. Any of them may move: the box keeps the rectangle's size at the "
-                          "start, and a rectangle that moves, grows or lies between pixels is resampled (bilinear); "
+                          "start, and a rectangle that moves, grows or lies between pixels is resampled (by its filter); "
                           "a still one must lie inside the picture, a moving one shows transparency outside it",
                           "local pan = clip:crop{x = keys{ {0, 0}, {4, 640} }, y = 0, w = 1280, h = 720}",
-                          crop_params, 9, NULL, make_crop};
+                          crop_params, 10, NULL, make_crop};

@@ -97,3 +97,32 @@ H.contains(H.raises(function() return halves:rotate(30, {deg = 4}) end), "bad ar
 H.contains(H.raises(function() return halves:crop{center = {5, 5}} end), "crop: a center goes with the rectangle's w and h")
 H.contains(H.raises(function() return halves:crop{cx = 5, w = 3, h = 3} end), "unknown option 'cx' to 'crop'; did you mean 'center'?")
 H.eq(tostring(halves:margin(3)):match("compose of 1 layer,") ~= nil, true)
+
+-- rotate and scale turn about the anchor; a grown box keeps the anchor where it was
+local function alpha_at(c, x, y) return select(4, compose({c}, {size = {200, 200}, bg = "transparent"}):frame(0):pixel(x, y)) end
+local bar = color("white", 6, 60):dur(1):anchor("center", "bottom")
+local turned = bar:rotate(90):at(100, 100) -- points right from (100, 100)
+assert(turned.w == 60 and turned.h == 6)
+H.eq(alpha_at(turned, 102, 100), 255)
+H.eq(alpha_at(turned, 158, 100), 255)
+H.eq(alpha_at(turned, 98, 100), 0)
+H.eq(alpha_at(turned, 130, 96), 0)
+local spinning = bar:rotate(keys{ {0, 0}, {1, 360} }):at(100, 100) -- a square about the pivot
+assert(spinning.w == 121 and spinning.h == 121)
+H.eq(alpha_at(spinning, 100, 50), 255)
+H.eq(alpha_at(spinning, 100, 120), 0)
+local corner = color("white", 20, 20):dur(1):margin(20):anchor("left", "top"):scale(2)
+H.eq(alpha_at(corner, 55, 55), 255, "about the top-left corner, not the centre")
+H.eq(alpha_at(color("white", 20, 20):dur(1):margin(20):scale(2), 55, 55), 0)
+local grown = color("white", 20, 10):dur(1):anchor("center"):scale(2, {expand = true}):at(100, 100)
+assert(grown.w == 40 and grown.h == 20)
+H.eq(alpha_at(grown, 81, 91), 255)
+H.eq(alpha_at(grown, 79, 100), 0)
+assert(color("white", 20, 10):dur(1):scale(keys{ {0, 1}, {1, 3} }, {expand = true}).w == 60, "the largest k")
+H.contains(H.raises(function() return color("white", 20, 10):scale(keys{ {0, 1}, {1, 3} }, {expand = true}) end),
+  "give it :dur() first")
+-- the filters
+for _, f in ipairs({"bilinear", "bicubic", "lanczos", "nearest"}) do
+  assert(halves:rotate(10, {filter = f}).w > 100 and halves:crop{x = 0.5, w = 40, filter = f}.w == 40)
+end
+H.contains(H.raises(function() return halves:scale(2, {filter = "lanczso"}) end), "did you mean 'lanczos'?")
