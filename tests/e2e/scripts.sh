@@ -11,7 +11,7 @@ run() { # run NAME [args...]: renders scripts/NAME.lua to $WORK/NAME.mp4 (what i
 # every script in the folder is covered below
 for f in "$S"/*.lua; do
   case $(basename "$f") in demo.lua|title_overlay.lua|grid.lua|slideshow.lua|remix.lua|inspect.lua|docs_stills.lua) ok ;;
-  motion.lua|easings.lua|effects_from_data.lua|drawing.lua) ok ;;
+  motion.lua|easings.lua|effects_from_data.lua|drawing.lua|masks.lua) ok ;;
   *) bad "scripts/$(basename "$f") has no end-to-end check" ;; esac
 done
 
@@ -58,6 +58,18 @@ expect_eq "remix slow motion: frame 20 shows source 10" "$("$MC" "$WORK/remix.mp
 expect_eq "remix loop: frame 72 shows source 42" "$("$MC" "$WORK/remix.mp4" counter 72)" 42
 expect_eq "remix loop: frame 75 starts the loop again" "$("$MC" "$WORK/remix.mp4" counter 75)" 30
 expect_eq "remix tail: frame 105 shows source 90" "$("$MC" "$WORK/remix.mp4" counter 105)" 90
+
+# masks: a growing rounded PiP, an iris opening, a glow from a title's alpha, the algebra of
+# shapes, keys and blend modes
+run masks
+info=$("$MC" "$WORK/masks.mp4")
+expect_contains "masks streams" "$info" "video 640x360 fps=30/1 frames=90"
+near_rgb "masks PiP: the rectangle's inset is empty at the start" "$(pixel "$WORK/masks.mp4" 0 10 90)" 0 0 0 6
+near_rgb "masks PiP: the bars at the end" "$(pixel "$WORK/masks.mp4" 89 10 90)" 190 190 190 8
+near_rgb "masks iris closed at the start" "$(pixel "$WORK/masks.mp4" 0 480 20)" 0 0 0 6
+near_rgb "masks iris open at the end: the gradient" "$(pixel "$WORK/masks.mp4" 89 480 20)" 224 125 110 10
+near_rgb "masks glow beside a letter" "$(pixel "$WORK/masks.mp4" 89 34 270)" 48 152 204 12
+near_rgb "masks chroma key keeps the skin disc" "$(pixel "$WORK/masks.mp4" 89 535 315)" 223 171 139 10
 
 # motion: keyframes, a spring, a Lua function path, a Ken Burns zoom, a moving angle
 run motion
