@@ -86,9 +86,26 @@ double mr_bindings_lua_seconds(void)
 void mr_bindings_lua_enter(void) { l_lua_enter(); }
 void mr_bindings_lua_leave(void) { l_lua_leave(); }
 
+/* How many callbacks (function curves, map, canvas) this thread is inside. Their Lua threads
+ * are mid-call there: letting the lock go would let another worker call the same function on
+ * the same Lua thread, so inside a callback the lock is kept (what it evaluates runs here). */
+static _Thread_local int in_callback;
+
+void l_callback_enter(void)
+{
+    l_lua_enter();
+    in_callback++;
+}
+
+void l_callback_leave(void)
+{
+    in_callback--;
+    l_lua_leave();
+}
+
 int l_lua_suspend(void)
 {
-    if (!held_here())
+    if (!held_here() || in_callback > 0)
         return 0;
     int depth = lua_depth;
     give();
@@ -151,7 +168,13 @@ typedef struct lua_fn {
 static int call_fn(void *ud, double t, double *out, mr_err *err)
 {
     lua_fn *f = ud;
-    l_lua_enter();
+    l_callback_enter();
+    if (f->k.busy) {
+        l_callback_leave();
+        return mr_err_set(err, "the curve function of %s was called again while it runs (a curve made from it, "
+                          "sampled inside it)", f->k.where);
+    }
+    f->k.busy = true;
     lua_State *T = f->k.thread;
     lua_settop(T, 0);
     lua_rawgeti(T, LUA_REGISTRYINDEX, f->k.fn_ref);
@@ -170,7 +193,8 @@ static int call_fn(void *ud, double t, double *out, mr_err *err)
         }
     }
     lua_settop(T, 0);
-    l_lua_leave();
+    f->k.busy = false;
+    l_callback_leave();
     return r;
 }
 
@@ -370,9 +394,7 @@ static int curve_call(lua_State *L)
     l_curve *u = check_curve(L, 1);
     double t = l_check_time(L, 2), v[MR_CURVE_DIM];
     mr_err err;
-    int depth = l_lua_suspend(); /* a function curve takes the lock itself */
-    int r = mr_curve_eval(u->c, t, v, &err);
-    l_lua_resume(depth);
+    int r = mr_curve_eval(u->c, t, v, &err); /* here: a function curve takes the lock again, recursively */
     if (r < 0)
         return l_fail(L, NULL, &err);
     for (int i = 0; i < mr_curve_dim(u->c); i++)

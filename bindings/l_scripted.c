@@ -248,7 +248,13 @@ static int canvas_index(lua_State *L)
 static int call_script(void *ud, double t, mr_frame *f, mr_err *err)
 {
     script_fn *s = ud;
-    l_lua_enter();
+    l_callback_enter();
+    if (s->k.busy) {
+        l_callback_leave();
+        return mr_err_set(err, "the %s function of %s was called again while it runs", s->canvas ? "canvas" : "map",
+                          s->k.where);
+    }
+    s->k.busy = true;
     lua_State *T = s->k.thread;
     lua_settop(T, 0);
     lua_rawgeti(T, LUA_REGISTRYINDEX, s->k.fn_ref);
@@ -304,7 +310,8 @@ static int call_script(void *ud, double t, mr_frame *f, mr_err *err)
     if (!s->canvas)
         f->opaque = false; /* the script may have made any pixel see-through */
     lua_settop(T, 0);
-    l_lua_leave();
+    s->k.busy = false;
+    l_callback_leave();
     return r;
 }
 

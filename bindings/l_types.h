@@ -3,6 +3,7 @@
 #define MR_L_TYPES_H
 
 #include <lua.h>
+#include <stdbool.h>
 #include "engine/core/frame.h"
 #include "engine/ops/fx.h"
 
@@ -62,6 +63,7 @@ struct mr_curve *l_to_curve(lua_State *L, int idx, int dim);
 typedef struct l_kept_fn {
     lua_State *main, *thread;
     int fn_ref, thread_ref, params;
+    bool busy;          /* its thread is mid-call (under the Lua lock) */
     char where[96];
 } l_kept_fn;
 /* Keeps the function at idx into *k (raises when memory runs out). */
@@ -70,6 +72,10 @@ void l_keep_function(lua_State *L, int idx, l_kept_fn *k);
 void l_release_function(l_kept_fn *k);
 void l_lua_enter(void);
 void l_lua_leave(void);
+/* The lock around a callback's call: inside one, l_lua_suspend keeps the lock (the callback's
+ * Lua thread is mid-call; nothing may call into it from another worker meanwhile). */
+void l_callback_enter(void);
+void l_callback_leave(void);
 int l_lua_suspend(void);
 void l_lua_resume(int depth);
 

@@ -78,3 +78,25 @@ H.contains(H.raises(function() return keys{ {t = 0, v = 0} } end), "bad keyframe
 -- a scale from 0 (a pop-in) draws nothing at 0 instead of failing
 local pop = color("red", 20, 20):dur(1):scale(spring{from = 0, to = 1})
 assert(({pop:frame(0):pixel(10, 10)})[4] == 0)
+
+-- callbacks on the render's workers that sample curves (a Curve called inside a function
+-- curve, a canvas and a map): each callback's Lua thread is used by one worker at a time
+do
+  local wobble = keys{ {0, 0}, {1, 40, ease = "in_out_sine"} }
+  local layers = {color("black", 160, 90)}
+  for i = 1, 8 do
+    local dot = canvas(8, 8, function(ctx, t) ctx:circle(4, 4, 2 + wobble(t) / 20) ctx:fill("white") end)
+    layers[#layers + 1] = dot:at(function(t) return 10 * i + wobble(t), 40 + wobble(t) / 4 end)
+  end
+  local scene = compose(layers, {duration = 1})
+    :map(function(f, t) f:set_pixel(0, 0, {math.floor(wobble(t)), 0, 0}) return f end)
+  local out = os.tmpname() .. ".mkv"
+  render(scene, out, {encoder = "null"})
+  os.remove(out)
+end
+-- a function curve that samples a curve made from itself is an error, not a broken state
+do
+  local c
+  c = keys{ {0, 0}, {1, 1} } + function(t) return c(t) end
+  H.contains(H.raises(function() return color("red", 8, 8):dur(1):opacity(c):frame(0.5) end), "was called again while it runs")
+end
