@@ -66,18 +66,31 @@ static int mask_clip(lua_State *L)
     return l_push_clip(L, mr_mask_build(m, (int)w, (int)h, &err), "clip", &err);
 }
 
-/* The operator `a OP b` as the mask function called name, a and b masks or clips. */
-static int binary(lua_State *L, const char *name)
+/* Whether the value at idx is a Mask or a clip. */
+static bool mask_like(lua_State *L, int idx)
 {
+    return luaL_testudata(L, idx, MR_MASK_MT) || mr_bindings_to_clip(L, idx);
+}
+
+/* The operator `a OP b` (op its sign) as the mask function called name, a and b masks or
+ * clips; anything else is an error that says what goes there. */
+static int binary(lua_State *L, const char *name, const char *op)
+{
+    for (int i = 1; i <= 2; i++)
+        if (!mask_like(L, i))
+            return luaL_error(L, "a mask %s %s: masks combine with masks or clips, not a %s (to fade a picture: "
+                              "clip:opacity(k); a weaker mask: m * mask.from(color({k * 255, 0, 0}, w, h), \"r\"))",
+                              op, luaL_typename(L, i), luaL_typename(L, i));
     mr_mask *a = l_check_mask(L, 1), *b = l_check_mask(L, 2);
     mr_arg args[MR_OP_MAX_PARAMS] = {{.given = true, .mask = b}}; /* borrowed: mr_mask_new takes its own */
     mr_err err;
     return push_mask(L, mr_mask_new(mr_mask_op_find(name), args, a, &err), &err);
 }
 
-static int mask_mul(lua_State *L) { return binary(L, "intersect"); }
-static int mask_add(lua_State *L) { return binary(L, "union"); }
-static int mask_sub(lua_State *L) { return binary(L, "subtract"); }
+static int mask_mul(lua_State *L) { return binary(L, "intersect", "*"); }
+static int mask_add(lua_State *L) { return binary(L, "union", "+"); }
+static int mask_sub(lua_State *L) { return binary(L, "subtract", "-"); }
+static int mask_unm(lua_State *L) { return luaL_error(L, "-m is not a mask: m:invert() is 1 - m"); }
 
 static int mask_tostring(lua_State *L)
 {
@@ -169,7 +182,8 @@ void l_add_masks(lua_State *L)
 {
     luaL_newmetatable(L, MR_MASK_MT);
     static const luaL_Reg meta[] = {{"__tostring", mask_tostring}, {"__gc", mask_gc}, {"__mul", mask_mul},
-                                    {"__add", mask_add},           {"__sub", mask_sub}, {NULL, NULL}};
+                                    {"__add", mask_add},           {"__sub", mask_sub}, {"__unm", mask_unm},
+                                    {NULL, NULL}};
     luaL_setfuncs(L, meta, 0);
     push_functions(L, MR_ROLE_MASK);
     lua_pushcfunction(L, mask_clip);

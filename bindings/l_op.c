@@ -114,7 +114,13 @@ static int read_value(lua_State *L, const mr_op *op, const mr_param_desc *p, int
                 lua_geti(L, idx, i);
             a->pos = l_check_pos(L, top + 1);
             lua_settop(L, top);
-        } else {
+        } else if (p != &op->params[op->nparams - 1]) { /* more follow: one value, ("center", 100) */
+            int top = lua_gettop(L);
+            lua_pushvalue(L, idx);
+            a->pos = l_check_pos(L, top + 1);
+            mr_curve_ref((mr_curve *)a->pos.curve);
+            lua_settop(L, top);
+        } else { /* the last: the rest of the values, (x, y) or ("right", "top", 40) */
             a->pos = l_check_pos(L, idx);
             mr_curve_ref((mr_curve *)a->pos.curve); /* a moving Position's curve: the arg's own reference */
             used = last - idx + 1;

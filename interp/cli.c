@@ -23,7 +23,7 @@ int mr_cli_complain(const char *cmd, const char *fmt, const char *arg)
 void mr_cli_add_render_options(struct option *longs, int *n)
 {
     for (const mr_render_opt *d = mr_render_opt_table; d->name; d++)
-        longs[(*n)++] = (struct option){d->flag, d->type == MR_ROPT_BOOL ? no_argument : required_argument, NULL,
+        longs[(*n)++] = (struct option){d->flag, d->type == MR_ROPT_BOOL ? optional_argument : required_argument, NULL,
                                         MR_CLI_RENDER_BASE + (int)(d - mr_render_opt_table)};
     longs[*n] = (struct option){NULL, 0, NULL, 0};
 }
@@ -37,7 +37,7 @@ int mr_cli_render_option(const char *cmd, int c, const char *optarg, mr_render_o
         return 0;
     const mr_render_opt *d = &mr_render_opt_table[c - MR_CLI_RENDER_BASE];
     mr_err err;
-    if (mr_render_opt_set(o, d, d->type == MR_ROPT_BOOL ? "true" : optarg, &err) < 0) {
+    if (mr_render_opt_set(o, d, d->type == MR_ROPT_BOOL && !optarg ? "true" : optarg, &err) < 0) {
         char msg[1100];
         snprintf(msg, sizeof msg, "--%s %s", d->flag, err.msg);
         return mr_cli_complain(cmd, "%s", msg);

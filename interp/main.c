@@ -295,8 +295,11 @@ static int help(const char *cmd)
             printf("usage: %s\n\n%s\n", commands[i].usage, commands[i].text);
             if (commands[i].render_options) {
                 printf("\nrender options (the same as render()'s keys, with - for _):\n");
-                for (const mr_render_opt *d = mr_render_opt_table; d->name; d++)
-                    printf("  --%-16s %s\n", d->flag, d->doc);
+                for (const mr_render_opt *d = mr_render_opt_table; d->name; d++) {
+                    char flag[40]; /* a yes-or-no option: --strict, or --strict=false */
+                    snprintf(flag, sizeof flag, "%s%s", d->flag, d->type == MR_ROPT_BOOL ? "[=false]" : "");
+                    printf("  --%-16s %s\n", flag, d->doc);
+                }
             }
             return 0;
         }

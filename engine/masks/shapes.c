@@ -148,11 +148,11 @@ static const mr_param_desc polygon_params[] = {
      "the corners { {x, y}, ... } in order, closed (nonzero rule: where it winds over itself, it covers)"},
 };
 static const mr_param_desc linear_params[] = {
-    {"p1", MR_P_POS, false, true, 0, 0, 0, NULL, "where the ramp is 0: {x, y} pixels, {\"50%\", \"0%\"}, edge names"},
+    {"p1", MR_P_POS, false, true, 0, 0, 0, NULL, "where the ramp is 0: {x, y} pixels, {\"50%\", \"0%\"}, {\"left\", \"center\"}"},
     {"p2", MR_P_POS, false, true, 0, 0, 0, NULL, "where it reaches 1 (beyond each end it stays)"},
 };
 static const mr_param_desc radial_params[] = {
-    {"center", MR_P_POS, false, true, 0, 0, 0, NULL, "the centre: {x, y} pixels, {\"50%\", \"50%\"}, \"center\""},
+    {"center", MR_P_POS, false, true, 0, 0, 0, NULL, "the centre: {x, y} pixels, {\"50%\", \"50%\"}, \"center\" (in order: one value)"},
     {"r", MR_P_NUMBER, false, true, 0, SIDE, 0, NULL, "where it has fallen to 0"},
     {"inner", MR_P_NUMBER, true, true, 0, SIDE, 0, NULL, "within this radius it is 1"},
 };

@@ -1,6 +1,7 @@
 /* soften.c: a mask's edge changed: m:feather(px) (a Gaussian blur of the coverage, the edge
- * fading over about px pixels each side), m:grow(px) and m:shrink(px) (dilation and erosion
+ * fading over about px pixels each side, the picture's border included), m:grow(px) and m:shrink(px) (dilation and erosion
  * by a disc: round corners). Each amount may be a curve. */
+#include <math.h>
 #include <stdio.h>
 #include "engine/core/eval.h"
 #include "engine/kernels/k_blur.h"
@@ -16,6 +17,27 @@ typedef struct soften_priv {
     mr_param px;         /* its curve owned */
 } soften_priv;
 
+/* dst becomes in feathered by sigma, nothing counted beyond the picture's edge (a shape on the
+ * border fades there too): in is blurred on a transparent margin of 3 sigma, then cut back.
+ * Returns 0, or -1 with ev->err set. */
+static int feather_into(mr_eval *ev, const mr_frame *in, mr_frame *dst, float sigma)
+{
+    int pad = (int)ceilf(3 * sigma);
+    if (pad == 0)
+        return mr_k_blur(ev, in, dst, 0, 0);
+    mr_frame *wide = mr_k_new(ev, in->w + 2 * pad, in->h + 2 * pad);
+    mr_frame *soft = wide ? mr_k_new(ev, wide->w, wide->h) : NULL;
+    int r = soft && mr_k_fill(ev, wide, 0) == 0 && mr_k_over(ev, wide, in, pad, pad, 255) == 0 &&
+                    mr_k_blur(ev, wide, soft, sigma, sigma) == 0 &&
+                    mr_k_copy_rect(ev, dst, soft, pad, pad, dst->w, dst->h) == 0
+                ? 0
+                : -1;
+    mr_frame_unref(wide);
+    mr_frame_unref(soft);
+    dst->opaque = false;
+    return r;
+}
+
 static int soften_picture(const mr_clip *c, double t, mr_eval *ev, mr_frame **out)
 {
     const soften_priv *p = c->priv;
@@ -28,7 +50,7 @@ static int soften_picture(const mr_clip *c, double t, mr_eval *ev, mr_frame **ou
     mr_frame *f = mr_k_new(ev, c->w, c->h);
     px = px < 0 ? 0 : px;
     int r = !f ? -1
-            : p->kind == SOFTEN_FEATHER ? mr_k_blur(ev, in, f, (float)(px / 2), (float)(px / 2))
+            : p->kind == SOFTEN_FEATHER ? feather_into(ev, in, f, (float)(px / 2))
                                         : mr_k_morph(ev, in, f, (float)px, p->kind == SOFTEN_GROW);
     mr_frame_unref(in);
     if (r < 0) {

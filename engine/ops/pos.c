@@ -54,8 +54,9 @@ int mr_pos_resolve(const mr_pos *p, int W, int H, int w, int h, double t, double
     double ox, oy;
     if (offsets_at(p, t, &ox, &oy, err) < 0)
         return -1;
-    *x = corner_axis(p->ex, ox, p->xfrac, p->anchored, p->ax, W, w);
-    *y = corner_axis(p->ey, oy, p->yfrac, p->anchored, p->ay, H, h);
+    bool by_anchor = p->anchored && p->placed;
+    *x = corner_axis(p->ex, ox, p->xfrac, by_anchor, p->ax, W, w);
+    *y = corner_axis(p->ey, oy, p->yfrac, by_anchor, p->ay, H, h);
     return 0;
 }
 

@@ -22,16 +22,18 @@ typedef struct mr_pos {
     const struct mr_curve *curve;
     bool xfrac, yfrac;  /* x (y) is a fraction of the canvas's width (height): at("50%", ...) */
     /* The clip's anchor (clip:anchor()), as fractions of its box ((0.5, 0.5): its centre):
-     * the point that rotate and scale pivot on and, when anchored, the point the place puts
-     * (an unanchored clip is placed by its box, and turns and scales about its centre). */
+     * the point that rotate and scale pivot on and, for a clip anchored and placed by at(),
+     * the point the place puts. Otherwise the box is placed (at 0, 0 when nobody placed it;
+     * inside margin, fit and concat), and it turns and scales about its centre. */
     bool anchored;
     double ax, ay;
+    bool placed;        /* the place was given by clip:at() */
 } mr_pos;
 
 /* Top-left at (0, 0): where a clip goes when nobody placed it. */
 static inline mr_pos mr_pos_origin(void)
 {
-    return (mr_pos){MR_EDGE_START, MR_EDGE_START, 0, 0, NULL, false, false, false, 0.5, 0.5};
+    return (mr_pos){MR_EDGE_START, MR_EDGE_START, 0, 0, NULL, false, false, false, 0.5, 0.5, false};
 }
 
 /* A place of pixel offsets (x, y) from the edges ex, ey, not anchored. */

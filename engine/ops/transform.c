@@ -175,7 +175,13 @@ static mr_clip *make_margin(mr_clip *in, const mr_arg *a, mr_err *err)
     return framed;
 }
 
-static mr_clip *make_at(mr_clip *in, const mr_arg *a, mr_err *err) { return mr_clip_at(in, a[0].pos, err); }
+/* at: a place given by the script, which puts the clip's anchor when it has one. */
+static mr_clip *make_at(mr_clip *in, const mr_arg *a, mr_err *err)
+{
+    mr_pos pos = a[0].pos;
+    pos.placed = true;
+    return mr_clip_at(in, pos, err);
+}
 
 /* One coordinate of an anchor as a fraction of a side of w pixels: an edge with its offset
  * inwards, the centre with its offset, or a fraction. */

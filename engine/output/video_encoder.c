@@ -323,13 +323,13 @@ static int try_open(mr_output *o, const AVCodec *codec, const mr_output_opts *op
 
 /* Decides whether o's pictures keep their alpha with encoder c (NULL: not known yet): asked
  * for (an error where c cannot hold it), or by default where the picture is transparent and c
- * holds it. 0, or -1 with err naming the file, the codec and the container. */
+ * holds it. 0, or -1 with err naming the codec and the container (the caller adds the file). */
 static int decide_alpha(mr_output *o, const mr_output_opts *opt, const AVCodec *c, mr_err *err)
 {
     o->alpha_possible = c && mr_alpha_holds(c);
     if (opt->alpha == MR_ALPHA_ON && c && !o->alpha_possible)
-        return mr_err_set(err, "'%s': alpha = true, but %s video in a %s file cannot hold transparency; these can: %s",
-                          o->path, avcodec_get_name(c->id), o->mux.oc->oformat->name, ALPHA_FORMATS);
+        return mr_err_set(err, "alpha = true, but %s video in a %s file cannot hold transparency; these can: %s",
+                          avcodec_get_name(c->id), o->mux.oc->oformat->name, ALPHA_FORMATS);
     o->alpha = o->alpha_possible && (opt->alpha == MR_ALPHA_ON || (opt->alpha == MR_ALPHA_AUTO && o->transparent));
     return 0;
 }

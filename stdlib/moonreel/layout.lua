@@ -72,7 +72,7 @@ function layout.grid(clips, opts)
   local layers = {}
   for i, c in ipairs(clips) do
     local col, row = (i - 1) % cols, (i - 1) // cols
-    local cell = c:resize(cw, ch):at(col * cw, row * ch)
+    local cell = c:resize(cw, ch):anchor("left", "top"):at(col * cw, row * ch) -- the cell's box, whatever its anchor
     if i > 1 and not opts.mix_audio and cell.has_audio then
       cell = cell:mute()
     end
@@ -93,12 +93,12 @@ function layout.stack(clips, opts)
     if vertical then
       other = other or c.w
       s = c:resize{w = other}
-      placed[i] = s:at(0, pos)
+      placed[i] = s:anchor("left", "top"):at(0, pos)
       pos = pos + s.h
     else
       other = other or c.h
       s = c:resize{h = other}
-      placed[i] = s:at(pos, 0)
+      placed[i] = s:anchor("left", "top"):at(pos, 0)
       pos = pos + s.w
     end
   end

@@ -70,13 +70,13 @@ int main(void)
     CHECK(x == 1480 && y == 40);
     /* an anchored place puts the anchor on the point its edges name */
     mr_pos anchored = mr_pos_edges(MR_EDGE_END, MR_EDGE_START, 40, 40);
-    anchored.anchored = true;
+    anchored.anchored = anchored.placed = true;
     mr_pos_resolve(&anchored, 1920, 1080, 400, 200, 0, &x, &y, NULL);
     CHECK(x == 1680 && y == -60); /* its centre 40 px in from the right, 40 down */
     mr_pos centred = mr_pos_edges(MR_EDGE_CENTER, MR_EDGE_CENTER, 0, 0);
     mr_pos_resolve(&centred, 1920, 1080, 101, 51, 0, &x, &y, NULL);
     CHECK(x == 909 && y == 514);
-    centred.anchored = true; /* the same whole pixel when the anchor is the centre */
+    centred.anchored = centred.placed = true; /* the same whole pixel when the anchor is the centre */
     mr_pos_resolve(&centred, 1920, 1080, 101, 51, 0, &x, &y, NULL);
     CHECK(x == 909 && y == 514);
     centred.ax = 0, centred.ay = 1; /* bottom-left corner on the centre */

@@ -50,7 +50,7 @@ H.contains(H.raises(function() return left:invret() end), "no method 'invret' on
 H.contains(H.raises(function() return mask.frmo(halves) end), "no function mask.frmo; did you mean mask.from?")
 H.contains(H.raises(function() return mask.from(halves, "luminance") end), "bad argument 'channel' to 'from'")
 H.contains(H.raises(function() return left:threshold(2) end), "bad argument 'v' to 'threshold' (2 is outside 0..1)")
-H.contains(H.raises(function() return left * 3 end), "mask (or a clip: its luma) expected, got number")
+H.contains(H.raises(function() return left * 3 end), "a mask * number: masks combine with masks or clips")
 H.contains(H.raises(function() return mask.from(tone(440)) end), "from: the clip has no picture")
 H.contains(H.raises(function() return left * 3 end), "masks.lua:")
 
@@ -83,7 +83,8 @@ H.eq(cov(mask.circle(50, 25, function(t) return t * 10 end), 50, 25, 0), 0, "rad
 
 -- feather blurs the edge; grow and shrink move it by a disc
 local hard = mask.rect{0, 0, 50, 50}
-H.eq(cov(hard:feather(8), 10, 25), 255)
+H.eq(cov(hard:feather(8), 20, 25), 255)
+assert(cov(hard:feather(8), 0, 25) < 160, "the picture's border fades too")
 local soft = cov(hard:feather(8), 50, 25)
 assert(soft > 100 and soft < 160, "feathered edge about half: " .. soft)
 H.eq(cov(hard:grow(5), 53, 25), 255)
@@ -98,3 +99,17 @@ H.contains(H.raises(function() return mask.rect{1, 2, 3, 4, radus = 4} end), "un
 H.contains(H.raises(function() return mask.circle(1, 2, -3) end), "bad argument 'r' to 'circle' (-3 is outside")
 H.contains(H.raises(function() return hard:feather("a") end), "bad argument 'px' to 'feather' (number or curve expected, got string)")
 H.contains(H.raises(function() return white:mask(mask.circle(1, 2, function() return "big" end)):frame(0) end), "masks.lua:")
+
+-- a position followed by more values takes one: mask.radial("center", r)
+H.eq(tostring(mask.radial("center", 100)), "Mask(radial center=center, center r=100)")
+H.eq(cov(mask.radial({50, 25}, 20, 5), 50, 25), 255)
+H.eq(cov(mask.linear({0, 0}, {100, 0}), 99, 10), 254)
+
+-- an anchored clip keeps its picture inside margin, fit and a layer placed by nobody
+local function px(clip, x, y) return table.concat({clip:frame(0):pixel(x, y)}, " ", 1, 3) end
+local red = color("red", 100, 60):dur(1)
+local ground = color("black", 200, 120)
+H.eq(px(compose({ground, red:anchor("center"):margin(10, "white"):at(100, 60)}), 100, 60), "255 0 0")
+H.eq(px(compose({ground, red:anchor("center"):margin(10, "white"):at(100, 60)}), 45, 25), "255 255 255")
+H.eq(px(compose({ground, red:anchor("center")}), 10, 10), "255 0 0", "not placed: its box at 0, 0")
+H.eq(px(compose({ground, red:anchor("right", "bottom"):fit(120, 120)}), 60, 60), "255 0 0")
