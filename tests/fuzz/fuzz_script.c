@@ -9,7 +9,11 @@
 #include <string.h>
 #include "bindings/moonreel.h"
 #include "engine/render/render.h"
+#include "interp/host.h"
 #include "interp/sandbox.h"
+
+/* The sandbox's clock stops Lua on Ctrl-C (interp/host.c sets this); the harness gets none. */
+volatile sig_atomic_t mr_interrupted;
 
 /* Whether the chunk names a library function that can loop inside C for ages (pattern
  * matching's backtracking, table.move over 2^62 slots): the Lua time limit cannot stop those;
