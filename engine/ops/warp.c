@@ -128,14 +128,15 @@ static mr_clip *warp_new(const mr_clip_ops *ops, mr_clip *in, warp_priv p, int w
     return c;
 }
 
-/* A warp node as warp_new makes it, its anchor (when it has one) moved to where the pivot now
- * is in its w x h box. */
-static mr_clip *pivoted(const mr_clip_ops *ops, mr_clip *in, warp_priv p, int w, int h, mr_err *err)
+/* A warp node as warp_new makes it; in a box of another size its anchor (when it has one)
+ * moves to (ax, ay), the pixel where the anchor's point now is. */
+static mr_clip *pivoted(const mr_clip_ops *ops, mr_clip *in, warp_priv p, int w, int h, double ax, double ay,
+                        mr_err *err)
 {
     mr_clip *c = warp_new(ops, in, p, w, h, err);
-    if (c && c->pos.anchored) {
-        c->pos.ax = p.qx / w;
-        c->pos.ay = p.qy / h;
+    if (c && c->pos.anchored && (w != in->w || h != in->h)) {
+        c->pos.ax = ax / w;
+        c->pos.ay = ay / h;
     }
     return c;
 }
@@ -190,7 +191,7 @@ static mr_clip *make_rotate(mr_clip *in, const mr_arg *a, mr_err *err)
         mr_param_release(&p.amount);
         return mr_err_set(err, "rotate: the turned picture (%dx%d) is larger than 16384 pixels", w, h), NULL;
     }
-    return pivoted(&rotate_ops, in, p, w < 1 ? 1 : w, h < 1 ? 1 : h, err);
+    return pivoted(&rotate_ops, in, p, w < 1 ? 1 : w, h < 1 ? 1 : h, p.qx, p.qy, err); /* the pivot: the anchor */
 }
 
 /* The largest value of a scale's factor over the clip's frames (its curve sampled at each
@@ -223,8 +224,8 @@ static mr_clip *make_scale(mr_clip *in, const mr_arg *a, mr_err *err)
     if (!isnan(a[2].num))
         p.py = p.qy = a[2].num * in->h;
     int w = in->w, h = in->h;
+    double k = 1;
     if (a[4].num) { /* expand: the box holds the picture at its largest */
-        double k;
         if (largest_factor(in, &p.amount, &k, err) < 0) {
             mr_param_release(&p.amount);
             return NULL;
@@ -239,7 +240,9 @@ static mr_clip *make_scale(mr_clip *in, const mr_arg *a, mr_err *err)
         p.qx = p.px * k + (w - in->w * k) / 2; /* the picture at its largest, centred in the box */
         p.qy = p.py * k + (h - in->h * k) / 2;
     }
-    return pivoted(&scale_ops, in, p, w, h, err);
+    /* the anchor's point, drawn k times as far from the pivot (at the largest k) */
+    double ax = p.qx + (in->pos.ax * in->w - p.px) * k, ay = p.qy + (in->pos.ay * in->h - p.py) * k;
+    return pivoted(&scale_ops, in, p, w, h, ax, ay, err);
 }
 
 static mr_clip *make_mirror(mr_clip *in, const mr_arg *a, mr_err *err)

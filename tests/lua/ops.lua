@@ -126,3 +126,7 @@ for _, f in ipairs({"bilinear", "bicubic", "lanczos", "nearest"}) do
   assert(halves:rotate(10, {filter = f}).w > 100 and halves:crop{x = 0.5, w = 40, filter = f}.w == 40)
 end
 H.contains(H.raises(function() return halves:scale(2, {filter = "lanczso"}) end), "did you mean 'lanczos'?")
+-- a scale about another point leaves the anchor where it is in the box
+local zoomed = color("white", 20, 10):dur(1):anchor("center"):scale(2, 0, 0):at(100, 100)
+H.eq(alpha_at(zoomed, 91, 96), 255)
+H.eq(alpha_at(zoomed, 88, 100), 0)
