@@ -34,10 +34,8 @@ static dim3 grid_for(int w, int h) { return dim3((w + 31) / 32, (h + 7) / 8); }
 extern "C" int mr_cu_over(uint8_t *dst, int dst_stride, int dw, int dh, const uint8_t *src, int src_stride, int sw,
                           int sh, int x, int y, unsigned opacity, mr_cu_stream stream)
 {
-    int x0 = x < 0 ? -x : 0, y0 = y < 0 ? -y : 0, x1 = sw, y1 = sh;
-    if (x + x1 > dw) x1 = dw - x;
-    if (y + y1 > dh) y1 = dh - y;
-    if (x0 >= x1 || y0 >= y1 || opacity == 0)
+    int x0, y0, x1, y1;
+    if (!mr_layer_span(dw, dh, sw, sh, x, y, &x0, &y0, &x1, &y1) || opacity == 0)
         return 0;
     over<<<grid_for(x1 - x0, y1 - y0), dim3(32, 8), 0, (cudaStream_t)stream>>>(
         (uint32_t *)dst, dst_stride, (const uint32_t *)src, src_stride, x0, y0, x1 - x0, y1 - y0, x, y, opacity);

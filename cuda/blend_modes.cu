@@ -18,10 +18,8 @@ __global__ static void blend_mode(uint32_t *dst, int dst_stride, const uint32_t 
 extern "C" int mr_cu_blend_mode(uint8_t *dst, int dst_stride, int dw, int dh, const uint8_t *src, int src_stride,
                                 int sw, int sh, int x, int y, unsigned opacity, int mode, mr_cu_stream stream)
 {
-    int x0 = x < 0 ? -x : 0, y0 = y < 0 ? -y : 0, x1 = sw, y1 = sh;
-    if (x + x1 > dw) x1 = dw - x;
-    if (y + y1 > dh) y1 = dh - y;
-    if (x0 >= x1 || y0 >= y1 || opacity == 0)
+    int x0, y0, x1, y1;
+    if (!mr_layer_span(dw, dh, sw, sh, x, y, &x0, &y0, &x1, &y1) || opacity == 0)
         return 0;
     dim3 grid((x1 - x0 + 31) / 32, (y1 - y0 + 7) / 8);
     blend_mode<<<grid, dim3(32, 8), 0, (cudaStream_t)stream>>>((uint32_t *)dst, dst_stride, (const uint32_t *)src,

@@ -84,6 +84,19 @@ static inline MR_HD uint32_t mr_mix_pixel(uint32_t v, uint32_t k, uint32_t c)
     return out;
 }
 
+/* The part of a sw x sh layer at (x, y) that lies on a dw x dh picture, in the layer's own
+ * pixels: columns [x0, x1), rows [y0, y1). Returns false when nothing of it does. */
+static inline MR_HD bool mr_layer_span(int dw, int dh, int sw, int sh, int x, int y, int *x0, int *y0, int *x1,
+                                        int *y1)
+{
+    *x0 = x < 0 ? -x : 0, *y0 = y < 0 ? -y : 0, *x1 = sw, *y1 = sh;
+    if (x + *x1 > dw)
+        *x1 = dw - x;
+    if (y + *y1 > dh)
+        *y1 = dh - y;
+    return *x0 < *x1 && *y0 < *y1;
+}
+
 /* Premultiplied s over d, s scaled by opacity/255 first (255: as is): one pixel of every
  * backend's compositing. */
 static inline MR_HD uint32_t mr_over_pixel(uint32_t s, uint32_t d, uint32_t opacity)

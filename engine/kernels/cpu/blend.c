@@ -27,11 +27,8 @@ HOT static void mix_row(uint32_t *restrict p, int n, uint32_t k, uint32_t c)
 
 void mr_cpu_over(mr_frame *dst, const mr_frame *src, int x, int y, unsigned opacity)
 {
-    int x0 = x < 0 ? -x : 0, y0 = y < 0 ? -y : 0;
-    int x1 = src->w, y1 = src->h;
-    if (x + x1 > dst->w) x1 = dst->w - x;
-    if (y + y1 > dst->h) y1 = dst->h - y;
-    if (x0 >= x1 || y0 >= y1 || opacity == 0)
+    int x0, y0, x1, y1;
+    if (!mr_layer_span(dst->w, dst->h, src->w, src->h, x, y, &x0, &y0, &x1, &y1) || opacity == 0)
         return;
     bool keeps_opaque = dst->opaque;
     for (int sy = y0; sy < y1; sy++)
