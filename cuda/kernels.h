@@ -33,11 +33,6 @@ int mr_cu_over(uint8_t *dst, int dst_stride, int dw, int dh, const uint8_t *src,
 int mr_cu_mix(uint8_t *p, int stride, int w, int h, unsigned k, uint32_t c, mr_cu_stream stream);
 int mr_cu_fill(uint8_t *p, int stride, int w, int h, uint32_t premul, mr_cu_stream stream);
 
-/* resize.cu: separable bicubic (Keys, a = -0.6, widened when shrinking, as swscale's
- * SWS_BICUBIC); tmp holds dw x sh x 4 floats. */
-int mr_cu_resize(const uint8_t *src, int src_stride, int sw, int sh, uint8_t *dst, int dst_stride, int dw, int dh,
-                 float *tmp, mr_cu_stream stream);
-
 /* orient.cu: the dw x dh shown picture from the stored one, turned and mirrored by k. */
 int mr_cu_orient(const uint8_t *src, int src_stride, uint8_t *dst, int dst_stride, int dw, int dh,
                  const mr_orient_params *k, mr_cu_stream stream);

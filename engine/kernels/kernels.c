@@ -65,16 +65,37 @@ int mr_k_copy_rect(mr_eval *ev, mr_frame *dst, const mr_frame *src, int sx, int 
                          (size_t)w * 4, h, ev->err);
 }
 
-int mr_k_resize(mr_eval *ev, const mr_frame *src, mr_frame *dst)
+/* One resize step of src into dst by the warp: the edge texels repeat outward, the filter widens
+ * by the shrink factor (MR_WARP_MAX_WIDEN at most). Returns mr_k_warp's. */
+static int resize_step(mr_eval *ev, const mr_frame *src, mr_frame *dst, int filter)
 {
-    if (!dst->gpu)
-        return mr_cpu_resize(ev, src, dst);
-    float *tmp = mr_eval_gpu_scratch(ev, 0, sizeof(float) * 4 * (size_t)dst->w * src->h);
-    if (!tmp)
-        return -1;
-    dst->opaque = src->opaque;
-    return LAUNCH(ev, "resize", mr_cu_resize(src->data, src->stride, src->w, src->h, dst->data, dst->stride, dst->w,
-                                            dst->h, tmp, STREAM(ev)));
+    mr_warp_params k = {.m = {(float)src->w / dst->w, 0, 0, 0, (float)src->h / dst->h, 0},
+                        .sw = src->w, .sh = src->h, .filter = filter, .clamp = 1};
+    return mr_k_warp(ev, src, &k, dst);
+}
+
+int mr_k_resize(mr_eval *ev, const mr_frame *src, mr_frame *dst, int filter)
+{
+    /* a shrink past what one step's filter widens to goes in steps of at most that much, so
+     * that every source pixel still counts (a 4K frame into a 100-pixel thumbnail) */
+    int w = src->w, h = src->h;
+    mr_frame *held = NULL;
+    const mr_frame *from = src;
+    while (w > MR_WARP_MAX_WIDEN * dst->w || h > MR_WARP_MAX_WIDEN * dst->h) {
+        w = w > MR_WARP_MAX_WIDEN * dst->w ? (w + MR_WARP_MAX_WIDEN - 1) / MR_WARP_MAX_WIDEN : w;
+        h = h > MR_WARP_MAX_WIDEN * dst->h ? (h + MR_WARP_MAX_WIDEN - 1) / MR_WARP_MAX_WIDEN : h;
+        mr_frame *step = mr_k_new(ev, w, h);
+        if (!step || resize_step(ev, from, step, filter) < 0) {
+            mr_frame_unref(step);
+            mr_frame_unref(held);
+            return -1;
+        }
+        mr_frame_unref(held);
+        from = held = step;
+    }
+    int r = resize_step(ev, from, dst, filter);
+    mr_frame_unref(held);
+    return r;
 }
 
 int mr_k_orient(mr_eval *ev, const mr_frame *src, const mr_orient_params *k, mr_frame *dst)

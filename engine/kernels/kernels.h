@@ -20,7 +20,10 @@ int mr_k_over(mr_eval *ev, mr_frame *dst, const mr_frame *src, int x, int y, uns
 /* Mixes f with the premultiplied colour c: f*k/255 + c*(255-k)/255 (opacity, fades). */
 int mr_k_mix(mr_eval *ev, mr_frame *f, unsigned k, uint32_t c);
 int mr_k_copy_rect(mr_eval *ev, mr_frame *dst, const mr_frame *src, int sx, int sy, int w, int h);
-int mr_k_resize(mr_eval *ev, const mr_frame *src, mr_frame *dst);
+/* src resampled to dst's size by filter (mr_warp_filter), its edge texels repeated outward: the
+ * warp's arithmetic, so both engines give the same bits. A shrink past MR_WARP_MAX_WIDEN times
+ * goes in steps. Returns 0, or -1 with ev->err set. */
+int mr_k_resize(mr_eval *ev, const mr_frame *src, mr_frame *dst, int filter);
 
 /* Turns and mirrors src into dst (its shown size, in the same memory) as k says. */
 int mr_k_orient(mr_eval *ev, const mr_frame *src, const mr_orient_params *k, mr_frame *dst);

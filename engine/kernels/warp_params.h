@@ -6,7 +6,7 @@
  * A warp draws a w x h picture whose pixel (x, y) shows the source at M (x + 1/2, y + 1/2):
  * rotations, scales around an anchor, mirrors, crops and sub-pixel moves are all one warp. The
  * source is resampled by a separable filter (bilinear, bicubic (Catmull-Rom), Lanczos-3, or
- * nearest), transparent outside. Positions and weights have 14 fractional bits, and the weights
+ * nearest), transparent outside (or, for a resize, its edge texels repeated). Positions and weights have 14 fractional bits, and the weights
  * of one axis sum to exactly 1 << 14. A sample is
  *     t_i = (sum_j wy_j P(i, j) + 128) >> 8        (each source column i over the rows j)
  *     v   = (sum_i wx_i t_i + (1 << 19)) >> 20     (clamped to 0..255, colour at most alpha)
@@ -26,6 +26,10 @@
 typedef enum { MR_WARP_BILINEAR, MR_WARP_BICUBIC, MR_WARP_LANCZOS, MR_WARP_NEAREST, MR_WARP_FILTERS } mr_warp_filter;
 /* Their names, in that order: the choices of the operations' `filter` parameter. */
 #define MR_WARP_FILTER_CHOICES "bilinear|bicubic|lanczos|nearest"
+/* What they do, in words: the doc of the operations' `filter` parameter. */
+#define MR_WARP_FILTER_DOC                                                                                         \
+    "how the picture is resampled: \"bicubic\" (Catmull-Rom) and \"lanczos\" (Lanczos-3) are sharper, "         \
+    "\"nearest\" keeps hard pixels; shrinking averages every pixel under the new one (no aliasing)"
 
 #define MR_WARP_ONE (1 << 14)      /* 1 in positions, filter arguments and weights */
 #define MR_WARP_MAX_WIDEN 16       /* a shrinking axis-aligned warp widens its filter this much at most */
@@ -38,6 +42,8 @@ typedef struct mr_warp_params {
     int sw, sh;     /* the source's size */
     int samples;    /* n x n samples a pixel: set by mr_warp_prepare */
     int filter;     /* mr_warp_filter; 0 (bilinear) in a zeroed struct */
+    int clamp;      /* 0: transparent outside the source; 1: its edge texels repeat outward (a resize),
+                     * for warps without a turn (mr_warp_prepare clears it for a turned one) */
     /* set by mr_warp_prepare (engine/kernels/cpu/warp.h) from the above, before either engine runs: */
     int64_t q[6];   /* m with 32 fractional bits */
     int32_t kx, ky; /* the filter's scale on each axis, 16 fractional bits: 1 << 16 as drawn,
@@ -193,6 +199,34 @@ static inline MR_HD int mr_warp_taps(int filter, int32_t k, int64_t s, int size,
     return n - a;
 }
 
+/* A clamped warp's taps (n of them from texel *first, as mr_warp_taps gives them): the weight of
+ * the taps before texel 0 moved onto texel 0, and of those past size - 1 onto size - 1, as if the
+ * edge texels repeated outward. The sum stays exactly MR_WARP_ONE and the sums of mr_warp_sum
+ * stay the same integers as with the edge texels repeated. Returns the taps left (at least 1
+ * when n is). */
+static inline MR_HD int mr_warp_fold(int size, int *first, int n, int32_t *w)
+{
+    int a = *first, last = a + n - 1;
+    if (n == 0 || (a >= 0 && last < size))
+        return n;
+    int lo = a < 0 ? 0 : a, hi = last >= size ? size - 1 : last;
+    if (hi < lo) /* every tap on one side of the source */
+        lo = hi = last < 0 ? 0 : size - 1;
+    int32_t below = 0, above = 0, all = 0;
+    for (int i = 0; i < n; i++) {
+        below += a + i <= lo ? w[i] : 0;
+        above += a + i >= hi ? w[i] : 0;
+        all += w[i];
+    }
+    for (int k = 1; k < hi - lo; k++)
+        w[k] = w[lo - a + k];
+    w[0] = hi == lo ? all : below;
+    if (hi > lo)
+        w[hi - lo] = above;
+    *first = lo;
+    return hi - lo + 1;
+}
+
 /* Source position (14 fractional bits, texel centres on whole numbers) of sample (si, sj) of n x n
  * in destination pixel (x, y): along x (vertical = 0) or y (vertical = 1). */
 static inline MR_HD int64_t mr_warp_point(const mr_warp_params *k, int vertical, int x, int y, int si, int sj, int n)
@@ -274,6 +308,10 @@ static inline MR_HD uint32_t mr_warp_pixel(const mr_warp_params *k, const uint8_
             int i0 = 0, j0 = 0;
             int nx = mr_warp_window(k->filter, k->kx, sx, k->sw, &i0, wx);
             int ny = nx ? mr_warp_window(k->filter, k->ky, sy, k->sh, &j0, wy) : 0;
+            if (k->clamp && ny) {
+                nx = mr_warp_fold(k->sw, &i0, nx, wx);
+                ny = mr_warp_fold(k->sh, &j0, ny, wy);
+            }
             if (ny)
                 mr_warp_sum(src, stride, k->sw, k->sh, i0, nx, wx, j0, ny, wy, h);
         }

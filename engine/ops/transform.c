@@ -8,13 +8,18 @@
 #include "engine/ops/op.h"
 #include "engine/ops/ops.h"
 
+/* resize: the filter (mr_warp_filter) it resamples by */
+typedef struct resize_priv {
+    int filter;
+} resize_priv;
+
 static int resize_picture(const mr_clip *c, double t, mr_eval *ev, mr_frame **out)
 {
     mr_frame *in;
     if (mr_clip_picture(c->input, t, ev, &in) < 0)
         return -1;
     mr_frame *f = mr_k_new(ev, c->w, c->h);
-    int r = f ? mr_k_resize(ev, in, f) : -1;
+    int r = f ? mr_k_resize(ev, in, f, ((const resize_priv *)c->priv)->filter) : -1;
     mr_frame_unref(in);
     if (r < 0) {
         mr_frame_unref(f);
@@ -49,7 +54,8 @@ static bool check_picture(const mr_clip *c, const char *op, mr_err *err)
     return c->has_video;
 }
 
-mr_clip *mr_clip_resize(mr_clip *c, int w, int h, mr_err *err)
+/* mr_clip_resize by filter. */
+static mr_clip *resize_by(mr_clip *c, int w, int h, int filter, mr_err *err)
 {
     if (!check_picture(c, "resize", err))
         return NULL;
@@ -59,12 +65,18 @@ mr_clip *mr_clip_resize(mr_clip *c, int w, int h, mr_err *err)
     }
     if (w == c->w && h == c->h)
         return mr_clip_ref(c);
-    mr_clip *n = mr_clip_alloc(&resize_ops, 0, c, err);
+    mr_clip *n = mr_clip_alloc(&resize_ops, sizeof(resize_priv), c, err);
     if (n) {
         n->w = w;
         n->h = h;
+        ((resize_priv *)n->priv)->filter = filter;
     }
     return n;
+}
+
+mr_clip *mr_clip_resize(mr_clip *c, int w, int h, mr_err *err)
+{
+    return resize_by(c, w, h, MR_WARP_BICUBIC, err);
 }
 
 mr_clip *mr_clip_at(mr_clip *c, mr_pos pos, mr_err *err)
@@ -140,7 +152,7 @@ static mr_clip *make_resize(mr_clip *in, const mr_arg *a, mr_err *err)
     double H = k ? in->h * a[2].num : h ? a[1].num : a[0].num * in->h / in->w;
     if (!(W >= 0.5 && H >= 0.5 && W < 16384.5 && H < 16384.5))
         return mr_err_set(err, "resize: %gx%g is not a picture size (1..16384)", W, H), NULL;
-    return mr_clip_resize(in, (int)lround(W), (int)lround(H), err);
+    return resize_by(in, (int)lround(W), (int)lround(H), (int)a[3].num, err);
 }
 
 /* margin: the picture on a larger canvas of colour (transparent when none), px on every side
@@ -221,6 +233,7 @@ static const mr_param_desc resize_params[] = {
     {"w", MR_P_NUMBER, true, false, 1, 16384, NAN, NULL, "the width in pixels (alone: the height keeps the shape)"},
     {"h", MR_P_NUMBER, true, false, 1, 16384, NAN, NULL, "the height in pixels (alone: the width keeps the shape)"},
     {"scale", MR_P_NUMBER, true, false, 1e-6, 16384, NAN, NULL, "times the size (clip:resize(0.5))"},
+    {"filter", MR_P_ENUM, true, false, 0, 3, MR_WARP_BICUBIC, MR_WARP_FILTER_CHOICES, MR_WARP_FILTER_DOC},
 };
 static const char *const resize_forms[] = {"scale", "w h", NULL};
 static const mr_param_desc margin_params[] = {
@@ -248,8 +261,9 @@ static const mr_param_desc fit_params[] = {
     {"bg", MR_P_COLOR, true, false, 0, 0, 0, NULL, "the bars' colour (default black)"},
 };
 
-const mr_op mr_op_resize = {"resize", "the picture scaled (bicubic): by a factor, to w x h, or to a width or height "
-                            "keeping its shape", "local half = clip:resize(0.5)", resize_params, 3, resize_forms,
+const mr_op mr_op_resize = {"resize", "the picture scaled (bicubic unless a filter is given; the edge pixels "
+                            "repeat, so the border does not darken): by a factor, to w x h, or to a width or height "
+                            "keeping its shape", "local half = clip:resize(0.5)", resize_params, 4, resize_forms,
                             make_resize};
 const mr_op mr_op_margin = {"margin", "the picture on a larger canvas: px on every side, or each side its own, "
                             "transparent or a colour", "local framed = photo:margin(20, \"white\")", margin_params, 6,

@@ -251,10 +251,6 @@ static mr_clip *make_mirror(mr_clip *in, const mr_arg *a, mr_err *err)
     return warp_new(&mirror_ops, in, p, in->w, in->h, err);
 }
 
-#define MR_WARP_FILTER_DOC                                                                                         \
-    "how the picture is resampled: \"bicubic\" (Catmull-Rom) and \"lanczos\" (Lanczos-3) are sharper, "         \
-    "\"nearest\" keeps hard pixels; shrinking averages every pixel under the new one (no aliasing)"
-
 static const mr_param_desc rotate_params[] = {
     {"deg", MR_P_NUMBER, false, true, -1e6, 1e6, 0, NULL, "degrees, clockwise, about the clip's anchor (else its centre)"},
     {"expand", MR_P_BOOL, true, false, 0, 1, 1, NULL,

@@ -1,4 +1,4 @@
-/* scale.c: libswscale behind a small per-context cache. */
+/* scale.c: pixel-format conversion by libswscale behind a small per-context cache. */
 #include "engine/kernels/cpu/scale.h"
 
 #include <stdlib.h>
@@ -70,32 +70,6 @@ void mr_scaler_cache_free(struct mr_scaler_cache *c)
     for (int i = 0; i < CACHE_SLOTS; i++)
         sws_freeContext(c->slot[i].ctx);
     free(c);
-}
-
-int mr_cpu_resize(mr_eval *ev, const mr_frame *src, mr_frame *dst)
-{
-    scaler key = {src->w, src->h, AV_PIX_FMT_RGBA, dst->w, dst->h, AV_PIX_FMT_RGBA, -1, 0, 0, NULL};
-    struct SwsContext *ctx = get_scaler(&ev->scalers, key, ev->err);
-    if (!ctx)
-        return -1;
-    const uint8_t *sp[4] = {src->data};
-    int ss[4] = {src->stride};
-    uint8_t *dp[4] = {dst->data};
-    int ds[4] = {dst->stride};
-    sws_scale(ctx, sp, ss, 0, src->h, dp, ds);
-    mr_cpu_clamp_to_alpha(dst);
-    dst->opaque = src->opaque;
-    return 0;
-}
-
-void mr_cpu_clamp_to_alpha(mr_frame *f)
-{
-    for (int y = 0; y < f->h; y++) {
-        uint8_t *p = mr_frame_row(f, y);
-        for (int x = 0; x < f->w; x++, p += 4)
-            for (int c = 0; c < 3; c++)
-                p[c] = p[c] > p[3] ? p[3] : p[c];
-    }
 }
 
 void mr_cpu_premultiply(mr_frame *f)

@@ -1,5 +1,6 @@
-/* scale.h: resampling of working frames, and conversion of any other pixel format into the
- * working RGBA, both through libswscale, with contexts cached per evaluation context. */
+/* scale.h: conversion of any other pixel format into the working RGBA and back, through
+ * libswscale, with contexts cached per evaluation context (resampling working frames is the
+ * warp's: mr_k_resize). */
 #ifndef MR_CPU_SCALE_H
 #define MR_CPU_SCALE_H
 
@@ -7,9 +8,6 @@
 #include "engine/core/frame.h"
 
 struct AVFrame;
-
-/* Resamples src into dst (any sizes; bicubic). Returns 0, or -1 with ev->err set. */
-int mr_cpu_resize(mr_eval *ev, const mr_frame *src, mr_frame *dst);
 
 /* Converts a decoded picture of any pixel format swscale reads into dst (same size), with
  * alpha premultiplied. `matrix`/`full_range` describe YUV sources (ignored for RGB ones).
@@ -23,10 +21,6 @@ int mr_cpu_rgba_to_av(mr_eval *ev, const mr_frame *src, struct AVFrame *dst, mr_
 
 /* Frees a cache made by the functions above (NULL is fine). */
 void mr_scaler_cache_free(struct mr_scaler_cache *c);
-
-/* Clamps every colour channel to its alpha (keeps premultiplied pictures valid after
- * a filter that rings, such as bicubic resampling). */
-void mr_cpu_clamp_to_alpha(mr_frame *f);
 
 /* Premultiplies the colour of every pixel by its alpha, in place. */
 void mr_cpu_premultiply(mr_frame *f);

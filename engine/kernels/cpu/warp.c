@@ -56,6 +56,7 @@ void mr_warp_prepare(mr_warp_params *k)
     if (k->filter < 0 || k->filter >= MR_WARP_FILTERS)
         k->filter = MR_WARP_BILINEAR;
     k->axis = k->q[1] == 0 && k->q[3] == 0;
+    k->clamp = k->axis && k->clamp;
     k->kx = k->axis ? widen(k->q[0]) : 65536;
     k->ky = k->axis ? widen(k->q[4]) : 65536;
     double shrink = fmax(hypot((double)k->q[0], (double)k->q[3]), hypot((double)k->q[1], (double)k->q[4])) / 4294967296.0;
@@ -74,6 +75,7 @@ static bool axis_covers(const mr_warp_params *k, int vertical, int count)
         for (int e = 0; e < count; e++) {
             int x = end ? count - 1 - e : e;
             int n = mr_warp_taps(k->filter, vertical ? k->ky : k->kx, mr_warp_axis_point(k, vertical, x), size, &first, w);
+            n = k->clamp ? mr_warp_fold(size, &first, n, w) : n;
             if (n == 0)
                 return false;
             if (first >= 0 && first + n <= size)
@@ -140,6 +142,7 @@ static void tabulate(const mr_warp_params *k, int vertical, int count, int bound
         int16_t *we = t->w + (size_t)e * bound;
         int taps = mr_warp_taps(k->filter, vertical ? k->ky : k->kx, mr_warp_axis_point(k, vertical, e), size,
                                 &t->first[e], w);
+        taps = k->clamp ? mr_warp_fold(size, &t->first[e], taps, w) : taps;
         memset(we, 0, sizeof *we * (size_t)bound);
         if (!taps) {
             t->first[e] = INT32_MIN; /* reads nothing */
