@@ -11,6 +11,7 @@
 #include "engine/kernels/blur_params.h"
 #include "engine/kernels/morph_params.h"
 #include "engine/kernels/key_params.h"
+#include "engine/kernels/yuva_params.h"
 #include "engine/kernels/coverage_params.h"
 #include "engine/kernels/shape_params.h"
 
@@ -32,6 +33,10 @@ int mr_cu_over(uint8_t *dst, int dst_stride, int dw, int dh, const uint8_t *src,
                int x, int y, unsigned opacity, mr_cu_stream stream);
 int mr_cu_mix(uint8_t *p, int stride, int w, int h, unsigned k, uint32_t c, mr_cu_stream stream);
 int mr_cu_fill(uint8_t *p, int stride, int w, int h, uint32_t premul, mr_cu_stream stream);
+
+/* yuva.cu: premultiplied RGBA (sw x sh) into YUV planes with alpha (mr_yuva_block). */
+int mr_cu_rgba_to_yuva(const uint8_t *src, int src_stride, int sw, int sh, const mr_rgb2yuv_params *k,
+                       const mr_yuva_image *dst, mr_cu_stream stream);
 
 /* orient.cu: the dw x dh shown picture from the stored one, turned and mirrored by k. */
 int mr_cu_orient(const uint8_t *src, int src_stride, uint8_t *dst, int dst_stride, int dw, int dh,

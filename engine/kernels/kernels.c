@@ -6,6 +6,7 @@
 #include "engine/kernels/cpu/convert.h"
 #include "engine/kernels/cpu/orient.h"
 #include "engine/kernels/cpu/warp.h"
+#include "engine/kernels/cpu/yuva.h"
 #include "engine/kernels/cpu/scale.h"
 #include "engine/gpu/gpu.h"
 
@@ -146,6 +147,15 @@ int mr_k_rgba_to_yuv420(mr_eval *ev, const mr_frame *src, const mr_rgb2yuv_param
     }
     return LAUNCH(ev, "colour conversion",
                   mr_cu_rgba_to_yuv420(src->data, src->stride, src->w, src->h, k, dst, STREAM(ev)));
+}
+
+int mr_k_rgba_to_yuva(mr_eval *ev, const mr_frame *src, const mr_rgb2yuv_params *k, const mr_yuva_image *dst)
+{
+    if (!src->gpu) {
+        mr_cpu_rgba_to_yuva(src, k, dst);
+        return 0;
+    }
+    return LAUNCH(ev, "colour conversion", mr_cu_rgba_to_yuva(src->data, src->stride, src->w, src->h, k, dst, STREAM(ev)));
 }
 
 int mr_k_to_device(mr_eval *ev, mr_frame **f)

@@ -11,6 +11,7 @@
 #include "engine/core/frame.h"
 #include "engine/kernels/kernel_params.h"
 #include "engine/kernels/warp_params.h"
+#include "engine/kernels/yuva_params.h"
 
 /* A new frame where ev works (undefined pixels). */
 mr_frame *mr_k_new(mr_eval *ev, int w, int h);
@@ -38,6 +39,10 @@ int mr_k_yuv_to_rgba(mr_eval *ev, const mr_yuv_image *src, const mr_yuv2rgb_para
 
 /* src into 4:2:0 planes dst (in src's memory), padding odd sizes with the edge. */
 int mr_k_rgba_to_yuv420(mr_eval *ev, const mr_frame *src, const mr_rgb2yuv_params *k, const mr_yuv_image *dst);
+
+/* src into YUV planes with alpha dst (in src's memory; the matrix k at the planes' depth),
+ * straight colour as alpha formats hold it, padding odd sizes with the edge. */
+int mr_k_rgba_to_yuva(mr_eval *ev, const mr_frame *src, const mr_rgb2yuv_params *k, const mr_yuva_image *dst);
 
 /* Replaces the host frame *f by a copy on the GPU (the caller's reference moves to it). */
 int mr_k_to_device(mr_eval *ev, mr_frame **f);

@@ -3,8 +3,9 @@
  * consumer cards have a session limit) it falls back to x264/x265, saying why in one line,
  * with the conversion to NV12 still on the GPU and the download asynchronous (page-locked
  * buffers, an event per picture, several in flight). GIFs get a palette per frame.
- * Transparency is kept where the encoder takes an alpha channel (alpha_out.c says which):
- * such pictures are made on the CPU, a GPU picture downloaded as RGBA first. */
+ * Transparency is kept where the encoder takes an alpha channel (alpha_out.c says which): YUV
+ * with alpha (ProRes 4444, VP9) is converted by our kernels where the picture is, on the GPU
+ * too, then downloaded; RGBA layouts (PNG, QuickTime animation, GIF) from the CPU. */
 #include <stdio.h>
 #include <string.h>
 #ifdef MR_HAVE_GIF
@@ -310,7 +311,7 @@ static int try_open(mr_output *o, const AVCodec *codec, const mr_output_opts *op
         o->events = av_buffer_pool_init2(sizeof(void *), NULL, event_alloc, NULL);
     if (!o->pool || (o->gpu && !o->events))
         return mr_err_set(err, "out of memory");
-    o->yuv = mr_rgb2yuv_params_make(MR_MATRIX_BT709, 8);
+    o->yuv = mr_rgb2yuv_params_make(MR_MATRIX_BT709, d->flags & AV_PIX_FMT_FLAG_RGB ? 8 : d->comp[0].depth);
     if (W != o->w || H != o->h)
         mr_log("%dx%d is odd; %s needs even sizes, so the picture is padded to %dx%d (edge pixels repeated)", o->w,
                o->h, av_get_pix_fmt_name(fmt), W, H);
@@ -395,8 +396,31 @@ static mr_yuv_image planes_of(uint8_t *const data[], const int linesize[], int W
     return (mr_yuv_image){{data[0], data[1], data[2]}, {linesize[0], linesize[1], linesize[2]}, W, H, 1, 1, 1, 0, semi};
 }
 
-/* GPU picture -> NV12/yuv420p in device scratch -> page-locked host picture, asynchronously:
- * the picture carries an event that mr_venc_send waits for. */
+/* Whether our kernels write fmt: 4:2:0 (NV12, yuv420p), or planar YUV with alpha. */
+static bool kernel_layout(enum AVPixelFormat fmt)
+{
+    return fmt == AV_PIX_FMT_NV12 || fmt == AV_PIX_FMT_YUV420P || fmt == AV_PIX_FMT_YUVA420P ||
+           fmt == AV_PIX_FMT_YUVA422P || fmt == AV_PIX_FMT_YUVA444P || fmt == AV_PIX_FMT_YUVA444P10LE;
+}
+
+/* Fills the planes data/linesize (o's layout, a kernel_layout, W x H, where src lives) from src
+ * by our kernels. 0, or -1 with ev->err set. */
+static int fill_planes(mr_output *o, mr_eval *ev, const mr_frame *src, uint8_t *const data[], const int linesize[])
+{
+    const AVPixFmtDescriptor *d = av_pix_fmt_desc_get(o->vfmt);
+    if (!(d->flags & AV_PIX_FMT_FLAG_ALPHA)) {
+        mr_yuv_image y = planes_of(data, linesize, o->W, o->H, o->vfmt == AV_PIX_FMT_NV12);
+        return mr_k_rgba_to_yuv420(ev, src, &o->yuv, &y);
+    }
+    int bytes = d->comp[0].depth > 8 ? 2 : 1;
+    mr_yuva_image y = {{{data[0], data[1], data[2]}, {linesize[0], linesize[1], linesize[2]}, o->W, o->H,
+                        d->log2_chroma_w, d->log2_chroma_h, bytes, 0, 0},
+                       data[3], linesize[3]};
+    return mr_k_rgba_to_yuva(ev, src, &o->yuv, &y);
+}
+
+/* GPU picture -> o's layout (a kernel_layout) in device scratch -> page-locked host picture,
+ * asynchronously: the picture carries an event that mr_venc_send waits for. */
 static AVFrame *download(mr_output *o, mr_eval *ev, const mr_frame *src, mr_err *err)
 {
     uint8_t *dev = mr_eval_gpu_scratch(ev, 2, (size_t)o->pic_size);
@@ -408,9 +432,7 @@ static AVFrame *download(mr_output *o, mr_eval *ev, const mr_frame *src, mr_err 
     uint8_t *dd[4];
     int dl[4];
     av_image_fill_arrays(dd, dl, dev, o->vfmt, o->W, o->H, 64);
-    bool semi = o->vfmt == AV_PIX_FMT_NV12;
-    mr_yuv_image y = planes_of(dd, dl, o->W, o->H, semi);
-    if (mr_k_rgba_to_yuv420(ev, src, &o->yuv, &y) < 0 ||
+    if (fill_planes(o, ev, src, dd, dl) < 0 ||
         (!o->null && mr_gpu_copy2d(f->buf[0]->data, (size_t)o->pic_size, dev, (size_t)o->pic_size,
                                    (size_t)o->pic_size, 1, err) < 0)) {
         av_frame_free(&f);
@@ -447,9 +469,9 @@ static void notice_flattened(mr_output *o, const mr_frame *src)
                ALPHA_FORMATS);
 }
 
-/* Writes host frame src with straight alpha into f (the encoder's layout, W x H, edges
- * repeated into the padding): as is for RGBA, through swscale for the others (YUVA: BT.709
- * limited range). 0, or -1 with err set. */
+/* Writes host frame src with straight alpha into f (an RGB layout with alpha, W x H, edges
+ * repeated into the padding): as is for RGBA, through swscale for the others (ARGB, BGRA).
+ * 0, or -1 with err set. */
 static int alpha_picture(mr_output *o, mr_eval *ev, const mr_frame *src, AVFrame *f, mr_err *err)
 {
     if (o->vfmt == AV_PIX_FMT_RGBA) {
@@ -478,9 +500,9 @@ AVFrame *mr_output_convert(mr_output *o, mr_eval *ev, const mr_frame *src, mr_er
         mr_yuv_image y = planes_of(f->data, f->linesize, o->W, o->H, true);
         if (mr_k_rgba_to_yuv420(ev, src, &o->yuv, &y) < 0)
             av_frame_free(&f);
-    } else if (src->gpu && (o->vfmt == AV_PIX_FMT_NV12 || o->vfmt == AV_PIX_FMT_YUV420P)) {
+    } else if (src->gpu && kernel_layout(o->vfmt)) { /* 4:2:0, or YUV with alpha (ProRes 4444, VP9) */
         f = download(o, ev, src, err);
-    } else if (src->gpu) { /* another layout (ProRes, GIF, any with alpha): through the CPU */
+    } else if (src->gpu) { /* another layout (ProRes 4:2:2, PNG, GIF, RGBA ones): through the CPU */
         mr_frame *host = mr_k_to_host(src, err);
         if (host) {
             f = mr_output_convert(o, ev, host, err);
@@ -488,12 +510,12 @@ AVFrame *mr_output_convert(mr_output *o, mr_eval *ev, const mr_frame *src, mr_er
         }
     } else if (!(f = new_picture(o, err))) {
         return NULL;
+    } else if (kernel_layout(o->vfmt)) {
+        if (fill_planes(o, ev, src, f->data, f->linesize) < 0)
+            av_frame_free(&f);
     } else if (o->alpha) {
         if (alpha_picture(o, ev, src, f, err) < 0)
             av_frame_free(&f);
-    } else if (o->vfmt == AV_PIX_FMT_YUV420P || o->vfmt == AV_PIX_FMT_NV12) {
-        mr_yuv_image y = planes_of(f->data, f->linesize, o->W, o->H, o->vfmt == AV_PIX_FMT_NV12);
-        mr_k_rgba_to_yuv420(ev, src, &o->yuv, &y);
     } else if (o->vfmt == AV_PIX_FMT_RGBA) { /* premultiplied = over black; make it opaque */
         for (int y = 0; y < o->H; y++) {
             uint8_t *d = f->data[0] + (size_t)y * f->linesize[0];
