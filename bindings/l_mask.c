@@ -15,6 +15,12 @@ static int push_mask(lua_State *L, mr_mask *m, const mr_err *err)
 {
     if (!m)
         return l_fail(L, NULL, err);
+    lua_Debug ar;
+    char where[96];
+    if (lua_getstack(L, 1, &ar) && lua_getinfo(L, "Sl", &ar) && ar.currentline > 0) {
+        snprintf(where, sizeof where, "%s:%d", ar.short_src, ar.currentline);
+        mr_mask_set_origin(m, where);
+    }
     mr_mask **u = lua_newuserdatauv(L, sizeof *u, 0);
     *u = m;
     luaL_setmetatable(L, MR_MASK_MT);
@@ -77,10 +83,11 @@ static bool mask_like(lua_State *L, int idx)
 static int binary(lua_State *L, const char *name, const char *op)
 {
     for (int i = 1; i <= 2; i++)
-        if (!mask_like(L, i))
-            return luaL_error(L, "a mask %s %s: masks combine with masks or clips, not a %s (to fade a picture: "
+        if (!mask_like(L, i)) /* as written: "2 - m" is "a number - a mask" */
+            return luaL_error(L, "%s%s %s %s%s: masks combine with masks or clips, not a %s (to fade a picture: "
                               "clip:opacity(k); a weaker mask: m * mask.from(color({k * 255, 0, 0}, w, h), \"r\"))",
-                              op, luaL_typename(L, i), luaL_typename(L, i));
+                              i == 1 ? "a " : "", i == 1 ? luaL_typename(L, 1) : "a mask", op, i == 2 ? "a " : "",
+                              i == 2 ? luaL_typename(L, 2) : "a mask", luaL_typename(L, i));
     mr_mask *a = l_check_mask(L, 1), *b = l_check_mask(L, 2);
     mr_arg args[MR_OP_MAX_PARAMS] = {{.given = true, .mask = b}}; /* borrowed: mr_mask_new takes its own */
     mr_err err;

@@ -13,7 +13,13 @@ struct mr_mask {
     const mr_op *op;
     mr_arg args[MR_OP_MAX_PARAMS];  /* checked; owned references */
     mr_mask *in;                    /* the mask this step changes; NULL for a new mask */
+    char origin[96];                /* "edit.lua:12" where the script made this step; "" unknown */
 };
+
+void mr_mask_set_origin(mr_mask *m, const char *origin)
+{
+    snprintf(m->origin, sizeof m->origin, "%s", origin);
+}
 
 mr_mask *mr_mask_ref(mr_mask *m)
 {
@@ -75,6 +81,8 @@ mr_clip *mr_mask_build(const mr_mask *m, int w, int h, mr_err *err)
     out = m->op->make(in, args, err);
     if (!out && strncmp(err->msg, m->op->name, strlen(m->op->name)) != 0)
         mr_err_prefix(err, "%s", m->op->name);
+    if (out && !out->origin[0]) /* a failing frame names the script line of its step */
+        snprintf(out->origin, sizeof out->origin, "%s", m->origin);
 done:
     mr_op_args_clear(args, m->op->nparams);
     mr_clip_unref(in);

@@ -18,6 +18,9 @@ typedef struct mr_mask mr_mask;
  * the caller's reference, or NULL with err set. */
 mr_mask *mr_mask_new(const mr_op *op, mr_arg *args, mr_mask *in, mr_err *err);
 
+/* Where the script made m's last step ("edit.lua:12"): what an error of its frames names. */
+void mr_mask_set_origin(mr_mask *m, const char *origin);
+
 mr_mask *mr_mask_ref(mr_mask *m);
 void mr_mask_unref(mr_mask *m);
 

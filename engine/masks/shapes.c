@@ -122,7 +122,14 @@ static mr_clip *make_ellipse(mr_clip *in, const mr_arg *a, mr_err *err) { return
 static mr_clip *make_circle(mr_clip *in, const mr_arg *a, mr_err *err) { return shape_new(MR_SHAPE_ELLIPSE, in, a, 3, err); }
 static mr_clip *make_polygon(mr_clip *in, const mr_arg *a, mr_err *err) { return shape_new(MR_SHAPE_POLYGON, in, a, 1, err); }
 static mr_clip *make_linear(mr_clip *in, const mr_arg *a, mr_err *err) { return shape_new(MR_SHAPE_LINEAR, in, a, 2, err); }
-static mr_clip *make_radial(mr_clip *in, const mr_arg *a, mr_err *err) { return shape_new(MR_SHAPE_RADIAL, in, a, 3, err); }
+/* radial: inner beyond r is an error when both are numbers (a curve is read as it is). */
+static mr_clip *make_radial(mr_clip *in, const mr_arg *a, mr_err *err)
+{
+    if (!a[1].curve && !a[2].curve && a[2].num > a[1].num)
+        return mr_err_set(err, "inner %g is beyond r %g (the ramp falls from 1 at inner to 0 at r)",
+                          a[2].num, a[1].num), NULL;
+    return shape_new(MR_SHAPE_RADIAL, in, a, 3, err);
+}
 
 #define SIDE 1e6 /* how far a shape's numbers may go, in pixels */
 static const mr_param_desc rect_params[] = {

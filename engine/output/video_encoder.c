@@ -96,6 +96,10 @@ static void set_quality(AVCodecContext *enc, const AVCodec *codec, int crf, int 
     } else if (!strcmp(n, "prores_ks")) {
         av_opt_set(enc->priv_data, "profile", alpha ? "4444" : "hq", 0);
     }
+    bool has_crf = strstr(n, "x264") || strstr(n, "x265") || strstr(n, "vpx") || strstr(n, "_nvenc");
+    if (crf >= 0 && !has_crf)
+        mr_log("crf %d does not apply to the %s encoder (%s); it is left out", crf, n,
+               !strcmp(n, "prores_ks") ? "its profile sets the quality" : "it has no such setting");
 }
 
 static bool supports(const AVCodec *c, enum AVPixelFormat f)

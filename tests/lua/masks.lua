@@ -50,7 +50,9 @@ H.contains(H.raises(function() return left:invret() end), "no method 'invret' on
 H.contains(H.raises(function() return mask.frmo(halves) end), "no function mask.frmo; did you mean mask.from?")
 H.contains(H.raises(function() return mask.from(halves, "luminance") end), "bad argument 'channel' to 'from'")
 H.contains(H.raises(function() return left:threshold(2) end), "bad argument 'v' to 'threshold' (2 is outside 0..1)")
-H.contains(H.raises(function() return left * 3 end), "a mask * number: masks combine with masks or clips")
+H.contains(H.raises(function() return left * 3 end), "a mask * a number: masks combine with masks or clips")
+H.contains(H.raises(function() return 2 - left end), "a number - a mask: masks combine with masks or clips")
+H.contains(H.raises(function() return mask.radial{center = "center", r = 100, inner = 200} end), "inner 200 is beyond r 100")
 H.contains(H.raises(function() return mask.from(tone(440)) end), "from: the clip has no picture")
 H.contains(H.raises(function() return left * 3 end), "masks.lua:")
 
