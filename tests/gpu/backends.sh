@@ -98,8 +98,8 @@ for n in 0 30 60 119; do
   expect_near "GPU and CPU renders agree at frame $n" "${a[0]}" "${b[0]}" 3
 done
 # transparency on both engines: one transparent clip to a PNG sequence, ProRes 4444 and VP9
-# with alpha (a GPU picture that keeps its alpha is downloaded as RGBA and converted on the CPU,
-# as on the CPU engine): the two engines' files agree, alpha included
+# with alpha (YUV with alpha made where the picture is, by the same integers on both engines;
+# PNG from RGBA): the two engines' files hold the same pixels, alpha included
 cat > alpha.lua <<'EOF'
 local circle = canvas(64, 32, function(ctx) ctx:circle(32, 16, 12); ctx:fill("#0000ff80") end)
 return compose({color("red", 64, 64), color("lime", 64, 32):opacity(0.5):at(64, 0), circle:at(64, 32)},
@@ -111,7 +111,7 @@ for b in cpu cuda; do
   "$MR" run alpha.lua --backend $b -o "alpha-$b.mov" --codec prores -q && ok || bad "$b: transparency to ProRes 4444"
   "$MR" run alpha.lua --backend $b -o "alpha-$b.webm" -q && ok || bad "$b: transparency to VP9 with alpha"
 done
-for f in "seq-%s/f_%%04d.png|2" "alpha-%s.mov|3" "alpha-%s.webm|6"; do
+for f in "seq-%s/f_%%04d.png|0" "alpha-%s.mov|0" "alpha-%s.webm|0"; do
   IFS='|' read -r name tol <<< "$f"
   for p in "16 16" "100 16" "96 48" "124 60"; do
     a=($("$MC" "$(printf "$name" cuda)" rgba 2 $p)) c=($("$MC" "$(printf "$name" cpu)" rgba 2 $p))
