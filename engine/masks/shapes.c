@@ -4,6 +4,7 @@
  * but a polygon's may be a curve, read at each frame. */
 #include <stdio.h>
 #include "engine/core/eval.h"
+#include "engine/core/memo.h"
 #include "engine/kernels/k_shape.h"
 #include "engine/kernels/kernels.h"
 #include "engine/masks/mask.h"
@@ -13,6 +14,7 @@ typedef struct shape_priv {
     mr_shape_kind kind;
     int nargs;
     mr_arg args[MR_OP_MAX_PARAMS]; /* the descriptor's, in its order; owned references */
+    mr_memo last;                  /* the last shape drawn, by its parameters (a shape at rest) */
 } shape_priv;
 
 /* Argument i of p as a number at t. Returns 0, or -1 with err set. */
@@ -81,11 +83,15 @@ static int shape_picture(const mr_clip *c, double t, mr_eval *ev, mr_frame **out
     mr_shape_params s = {0};
     if (shape_at(c, t, &s, ev->err) < 0)
         return -1;
+    shape_priv *p = c->priv;
+    if ((*out = mr_memo_get(&p->last, ev, &s, sizeof s, NULL)))
+        return 0;
     mr_frame *f = mr_k_new(ev, c->w, c->h);
     if (!f || mr_k_shape(ev, f, &s) < 0) {
         mr_frame_unref(f);
         return -1;
     }
+    mr_memo_put(&p->last, ev, &s, sizeof s, NULL, f);
     *out = f;
     return 0;
 }
@@ -94,6 +100,7 @@ static void shape_destroy(mr_clip *c)
 {
     shape_priv *p = c->priv;
     mr_op_args_clear(p->args, p->nargs);
+    mr_memo_free(&p->last);
 }
 
 static const mr_clip_ops shape_ops = {"shape", shape_picture, mr_pass_sound, NULL, shape_destroy};
@@ -109,6 +116,7 @@ static mr_clip *shape_new(mr_shape_kind kind, mr_clip *in, const mr_arg *args, i
     p->kind = kind;
     p->nargs = n;
     mr_op_args_copy(p->args, args, n);
+    mr_memo_init(&p->last);
     for (int i = 0; i < n; i++) {
         const mr_curve *moving = args[i].curve ? args[i].curve : args[i].pos.curve;
         if (moving && !mr_curve_is_constant(moving))

@@ -4,6 +4,7 @@
 #include <math.h>
 #include <stdio.h>
 #include "engine/core/eval.h"
+#include "engine/core/memo.h"
 #include "engine/kernels/k_blur.h"
 #include "engine/kernels/k_morph.h"
 #include "engine/kernels/kernels.h"
@@ -15,6 +16,7 @@ typedef enum { SOFTEN_FEATHER, SOFTEN_GROW, SOFTEN_SHRINK } soften_kind;
 typedef struct soften_priv {
     soften_kind kind;
     mr_param px;         /* its curve owned */
+    mr_memo last;        /* the last result, by its input picture and amount (a mask at rest) */
 } soften_priv;
 
 /* dst becomes in feathered by sigma, nothing counted beyond the picture's edge (a shape on the
@@ -47,11 +49,18 @@ static int soften_picture(const mr_clip *c, double t, mr_eval *ev, mr_frame **ou
     mr_frame *in;
     if (mr_clip_picture(c->input, t, ev, &in) < 0)
         return -1;
-    mr_frame *f = mr_k_new(ev, c->w, c->h);
     px = px < 0 ? 0 : px;
+    soften_priv *own = c->priv;
+    if ((*out = mr_memo_get(&own->last, ev, &px, sizeof px, in))) {
+        mr_frame_unref(in);
+        return 0;
+    }
+    mr_frame *f = mr_k_new(ev, c->w, c->h);
     int r = !f ? -1
             : p->kind == SOFTEN_FEATHER ? feather_into(ev, in, f, (float)(px / 2))
                                         : mr_k_morph(ev, in, f, (float)px, p->kind == SOFTEN_GROW);
+    if (r == 0)
+        mr_memo_put(&own->last, ev, &px, sizeof px, in, f);
     mr_frame_unref(in);
     if (r < 0) {
         mr_frame_unref(f);
@@ -73,6 +82,7 @@ static void soften_describe(const mr_clip *c, char *buf, size_t n)
 static void soften_destroy(mr_clip *c)
 {
     mr_param_release(&((soften_priv *)c->priv)->px);
+    mr_memo_free(&((soften_priv *)c->priv)->last);
 }
 
 static const mr_clip_ops feather_ops = {"feather", soften_picture, mr_pass_sound, soften_describe, soften_destroy};
@@ -87,6 +97,7 @@ static mr_clip *soften_new(const mr_clip_ops *ops, soften_kind kind, mr_clip *in
         return NULL;
     soften_priv *p = c->priv;
     *p = (soften_priv){kind, mr_param_make(a[0].num, a[0].curve)};
+    mr_memo_init(&p->last);
     if (mr_param_moves(&p->px))
         c->is_static = false;
     return c;

@@ -1,0 +1,37 @@
+/* memo.h: a node's last picture, kept with the values it was made from, so that a node whose
+ * values have come to rest (an animation that ended, a mask that stopped moving) draws once
+ * and then hands out that picture while its values stay the same. One picture for the host
+ * and one for the GPU; safe to use from the threads that render frames in parallel. */
+#ifndef MR_MEMO_H
+#define MR_MEMO_H
+
+#include <pthread.h>
+#include <stddef.h>
+#include "engine/core/eval.h"
+#include "engine/core/frame.h"
+
+typedef struct mr_memo {
+    pthread_mutex_t lock;
+    struct {
+        void *key;              /* the values, n bytes (owned) */
+        size_t n;
+        mr_frame *input;        /* the input picture it was made from, or NULL; a reference kept so
+                                 * its address names it alone */
+        mr_frame *frame;        /* the picture (a reference) */
+    } slot[2];                  /* [0] host, [1] GPU */
+} mr_memo;
+
+void mr_memo_init(mr_memo *m);
+
+/* Drops what m keeps. */
+void mr_memo_free(mr_memo *m);
+
+/* A new reference to the picture m keeps for key (n bytes) and input (NULL: none) where ev
+ * works, or NULL when it keeps none for them. */
+mr_frame *mr_memo_get(mr_memo *m, const mr_eval *ev, const void *key, size_t n, const mr_frame *input);
+
+/* Keeps f for key and input in place of what m kept where ev works (taking references to f
+ * and input). Without memory it keeps nothing: m is only a saving. */
+void mr_memo_put(mr_memo *m, const mr_eval *ev, const void *key, size_t n, mr_frame *input, mr_frame *f);
+
+#endif
