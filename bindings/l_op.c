@@ -189,6 +189,10 @@ static void read_positional(lua_State *L, const mr_op *op, int first, int last, 
         if (p < 0)
             luaL_error(L, "bad argument #%d to '%s' (%s takes %d argument%s)", idx - first + 1, op->name, op->name,
                        op->nparams, op->nparams == 1 ? "" : "s");
+        if (lua_isnil(L, idx) && op->params[p].optional) { /* rotate(30, nil, "lanczos"): left out */
+            idx++;
+            continue;
+        }
         idx += read_value(L, op, &op->params[p], idx, last, &args[p]);
     }
 }

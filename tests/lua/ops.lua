@@ -92,6 +92,9 @@ H.contains(H.raises(function() return box:anchor("middle", "nowhere") end), "bad
 
 -- values in order, then the rest by name
 H.eq(color("red", 40, 20):rotate(30, {expand = false}).w, 40)
+-- nil for an optional value in order leaves it out (its default), the values after it still count
+H.eq(color("red", 40, 20):rotate(30, nil, "lanczos").w, color("red", 40, 20):rotate(30).w)
+H.contains(H.raises(function() return halves:rotate(nil, false) end), "bad argument 'deg' to 'rotate'")
 H.contains(H.raises(function() return halves:rotate(30, {expnd = false}) end), "unknown option 'expnd' to 'rotate'; did you mean 'expand'?")
 H.contains(H.raises(function() return halves:rotate(30, {deg = 4}) end), "bad argument 'deg' to 'rotate' (given twice")
 H.contains(H.raises(function() return halves:crop{center = {5, 5}} end), "crop: a center goes with the rectangle's w and h")
