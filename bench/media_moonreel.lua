@@ -1,6 +1,7 @@
 -- media_moonreel.lua: the benchmark sources made by moonreel itself, for a machine without
--- ffmpeg (the GPU machine): a1080.mp4 (1920x1080 30 fps 20 s, a moving counter and a tone)
--- and logo.png (400x200, an alpha ramp). Different pictures from ../shared/bench/media.sh's,
+-- ffmpeg (the GPU machine): a1080.mp4 (1920x1080 30 fps 20 s, a moving counter and a tone),
+-- b720.mp4 (1280x720 30 fps 20 s, a moving gradient and a 660 Hz tone) and logo.png (400x200,
+-- an alpha ramp). Different pictures from ../shared/bench/media.sh's,
 -- the same sizes, rates and codecs: fine for comparing moonreel with itself (animation.sh).
 --   moonreel run bench/media_moonreel.lua --set dir=/tmp/media
 local dir = args.dir or "/tmp/media"
@@ -11,3 +12,6 @@ end)
 logo:frame(0):save(dir .. "/logo.png")
 local video = compose({pattern("counter", 1920, 1080, {fps = 30}), pattern("gradient", 640, 360):at("center")})
 render(video:dur(20):with_audio(tone(440):dur(20)), dir .. "/a1080.mp4", {preset = "veryfast", crf = 18})
+
+local b = compose({pattern("gradient", 1280, 720, {fps = 30}), pattern("counter", 640, 360, {fps = 30}):at("center")})
+render(b:dur(20):with_audio(tone(660):dur(20)), dir .. "/b720.mp4", {preset = "veryfast", crf = 20})

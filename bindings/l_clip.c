@@ -77,33 +77,18 @@ static const luaL_Reg clip_methods[] = {{"fx", m_fx}, {"frame", m_frame}, {"map"
 
 static const char *const clip_fields[] = {"duration", "w", "h", "fps", "has_audio", "has_video", "start_time"};
 
-/* What MoviePy (and a few other tools) call moonreel's methods and fields. */
-static const char *const other_names[][2] = {
-    {"subclip", "sub"}, {"subclipped", "sub"}, {"with_subclip", "sub"}, {"set_duration", "dur"},
-    {"with_duration", "dur"}, {"set_start", "start"}, {"with_start", "start"}, {"set_position", "at"},
-    {"with_position", "at"}, {"set_pos", "at"}, {"resized", "resize"}, {"with_effects", "fx"},
-    {"set_opacity", "opacity"}, {"with_opacity", "opacity"}, {"rotated", "rotate"}, {"fx_rotate", "rotate"},
-    {"volumex", "volume"}, {"with_volume_scaled", "volume"}, {"multiply_volume", "volume"},
-    {"without_audio", "mute"}, {"set_audio", "with_audio"}, {"cropped", "crop"}, {"with_speed_scaled", "speed"},
-    {"speedx", "speed"}, {"loop_clip", "loop"}, {"get_frame", "frame"}, {"crossfadein", "fadein"},
-    {"crossfadeout", "fadeout"}, {"flip", "mirror"}, {"mirror_x", "mirror"}, {"mirror_y", "mirror"},
-    {"zoom", "scale"}, {"margin_", "margin"}, {"size", "w"}, {"width", "w"}, {"height", "h"}, {"end", "duration"},
-    {"audio", "has_audio"}, {"image_transform", "map"}, {"transform", "map"},
-};
-
 /* A name that is neither a field nor a method: an error with the nearest one. */
 static int unknown_name(lua_State *L, const char *k)
 {
-    for (size_t i = 0; i < sizeof other_names / sizeof other_names[0]; i++)
-        if (!strcmp(k, other_names[i][0]))
-            return luaL_error(L, "no method or field '%s' on a Clip; moonreel calls it '%s' (docs/api.md)", k,
-                              other_names[i][1]);
-    const char *names[96];
+    const char *other = l_other_name(k);
+    if (other)
+        return luaL_error(L, "no method or field '%s' on a Clip; moonreel calls it '%s' (docs/api.md)", k, other);
+    const char *names[256];
     size_t n = 0;
     for (size_t i = 0; i < sizeof clip_fields / sizeof clip_fields[0]; i++)
         names[n++] = clip_fields[i];
     lua_pushnil(L);
-    while (lua_next(L, lua_upvalueindex(1)) && n < 96) { /* the methods table */
+    while (lua_next(L, lua_upvalueindex(1)) && n < sizeof names / sizeof names[0]) { /* the methods table */
         lua_pop(L, 1);
         names[n++] = lua_tostring(L, -1);
     }

@@ -1,4 +1,4 @@
-/* l_compose.c: compose(layers, opts) and concat(clips, opts). */
+/* l_compose.c: compose(layers, opts) (concat is l_concat.c's). */
 #include <math.h>
 #include <stdlib.h>
 #include "bindings/l_types.h"
@@ -57,25 +57,8 @@ static int l_compose(lua_State *L)
     return l_push_clip(L, mr_compose_new(layers, n, &o, &err), NULL, &err);
 }
 
-static int l_concat(lua_State *L)
-{
-    lua_settop(L, 2);
-    int n, w = 0, h = 0;
-    mr_clip **clips = check_list(L, 1, &n);
-    if (!lua_isnoneornil(L, 2))
-        luaL_checktype(L, 2, LUA_TTABLE);
-    static const char *const keys[] = {"size"};
-    l_check_keys(L, 2, "concat", keys, 1);
-    if (l_field(L, 2, "size") != LUA_TNIL) {
-        l_check_size(L, -1, &w, &h);
-        lua_pop(L, 1);
-    }
-    mr_err err;
-    return l_push_clip(L, mr_concat_new(clips, n, w, h, &err), NULL, &err);
-}
-
 void l_add_compose(lua_State *L)
 {
-    static const luaL_Reg fns[] = {{"compose", l_compose}, {"concat", l_concat}, {NULL, NULL}};
+    static const luaL_Reg fns[] = {{"compose", l_compose}, {NULL, NULL}};
     luaL_setfuncs(L, fns, 0);
 }

@@ -135,6 +135,8 @@ static int push_curve(lua_State *L, mr_curve *c, const mr_err *err)
     return 1;
 }
 
+int l_push_curve(lua_State *L, mr_curve *c, const mr_err *err) { return push_curve(L, c, err); }
+
 void l_keep_function(lua_State *L, int idx, l_kept_fn *k)
 {
     lua_Debug ar;
@@ -283,6 +285,17 @@ static void check_ease(lua_State *L, int idx, int key, mr_ease *e)
         return;
     }
     luaL_error(L, "bad keyframe %d to 'keys' (ease must be a name such as \"out_cubic\", bezier(...) or spring{...})", key);
+}
+
+bool l_to_ease(lua_State *L, int idx, mr_ease *e)
+{
+    mr_ease *b = luaL_testudata(L, idx, MR_EASE_MT);
+    l_curve *u = b ? NULL : luaL_testudata(L, idx, MR_CURVE_MT);
+    if (b)
+        *e = *b;
+    else if (u && u->is_spring)
+        *e = u->spring;
+    return b || (u && u->is_spring);
 }
 
 /* keys{ {t, value[, ease = ...]}, ... } */

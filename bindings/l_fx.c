@@ -31,11 +31,9 @@ static int fx_gc(lua_State *L)
 /* fx.NAME for a name no operation has: an error with the nearest one. */
 static int fx_missing(lua_State *L)
 {
-    const char *name = luaL_checkstring(L, 2), *names[64];
-    size_t n = 0;
-    for (const mr_op *const *o = mr_op_table; *o && n < 64; o++)
-        names[n++] = (*o)->name;
-    const char *near = mr_suggest(name, names, n);
+    const char *name = luaL_checkstring(L, 2), *other = l_other_name(name), *near = l_nearest_op(name);
+    if (other)
+        return luaL_error(L, "no effect fx.%s; moonreel calls it fx.%s", name, other);
     if (near)
         return luaL_error(L, "no effect fx.%s; did you mean fx.%s?", name, near);
     return luaL_error(L, "no effect fx.%s (moonreel help ops lists them)", name);

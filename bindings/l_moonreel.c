@@ -35,6 +35,7 @@ int luaopen_moonreel(lua_State *L)
     l_add_sources(L);
     l_add_gradient(L);
     l_add_compose(L);
+    l_add_transitions(L);
     l_add_render(L);
     l_add_pos(L);
     l_add_curves(L);

@@ -134,6 +134,14 @@ static int read_value(lua_State *L, const mr_op *op, const mr_param_desc *p, int
         break;
     case MR_P_MASK: a->mask = mr_mask_ref(l_check_mask(L, idx)); break;
     case MR_P_POINTS: a->points = read_points(L, p, idx); break;
+    case MR_P_FILE: {
+        char path[4096];
+        if (lua_type(L, idx) != LUA_TSTRING)
+            l_type_error(L, idx, "file name");
+        if (!(a->str = mr_str_new(l_input_path(L, lua_tostring(L, idx), path, sizeof path))))
+            luaL_error(L, "out of memory");
+        break;
+    }
     case MR_P_CLIP:
         if (lua_isnil(L, idx) && p->optional) {
             l_arg_name(NULL, NULL);
@@ -337,11 +345,9 @@ const mr_op *l_check_op_name(lua_State *L, int arg)
     const mr_op *op = mr_op_find(name);
     if (op)
         return op;
-    const char *names[64];
-    size_t n = 0;
-    for (const mr_op *const *o = mr_op_table; *o && n < 64; o++)
-        names[n++] = (*o)->name;
-    const char *near = mr_suggest(name, names, n);
+    const char *other = l_other_name(name), *near = l_nearest_op(name);
+    if (other)
+        return luaL_argerror(L, arg, lua_pushfstring(L, "no operation '%s'; moonreel calls it '%s'", name, other)), NULL;
     if (near)
         return luaL_argerror(L, arg, lua_pushfstring(L, "no operation '%s'; did you mean '%s'?", name, near)), NULL;
     return luaL_argerror(L, arg, lua_pushfstring(L, "no operation '%s' (moonreel help ops lists them)", name)), NULL;

@@ -13,6 +13,12 @@ void l_register_frame(lua_State *L);
 void l_register_pos(lua_State *L);
 void l_register_fx(lua_State *L);       /* leaves the fx table on the stack */
 
+/* What another tool calls an operation or field ("TimeMirror", "set_position"): moonreel's
+ * name, or NULL (l_names.c). */
+const char *l_other_name(const char *k);
+/* The registry's operation nearest to a misspelled name, or NULL. */
+const char *l_nearest_op(const char *k);
+
 /* Module functions, set into the table on the stack top. */
 void l_add_sources(lua_State *L);
 void l_add_compose(lua_State *L);
@@ -55,6 +61,11 @@ void l_add_curves(lua_State *L);
 /* A curve of dim numbers from the value at idx (a Curve, or a function of t), a new
  * reference; NULL when the value is neither. */
 struct mr_curve *l_to_curve(lua_State *L, int idx, int dim);
+/* Pushes a Curve owning c (the reference passes to Lua); c NULL raises err. Returns 1. */
+int l_push_curve(lua_State *L, struct mr_curve *c, const mr_err *err);
+/* The easing of a bezier(...) or spring{...} value at idx into *e; false when it is neither. */
+struct mr_ease;
+bool l_to_ease(lua_State *L, int idx, struct mr_ease *e);
 /* The Lua lock (l_curve.c): held while this process runs Lua code that function curves may
  * call into; l_lua_suspend lets it go around an engine call that evaluates pictures (its
  * workers call the curves) and returns what l_lua_resume takes back. */
@@ -78,6 +89,13 @@ void l_callback_enter(void);
 void l_callback_leave(void);
 int l_lua_suspend(void);
 void l_lua_resume(int depth);
+
+/* Transitions (l_transition.c): the Transition metatable, every transition's constructor as a
+ * global and in the `transition` table, and concat (l_concat.c), into the table on the stack
+ * top; the transition at idx, or NULL when the value is not one (borrowed). */
+void l_add_transitions(lua_State *L);
+struct mr_transition *l_to_transition(lua_State *L, int idx);
+int l_concat(lua_State *L);
 
 /* Pushes a Frame owning f (the caller's reference passes to Lua). Returns 1. */
 int l_push_frame(lua_State *L, mr_frame *f);

@@ -3,7 +3,8 @@
  * (blur_params.h), so the same bits. Across: a block reads its rows' span plus the radius on
  * each side (edge pixels repeated) into shared memory once, then each thread sums its pixel's
  * taps from there into tmp (8.8 fixed point). Down: each thread sums its pixel's column of
- * tmp, which the neighbouring rows of its block share through the cache. */
+ * tmp, which the neighbouring rows of its block share through the cache. Kernels with box passes
+ * (large sigmas) go to blur_box.cu's instead, axis by axis. */
 #include "cuda/kernels.h"
 
 #define H_SPAN 128 /* pixels of a row per block, across */
@@ -70,12 +71,20 @@ extern "C" int mr_cu_blur(const uint8_t *src, int src_stride, uint8_t *dst, int 
                           const mr_blur_taps *kx, const mr_blur_taps *ky, uint16_t *tmp, mr_cu_stream stream)
 {
     cudaStream_t s = (cudaStream_t)stream;
-    size_t shared = sizeof(uint32_t) * H_ROWS * (H_SPAN + 2 * (size_t)kx->radius);
-    across<<<dim3((w + H_SPAN - 1) / H_SPAN, (h + H_ROWS - 1) / H_ROWS), dim3(H_SPAN, H_ROWS), shared, s>>>(
-        src, src_stride, w, h, (ushort4 *)tmp, *kx);
-    int e = (int)cudaGetLastError();
+    uint16_t *lines = tmp + 4 * (size_t)w * h; /* the box passes' room, where they want it */
+    int e;
+    if (kx->passes) {
+        e = mr_cu_blur_box_rows(src, src_stride, w, h, kx, tmp, lines, stream);
+    } else {
+        size_t shared = sizeof(uint32_t) * H_ROWS * (H_SPAN + 2 * (size_t)kx->radius);
+        across<<<dim3((w + H_SPAN - 1) / H_SPAN, (h + H_ROWS - 1) / H_ROWS), dim3(H_SPAN, H_ROWS), shared, s>>>(
+            src, src_stride, w, h, (ushort4 *)tmp, *kx);
+        e = (int)cudaGetLastError();
+    }
     if (e)
         return e;
+    if (ky->passes)
+        return mr_cu_blur_box_cols(tmp, w, h, ky, dst, dst_stride, lines, stream);
     dim3 block(32, 8);
     down<<<dim3((w + 31) / 32, (h + 7) / 8), block, 0, s>>>((const ushort4 *)tmp, w, h, dst, dst_stride, *ky);
     return (int)cudaGetLastError();

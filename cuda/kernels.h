@@ -12,8 +12,14 @@
 #include "engine/kernels/morph_params.h"
 #include "engine/kernels/key_params.h"
 #include "engine/kernels/yuva_params.h"
+#include "engine/kernels/color_params.h"
+#include "engine/kernels/lut_params.h"
 #include "engine/kernels/coverage_params.h"
 #include "engine/kernels/shape_params.h"
+#include "engine/kernels/transition_params.h"
+#include "engine/kernels/detail_params.h"
+#include "engine/kernels/conv3_params.h"
+#include "engine/kernels/frame_mix_params.h"
 
 #ifdef __cplusplus
 extern "C" {
@@ -53,14 +59,29 @@ int mr_cu_blend_mode(uint8_t *dst, int dst_stride, int dw, int dh, const uint8_t
 /* key.cu: a chroma or luma key in place (mr_key_pixel). */
 int mr_cu_key(uint8_t *p, int stride, int w, int h, const mr_key_params *k, mr_cu_stream stream);
 
+/* color.cu: the colour transform in place (mr_color_pixel). */
+int mr_cu_color(uint8_t *p, int stride, int w, int h, const mr_color_params *k, mr_cu_stream stream);
+
+/* lut.cu: a 3D LUT in place (mr_lut_pixel; k's tables in device memory). */
+int mr_cu_lut(uint8_t *p, int stride, int w, int h, const mr_lut_params *k, mr_cu_stream stream);
+
 /* coverage.cu: mask arithmetic, mr_cov_pixel over every pixel (b may be NULL). */
 int mr_cu_coverage(uint8_t *dst, int dst_stride, const uint8_t *a, int a_stride, const uint8_t *b, int b_stride,
                    int w, int h, mr_cov_op op, unsigned v, mr_cu_stream stream);
 
 /* blur.cu: the Gaussian blur of src into dst (w x h) by the kernels kx across and ky down;
- * tmp holds w x h x 4 uint16 (the horizontal pass, 8.8 fixed point). */
+ * tmp holds w x h x 4 uint16 (the horizontal pass, 8.8 fixed point), then the box passes'
+ * lines in device memory where they want some (mr_blur_box_global_bytes). */
 int mr_cu_blur(const uint8_t *src, int src_stride, uint8_t *dst, int dst_stride, int w, int h,
                const mr_blur_taps *kx, const mr_blur_taps *ky, uint16_t *tmp, mr_cu_stream stream);
+
+/* blur_box.cu: kx's box passes across src into tmp (w x h x 4, 8.8), ky's down tmp into dst;
+ * lines: room for the lines too long for shared memory (mr_blur_box_global_bytes), or NULL
+ * where none is. mr_cu_blur calls them for kernels with box passes. */
+int mr_cu_blur_box_rows(const uint8_t *src, int src_stride, int w, int h, const mr_blur_taps *kx,
+                        uint16_t *tmp, uint16_t *lines, mr_cu_stream stream);
+int mr_cu_blur_box_cols(const uint16_t *tmp, int w, int h, const mr_blur_taps *ky, uint8_t *dst,
+                        int dst_stride, uint16_t *lines, mr_cu_stream stream);
 
 /* morph.cu: each channel's maximum (k->grow) or minimum over the disc of k into dst (w x h);
  * tmp holds mr_morph_levels(k, w) x w x h packed pixels (running extremes). */
@@ -72,6 +93,26 @@ int mr_cu_morph(const uint8_t *src, int src_stride, uint8_t *dst, int dst_stride
 int mr_cu_shape(uint8_t *dst, int stride, int w, int h, const mr_shape_params *s, mr_cu_stream stream);
 int mr_cu_gradient(uint8_t *dst, int stride, int w, int h, const mr_shape_params *s, const mr_gradient_stops *g,
                    mr_cu_stream stream);
+
+/* frame_mix.cu: dst (w x h) = the weighted sum of the k->n frames src[i] (mr_frame_mix_pixel); src and
+ * src_stride are host arrays of k->n device pointers and their strides. */
+int mr_cu_frame_mix(const uint8_t *const *src, const int *src_stride, uint8_t *dst, int dst_stride, int w, int h,
+                    const mr_mix_params *k, mr_cu_stream stream);
+
+/* detail.cu: the detail effects: dst = mr_detail_pixel of src (and b, the second picture of
+ * sharpen and glow, else NULL) over every pixel, dst may be src; the 3x3 effects of src into
+ * dst (mr_conv3_pixel); pixelate's block means in place, tmp holding 16 nbx h + 4 nbx nby
+ * bytes (nbx, nby: the blocks across and down). */
+int mr_cu_detail(uint8_t *dst, int dst_stride, const uint8_t *src, int src_stride, const uint8_t *b, int b_stride,
+                 int w, int h, const mr_detail_params *k, mr_cu_stream stream);
+int mr_cu_conv3(const uint8_t *src, int src_stride, uint8_t *dst, int dst_stride, int w, int h,
+                const mr_conv3_params *k, mr_cu_stream stream);
+int mr_cu_pixelate(uint8_t *p, int stride, int w, int h, int size, void *tmp, mr_cu_stream stream);
+
+/* transition.cu: b over a by a transition's coverage (mr_tr_coverage) into dst (may be a);
+ * map: the MAP shape's grey picture, else NULL. */
+int mr_cu_transition(uint8_t *dst, int dst_stride, const uint8_t *a, int a_stride, const uint8_t *b, int b_stride,
+                     const uint8_t *map, int map_stride, int w, int h, const mr_tr_params *k, mr_cu_stream stream);
 
 #ifdef __cplusplus
 }

@@ -11,6 +11,7 @@
 #include "engine/media/media.h"
 #include "engine/ops/op.h"
 #include "engine/ops/ops.h"
+#include "engine/transitions/transition.h"
 #include "engine/core/timefmt.h"
 #include "interp/cli.h"
 #include "interp/batch.h"
@@ -320,6 +321,11 @@ static int cmd_help(int argc, char **argv)
         bool markdown = argc == 3 && !strcmp(argv[2], "--markdown");
         if (argc == 3 && !markdown) { /* help ops NAME: one operation */
             const mr_op *op = mr_op_find(argv[2]);
+            const mr_transition_desc *tr = op ? NULL : mr_transition_find(argv[2]);
+            if (tr) {
+                mr_transition_write_one(stdout, tr, false);
+                return 0;
+            }
             if (!op) {
                 fprintf(stderr, "moonreel: no operation '%s' (moonreel help ops lists them)\n", argv[2]);
                 return 2;

@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <string.h>
 #include "engine/ops/op.h"
+#include "engine/transitions/transition.h"
 #include "engine/render/render_opts.h"
 #include "interp/commands.h"
 
@@ -21,6 +22,7 @@ static const char *lua_type_of(const mr_param_desc *p)
     case MR_P_BOOL: return "boolean";
     case MR_P_MASK: return "Mask|Clip";
     case MR_P_POINTS: return "number[][]";
+    case MR_P_FILE: return "string";
     }
     return "any";
 }
@@ -129,7 +131,9 @@ static const char *const header =
     "stroke?: table, align?: \"left\"|\"center\"|\"right\", width?: integer}\n---@return Clip\nfunction text(s, opts) end\n"
     "---@param layers Clip[]\n---@param opts? {size?: integer[]|string, bg?: string|integer[], duration?: number|string, "
     "fps?: number|string}\n---@return Clip\nfunction compose(layers, opts) end\n"
-    "---@param clips Clip[]\n---@param opts? {size?: integer[]|string}\n---@return Clip\nfunction concat(clips, opts) end\n"
+    "---@param clips (Clip|Transition)[] clips in order, a transition between two of them; options by name too\n"
+    "---@param opts? {size?: integer[]|string, method?: \"letterbox\"|\"compose\", bg?: string|integer[], "
+    "padding?: number, transition?: Transition, audio?: \"cut\"|number}\n---@return Clip\nfunction concat(clips, opts) end\n"
     "---@param x number|string\n---@param y? number|string\n---@param margin? number\n---@return Position\n"
     "function pos(x, y, margin) end\n"
     "---@param x1 number\n---@param y1 number\n---@param d number|string\n---@param opts? {ease?: string, delay?: number|string}\n"
@@ -150,6 +154,32 @@ static void write_render(FILE *f)
         fprintf(f, "---@field %s? %s %s\n", d->name, type, d->doc);
     }
     fprintf(f, "\n---@param clip Clip\n---@param path string\n---@param opts? RenderOptions\nfunction render(clip, path, opts) end\n\n");
+}
+
+/* Every transition as a global function and as transition.NAME (transition.custom only
+ * there, its function first). */
+static void write_transitions(FILE *f)
+{
+    fprintf(f, "---@class Transition: userdata How one clip of a concat gives way to the next\n"
+               "---@field name string\n---@field duration number seconds\n\ntransition = {}\n\n");
+    for (const mr_transition_desc *t = mr_transition_table; t->op.name; t++) {
+        for (int as_field = !t->frame; as_field < 2; as_field++) {
+            fprintf(f, "---%s\n", t->op.doc);
+            if (!t->frame)
+                fprintf(f, "---@param fn fun(a: Clip, b: Clip, progress: Curve, t: Curve): Clip\n");
+            for (int i = 0; i < t->op.nparams; i++) {
+                const mr_param_desc *p = &t->op.params[i];
+                char choices[1024];
+                fprintf(f, "---@param %s? %s %s\n", p->name,
+                        p->type == MR_P_ENUM ? enum_type(p, choices, sizeof choices) : lua_type_of(p), p->doc);
+            }
+            fprintf(f, "---@overload fun(%sargs: table): Transition\n---@return Transition\nfunction %s%s(%s",
+                    t->frame ? "" : "fn: function, ", as_field ? "transition." : "", t->op.name, t->frame ? "" : "fn");
+            for (int i = 0; i < t->op.nparams; i++)
+                fprintf(f, "%s%s", i || !t->frame ? ", " : "", t->op.params[i].name);
+            fprintf(f, ") end\n\n");
+        }
+    }
 }
 
 int mr_cmd_stubs(int argc, char **argv)
@@ -182,6 +212,7 @@ int mr_cmd_stubs(int argc, char **argv)
                "---@param fn fun(ctx: table, t?: number)\n---@return Mask\nfunction mask.canvas(w, h, fn) end\n\n");
     for (const mr_op *const *op = mr_mask_table; *op; op++)
         write_op(f, *op, (*op)->role == MR_ROLE_MASK_NEW ? "mask" : "Mask", "Mask");
+    write_transitions(f);
     if (out && fclose(f) != 0) {
         perror(out);
         return 1;

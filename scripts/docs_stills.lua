@@ -59,3 +59,52 @@ for i, m in ipairs({
   mtiles[i] = pattern("bars", 140, 80):mask(m):at((i - 1) % 2 * 148, (i - 1) // 2 * 88)
 end
 still("masks", compose(mtiles, {size = {288, 168}, bg = "transparent"}))
+-- detail: one picture (bars, a sky, a checker, a red tile and a bright spot) through each detail
+-- effect: as it is, blur(4), box_blur(3), sharpen(2, 3), glow(12, 2); pixelate(8),
+-- vignette(0.8, 0.2), noise(0.3), edge(), emboss()
+local DW, DH = 96, 72
+local sky = gradient.linear{size = {DW, DH}, p1 = {0, 20}, p2 = {0, DH}, stops = { {0, "#1a2a5a"}, {1, "#e0903a"} }}
+local pic = compose({sky, pattern("bars", DW, 20), pattern("checker", 32, 32):at(56, 32),
+  color("#e02828", DW, DH):mask(mask.rect{10, 34, 26, 26, radius = 5}),
+  color("white", DW, DH):mask(mask.circle(46, 38, 5))}):dur(1)
+local dtiles = {}
+for i, c in ipairs({pic, pic:blur(4), pic:box_blur(3), pic:sharpen(2, 3), pic:glow(12, 2), pic:pixelate(8),
+  pic:vignette(0.8, 0.2), pic:noise(0.3), pic:edge(), pic:emboss()}) do
+  dtiles[i] = c:at((i - 1) % 5 * (DW + 4), (i - 1) // 5 * (DH + 4))
+end
+compose(dtiles, {size = {5 * (DW + 4) - 4, 2 * (DH + 4) - 4}, bg = "#1d2433"}):frame(0):save(out .. "/detail.png")
+-- transitions: each at the middle of its progress, bars giving way to an orange-to-blue ramp, in
+-- rows of six: crossfade, fade_through("white"), wipe, slide("up"), push, cover; reveal("right"),
+-- zoom_in, zoom_out, circle_open, circle_close, dissolve; pixelize, radial, blinds("down"), luma
+-- (driven by a vertical grey ramp), and a custom one (b's top half over a)
+local TW, TH = 128, 72
+local ta = pattern("bars", TW, TH):dur(2)
+local tb = gradient.linear{size = {TW, TH}, p1 = {0, 0}, p2 = {TW, TH}, stops = { {0, "#ff8800"}, {1, "#2244ff"} }}:dur(2)
+local ttiles = {}
+for i, tr in ipairs({crossfade(1), fade_through("white", 1), wipe("left", 1), slide("up", 1), push("left", 1),
+  cover("left", 1), reveal("right", 1), zoom_in(1), zoom_out(1), circle_open(1, 0.1), circle_close(1), dissolve(1),
+  pixelize(1), radial(1), blinds("down", 1, 6), luma(pattern("gradient", TW, TH), 0.2, 1),
+  transition.custom(function(a, b) return compose{a, b:mask(mask.rect{0, 0, TW, TH / 2})} end, 1)}) do
+  ttiles[i] = concat{ta, tr, tb}:at((i - 1) % 6 * (TW + 4), (i - 1) // 6 * (TH + 4))
+end
+compose(ttiles, {size = {6 * (TW + 4) - 4, 3 * (TH + 4) - 4}, bg = "transparent"}):dur(3):frame(1.5)
+  :save(out .. "/transitions.png")
+-- colour: a field of hues (lighter at the top, darker at the bottom) through each colour effect, in
+-- rows of six: as it is, brightness(0.2), contrast(1.6), saturation(0.4), gamma(1.8), hue(120);
+-- exposure(-1), temperature(3500), tint("#ff8800", 0.5), levels{0.2, 0.8, 0.1, 0.9}, curves (an S),
+-- lut("teal_orange.cube"); grayscale(), sepia(), invert(), multiply_color(1.6), posterize(3), threshold(0.5)
+local CW, CH = 80, 46
+local hues = compose({
+  gradient.linear{size = {CW, CH}, p1 = {0, 0}, p2 = {CW, 0},
+    stops = { {0, "#ff2020"}, {0.2, "#ffe020"}, {0.4, "#20d040"}, {0.6, "#20d0e0"}, {0.8, "#3040ff"}, {1, "#e020e0"} }},
+  gradient.linear{size = {CW, CH}, p1 = {0, 0}, p2 = {0, CH},
+    stops = { {0, "#ffffffd0"}, {0.45, "#ffffff00"}, {0.55, "#00000000"}, {1, "#000000e0"} }},
+}):dur(1)
+local ctiles = {}
+for i, c in ipairs({hues, hues:brightness(0.2), hues:contrast(1.6), hues:saturation(0.4), hues:gamma(1.8), hues:hue(120),
+  hues:exposure(-1), hues:temperature(3500), hues:tint("#ff8800", 0.5), hues:levels{0.2, 0.8, 0.1, 0.9},
+  hues:curves{ {0, 0}, {0.3, 0.15}, {0.7, 0.85}, {1, 1} }, hues:lut("teal_orange.cube"),
+  hues:grayscale(), hues:sepia(), hues:invert(), hues:multiply_color(1.6), hues:posterize(3), hues:threshold(0.5)}) do
+  ctiles[i] = c:at((i - 1) % 6 * (CW + 4), (i - 1) // 6 * (CH + 4))
+end
+compose(ctiles, {size = {6 * (CW + 4) - 4, 3 * (CH + 4) - 4}, bg = "#1d2433"}):frame(0):save(out .. "/colour.png")

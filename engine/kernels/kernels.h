@@ -51,7 +51,7 @@ int mr_k_to_device(mr_eval *ev, mr_frame **f);
 mr_frame *mr_k_to_host(const mr_frame *f, mr_err *err);
 
 /* Device scratch of at least `bytes` for ev's own use (slot 0: resampling, blur, morphology
- * (k_blur.h, k_morph.h), each only for the span of one call; 1: uploads,
+ * (k_blur.h, k_morph.h), pixelate (k_detail.h), each only for the span of one call; 1: uploads,
  * 2: pictures for the encoder),
  * kept and reused by ev, so steady-state evaluation allocates nothing. */
 void *mr_eval_gpu_scratch(mr_eval *ev, int slot, size_t bytes);

@@ -9,7 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-typedef enum { CONSTANT, KEYS, FUNCTION, SPRING, AFFINE, DELAY, COMBINE, TIMEMAP } curve_kind;
+typedef enum { CONSTANT, KEYS, FUNCTION, SPRING, AFFINE, DELAY, COMBINE, TIMEMAP, CLAMP } curve_kind;
 
 #define CACHE 16   /* a function curve's recent answers: frames in flight, and their holds */
 
@@ -17,11 +17,11 @@ struct mr_curve {
     atomic_int refs;
     curve_kind kind;
     int dim;
-    double v[MR_CURVE_DIM];        /* CONSTANT; SPRING: from, to, delay */
+    double v[MR_CURVE_DIM];        /* CONSTANT; SPRING: from, to, delay; CLAMP: lo, hi, whole */
     double mul, add;               /* AFFINE; DELAY: add is the delay; TIMEMAP: scale and offset */
     double period;                 /* TIMEMAP */
     char op;                       /* COMBINE */
-    mr_curve *a, *b;               /* AFFINE, DELAY, COMBINE (owned references) */
+    mr_curve *a, *b;               /* AFFINE, DELAY, COMBINE, TIMEMAP, CLAMP (owned references) */
     mr_curve_key *keys;            /* KEYS */
     int nkeys;
     mr_ease ease;                  /* SPRING */
@@ -123,6 +123,18 @@ mr_curve *mr_curve_affine(mr_curve *a, double mul, double add, mr_err *err)
     return c;
 }
 
+mr_curve *mr_curve_clamp(mr_curve *a, double lo, double hi, bool whole, mr_err *err)
+{
+    mr_curve *c = curve_new(CLAMP, a->dim, err);
+    if (c) {
+        c->a = mr_curve_ref(a);
+        c->v[0] = lo;
+        c->v[1] = hi;
+        c->v[2] = whole;
+    }
+    return c;
+}
+
 mr_curve *mr_curve_delay(mr_curve *a, double d, mr_err *err)
 {
     if (!isfinite(d))
@@ -195,6 +207,7 @@ bool mr_curve_is_constant(const mr_curve *c)
     case KEYS: return c->nkeys == 1;
     case AFFINE:
     case DELAY:
+    case CLAMP:
     case TIMEMAP: return mr_curve_is_constant(c->a);
     case COMBINE: return mr_curve_is_constant(c->a) && mr_curve_is_constant(c->b);
     default: return false;
@@ -269,6 +282,14 @@ static int eval(const mr_curve *c, double t, double *out, mr_err *err)
         return 0;
     case DELAY:
         return eval(c->a, t - c->add, out, err);
+    case CLAMP:
+        if (eval(c->a, t, out, err) < 0)
+            return -1;
+        for (int d = 0; d < c->dim; d++) {
+            double v = c->v[2] ? round(out[d]) : out[d];
+            out[d] = v < c->v[0] ? c->v[0] : v > c->v[1] ? c->v[1] : v; /* (NaN stays: said below) */
+        }
+        return 0;
     case TIMEMAP:
         if (c->period > 0)
             t = fmod(t, c->period);
@@ -298,7 +319,7 @@ int mr_curve_eval(const mr_curve *c, double t, double *out, mr_err *err)
 void mr_curve_describe(const mr_curve *c, char *buf, size_t n)
 {
     static const char *const names[] = {"constant", "keys", "function", "spring", "scaled", "delayed", "combined",
-                                        "time-mapped"};
+                                        "time-mapped", "held"};
     if (c->kind == KEYS)
         snprintf(buf, n, "%d keys from %g s to %g s", c->nkeys, c->keys[0].t, c->keys[c->nkeys - 1].t);
     else if (c->kind == CONSTANT && c->dim == 1)
@@ -312,6 +333,8 @@ void mr_curve_describe(const mr_curve *c, char *buf, size_t n)
         snprintf(buf, n, "delayed %g s", c->add);
     else if (c->kind == COMBINE)
         snprintf(buf, n, "combined (%c)", c->op);
+    else if (c->kind == CLAMP)
+        snprintf(buf, n, "held to %g..%g", c->v[0], c->v[1]);
     else
         snprintf(buf, n, "%s", names[c->kind]);
     if (c->dim > 1) {

@@ -47,6 +47,10 @@ mr_curve *mr_curve_spring(const mr_ease *e, double from, double to, double delay
 /* a * mul + add, componentwise. */
 mr_curve *mr_curve_affine(mr_curve *a, double mul, double add, mr_err *err);
 
+/* a held to lo..hi componentwise, and rounded to whole numbers when `whole` (a curve driving
+ * a parameter with a range: an operation never sees a value its checks would refuse). */
+mr_curve *mr_curve_clamp(mr_curve *a, double lo, double hi, bool whole, mr_err *err);
+
 /* a at t - d (starts d seconds later). */
 mr_curve *mr_curve_delay(mr_curve *a, double d, mr_err *err);
 

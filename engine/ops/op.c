@@ -9,6 +9,7 @@
 #include <string.h>
 #include "engine/core/timefmt.h"
 #include "engine/masks/mask.h"
+#include "engine/transitions/transition.h"
 
 mr_points *mr_points_new(int n)
 {
@@ -31,6 +32,30 @@ void mr_points_unref(mr_points *p)
 {
     if (p && atomic_fetch_sub(&p->refs, 1) == 1)
         free(p);
+}
+
+mr_str *mr_str_new(const char *s)
+{
+    size_t n = strlen(s) + 1;
+    mr_str *t = malloc(sizeof *t + n);
+    if (t) {
+        atomic_init(&t->refs, 1);
+        memcpy(t->s, s, n);
+    }
+    return t;
+}
+
+mr_str *mr_str_ref(mr_str *t)
+{
+    if (t)
+        atomic_fetch_add(&t->refs, 1);
+    return t;
+}
+
+void mr_str_unref(mr_str *t)
+{
+    if (t && atomic_fetch_sub(&t->refs, 1) == 1)
+        free(t);
 }
 
 /* The entry of table called name, or NULL. */
@@ -70,7 +95,8 @@ static void choice_words(const char *choices, char *buf, size_t n)
 void mr_param_type_words(const mr_param_desc *p, char *buf, size_t n)
 {
     static const char *const words[] = {"number", "whole number", "time", "colour", "", "position", "clip", "boolean",
-                                        "mask (or a clip: its luma)", "list of points { {x, y}, ... }"};
+                                        "mask (or a clip: its luma)", "list of points { {x, y}, ... }",
+                                        "file name"};
     if (p->type == MR_P_ENUM) {
         choice_words(p->choices, buf, n);
         return;
@@ -93,17 +119,24 @@ int mr_op_check(const mr_op *op, mr_arg *args, mr_err *err)
         if (p->type == MR_P_POINTS && !(a->points->n >= p->min && a->points->n <= p->max))
             return mr_err_set(err, "bad argument '%s' to '%s' (%d points; it takes %g to %g)", p->name, op->name,
                               a->points->n, p->min, p->max);
+        if (a->curve && p->type <= MR_P_TIME) { /* a curve is held to the range, as a number is checked */
+            mr_curve *held = mr_curve_clamp(a->curve, p->min, p->max, p->type == MR_P_INT, err);
+            if (!held)
+                return -1;
+            mr_curve_unref(a->curve);
+            a->curve = held;
+        }
         if (a->curve || p->type > MR_P_TIME)
-            continue; /* curves are checked where they are evaluated; the rest by their parsers */
+            continue; /* the rest are checked by their parsers */
         bool whole = p->type != MR_P_INT || a->num == floor(a->num);
         if (!whole)
             return mr_err_set(err, "bad argument '%s' to '%s' (%g is not a whole number)", p->name, op->name, a->num);
         if (!(a->num >= p->min && a->num <= p->max)) {
             const char *unit = p->type == MR_P_TIME ? " s" : "";
             if (p->max >= 1e9)
-                return mr_err_set(err, "bad argument '%s' to '%s' (%g%s is below %g%s)", p->name, op->name, a->num, unit,
-                                  p->min, unit);
-            return mr_err_set(err, "bad argument '%s' to '%s' (%g%s is outside %g..%g)", p->name, op->name, a->num, unit,
+                return mr_err_set(err, "bad argument '%s' to '%s' (%.15g%s is %s %.15g%s)", p->name, op->name, a->num,
+                                  unit, a->num < p->min ? "below" : "above", a->num < p->min ? p->min : p->max, unit);
+            return mr_err_set(err, "bad argument '%s' to '%s' (%.15g%s is outside %g..%g)", p->name, op->name, a->num, unit,
                               p->min, p->max);
         }
     }
@@ -128,6 +161,7 @@ void mr_op_args_clear(mr_arg *args, int n)
         mr_curve_unref((mr_curve *)args[i].pos.curve);
         mr_mask_unref(args[i].mask);
         mr_points_unref(args[i].points);
+        mr_str_unref(args[i].str);
         memset(&args[i], 0, sizeof args[i]);
     }
 }
@@ -141,6 +175,7 @@ void mr_op_args_copy(mr_arg *dst, const mr_arg *src, int n)
         mr_curve_ref((mr_curve *)dst[i].pos.curve);
         mr_mask_ref(dst[i].mask);
         mr_points_ref(dst[i].points);
+        mr_str_ref(dst[i].str);
     }
 }
 
@@ -174,6 +209,11 @@ void mr_op_describe(const mr_op *op, const mr_arg *args, char *buf, size_t n)
             case MR_P_BOOL: snprintf(v, sizeof v, "%s", a->num ? "true" : "false"); break;
             case MR_P_MASK: snprintf(v, sizeof v, "(mask)"); break;
             case MR_P_POINTS: snprintf(v, sizeof v, "(%d points)", a->points ? a->points->n : 0); break;
+            case MR_P_FILE: {
+                const char *s = a->str ? a->str->s : "?", *slash = strrchr(s, '/');
+                snprintf(v, sizeof v, "\"%s\"", slash ? slash + 1 : s);
+                break;
+            }
             default: snprintf(v, sizeof v, "%g", a->num); break;
             }
         }
@@ -249,4 +289,5 @@ void mr_op_write_reference(FILE *f, bool markdown)
     fprintf(f, markdown ? "### Every mask function\n" : "Masks (mask.NAME makes one, m:NAME changes m):\n\n");
     for (const mr_op *const *o = mr_mask_table; *o; o++)
         mr_op_write_one(f, *o, markdown);
+    mr_transition_write_reference(f, markdown);
 }

@@ -28,6 +28,7 @@ typedef enum {
     MR_P_BOOL,      /* true or false: num 1 or 0 */
     MR_P_MASK,      /* a Mask (a clip given is its luma: mask.from(clip)) */
     MR_P_POINTS,    /* a list of points { {x, y}, ... } (at most `max` of them, at least `min`) */
+    MR_P_FILE,      /* a file's name, relative to the script's folder (the binding resolves it) */
 } mr_ptype;
 
 /* A list of points, shared by reference (mr_points_ref / mr_points_unref). */
@@ -41,6 +42,17 @@ typedef struct mr_points {
 mr_points *mr_points_new(int n);
 mr_points *mr_points_ref(mr_points *p);
 void mr_points_unref(mr_points *p);
+
+/* A file parameter's path (resolved by the binding), shared by reference. */
+typedef struct mr_str {
+    _Atomic int refs;
+    char s[];
+} mr_str;
+
+/* A copy of s with one reference; NULL when memory runs out. */
+mr_str *mr_str_new(const char *s);
+mr_str *mr_str_ref(mr_str *t);
+void mr_str_unref(mr_str *t);
 
 /* What an operation makes: a clip from a clip (the Clip methods and fx values), a new mask
  * (mask.rect{...}), or a mask from a mask (m:feather(4)). Masks are built at a size: `in` is
@@ -71,6 +83,7 @@ typedef struct mr_arg {
     mr_clip *clip;          /* CLIP; MASK: the mask built at the size it is used at, while making */
     struct mr_mask *mask;   /* MASK: the mask */
     mr_points *points;      /* POINTS */
+    mr_str *str;           /* FILE: the path */
 } mr_arg;
 
 typedef struct mr_op {

@@ -6,6 +6,7 @@
 #include "engine/ops/op.h"
 #include "engine/ops/ops.h"
 #include "engine/core/timefmt.h"
+#include "engine/ops/speed_ramp.h"
 
 /* t_in = offset + scale * (period > 0 ? t mod period : t) */
 typedef struct timemap_priv {
@@ -202,7 +203,19 @@ static mr_clip *make_sub(mr_clip *in, const mr_arg *a, mr_err *err)
 
 static mr_clip *make_start(mr_clip *in, const mr_arg *a, mr_err *err) { return mr_clip_start_at(in, a[0].num, err); }
 static mr_clip *make_dur(mr_clip *in, const mr_arg *a, mr_err *err) { return mr_clip_dur(in, a[0].num, err); }
-static mr_clip *make_speed(mr_clip *in, const mr_arg *a, mr_err *err) { return mr_clip_speed(in, a[0].num, err); }
+/* speed(k): a number (or a curve that never moves) plays at one speed, exactly; a moving
+ * curve is a ramp (speed_ramp.c). */
+static mr_clip *make_speed(mr_clip *in, const mr_arg *a, mr_err *err)
+{
+    if (!a[0].curve)
+        return mr_clip_speed(in, a[0].num, err);
+    if (!mr_curve_is_constant(a[0].curve))
+        return mr_clip_speed_ramp(in, a[0].curve, err);
+    double v[MR_CURVE_DIM];
+    if (mr_curve_eval(a[0].curve, 0, v, err) < 0)
+        return NULL;
+    return mr_clip_speed(in, v[0], err);
+}
 static mr_clip *make_loop(mr_clip *in, const mr_arg *a, mr_err *err) { return mr_clip_loop(in, a[0].num, err); }
 
 #define ANY_TIME -1e9, 1e9
@@ -217,7 +230,9 @@ static const mr_param_desc dur_params[] = {
     {"d", MR_P_TIME, false, false, 0, 1e9, 0, NULL, "the new length: cut, or lengthened holding the last frame"},
 };
 static const mr_param_desc speed_params[] = {
-    {"k", MR_P_NUMBER, false, false, 0, 100, 0, NULL, "how many times faster (0.5: half speed); the sound follows"},
+    {"k", MR_P_NUMBER, false, true, 0, 100, 0, NULL,
+     "how many times faster (0.5: half speed); a curve of the new clip's time ramps it (0 to 100 where it is read: "
+     "the clip's time is its integral, and the duration where that reaches the clip's end)"},
 };
 static const mr_param_desc loop_params[] = {
     {"n", MR_P_NUMBER, true, false, 0, INFINITY, INFINITY, NULL, "how many times (fractions end part way); none: forever"},
@@ -229,7 +244,9 @@ const mr_op mr_op_start = {"start", "when the clip begins inside a compose", "lo
                            start_params, 1, NULL, make_start};
 const mr_op mr_op_dur = {"dur", "the clip cut to, or lengthened to, d seconds (the last frame held)",
                          "local card = image(\"logo.png\"):dur(3)", dur_params, 1, NULL, make_dur};
-const mr_op mr_op_speed = {"speed", "played k times as fast, the sound too (its pitch changes with it)",
+const mr_op mr_op_speed = {"speed",
+                           "played k times as fast, or at a speed that moves (a ramp), the sound too (its pitch "
+                           "changes with it)",
                            "local slow = clip:speed(0.5)", speed_params, 1, NULL, make_speed};
 const mr_op mr_op_loop = {"loop", "played n times in a row", "local twice = clip:loop(2)", loop_params, 1, NULL,
                           make_loop};

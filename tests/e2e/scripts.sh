@@ -12,6 +12,10 @@ run() { # run NAME [args...]: renders scripts/NAME.lua to $WORK/NAME.mp4 (what i
 for f in "$S"/*.lua; do
   case $(basename "$f") in demo.lua|title_overlay.lua|grid.lua|slideshow.lua|remix.lua|inspect.lua|docs_stills.lua) ok ;;
   motion.lua|easings.lua|effects_from_data.lua|drawing.lua|masks.lua) ok ;;
+  time_effects.lua) ok ;;
+  transitions.lua) ok ;;
+  colour_grade.lua) ok ;;
+  detail_effects.lua) ok ;;
   *) bad "scripts/$(basename "$f") has no end-to-end check" ;; esac
 done
 
@@ -58,6 +62,46 @@ expect_eq "remix slow motion: frame 20 shows source 10" "$("$MC" "$WORK/remix.mp
 expect_eq "remix loop: frame 72 shows source 42" "$("$MC" "$WORK/remix.mp4" counter 72)" 42
 expect_eq "remix loop: frame 75 starts the loop again" "$("$MC" "$WORK/remix.mp4" counter 75)" 30
 expect_eq "remix tail: frame 105 shows source 90" "$("$MC" "$WORK/remix.mp4" counter 105)" 90
+
+run time_effects --preset ultrafast
+info=$("$MC" "$WORK/time_effects.mp4")
+expect_contains "time_effects streams" "$info" "video 480x270 fps=30/1 frames=282"
+expect_contains "time_effects sound" "$info" "audio 48000 2"
+expect_contains "time_effects says the ramp's length" "$(cat "$WORK/time_effects.out")" "the replay lasts 3.375 s"
+expect_eq "time_effects freeze: frame 90 holds source 75" "$("$MC" "$WORK/time_effects.mp4" counter 90)" 75
+expect_eq "time_effects freeze: frame 110 plays on from 80" "$("$MC" "$WORK/time_effects.mp4" counter 110)" 80
+expect_eq "time_effects boomerang: frame 134 at its turn" "$("$MC" "$WORK/time_effects.mp4" counter 134)" 104
+expect_eq "time_effects boomerang: frame 149 back at 90" "$("$MC" "$WORK/time_effects.mp4" counter 149)" 90
+expect_eq "time_effects replay starts at full speed: frame 181 shows 16" "$("$MC" "$WORK/time_effects.mp4" counter 181)" 16
+expect_eq "time_effects replay in slow motion: frame 250 shows 38" "$("$MC" "$WORK/time_effects.mp4" counter 250)" 38
+
+# colour_grade: exposure, contrast, saturation, a moving temperature, a .cube LUT, curves; the left third ungraded
+run colour_grade --preset ultrafast
+info=$("$MC" "$WORK/colour_grade.mp4")
+expect_contains "colour_grade streams" "$info" "video 640x360 fps=30/1 frames=120"
+near_rgb "colour_grade leaves the left third" "$(pixel "$WORK/colour_grade.mp4" 119 100 20)" 59 91 134 6
+near_rgb "colour_grade's sky at the start" "$(pixel "$WORK/colour_grade.mp4" 0 540 20)" 58 97 147 8
+near_rgb "colour_grade's sky warmer at the end" "$(pixel "$WORK/colour_grade.mp4" 119 540 20)" 58 79 109 8
+near_rgb "colour_grade's lake at the end" "$(pixel "$WORK/colour_grade.mp4" 119 540 330)" 82 94 105 8
+
+# transitions: every transition between the clips of a concat; the overlaps shorten it
+run transitions --preset ultrafast
+info=$("$MC" "$WORK/transitions.mp4")
+expect_contains "transitions streams" "$info" "video 480x270 fps=30/1 frames=672"
+expect_contains "transitions sound" "$info" "audio 48000 2"
+expect_contains "transitions says the length" "$(cat "$WORK/transitions.out")" "the show lasts 22.40 s"
+near_rgb "transitions fade_through black at its middle" "$(pixel "$WORK/transitions.mp4" 78 240 135)" 0 0 0 4
+near_rgb "transitions wipe: a on the left" "$(pixel "$WORK/transitions.mp4" 111 10 135)" 32 48 80 8
+near_rgb "transitions wipe: b on the right" "$(pixel "$WORK/transitions.mp4" 111 470 135)" 224 160 48 8
+
+# detail_effects: a plate racked out of focus behind a sharp PiP, a face pixelated through a
+# mask that follows it, a glowing title, edge/emboss/box_blur thumbnails, a vignette and grain
+run detail_effects --preset ultrafast
+expect_contains "detail_effects streams" "$("$MC" "$WORK/detail_effects.mp4")" "video 640x360 fps=30/1 frames=90"
+near_rgb "detail_effects plate sharp at the start: sky above the hill" "$(pixel "$WORK/detail_effects.mp4" 0 560 206)" 191 119 52 12
+near_rgb "detail_effects plate out of focus at the end: the hill mixes in" "$(pixel "$WORK/detail_effects.mp4" 89 560 206)" 154 116 73 12
+near_rgb "detail_effects the face's eye in a pixelated block" "$(pixel "$WORK/detail_effects.mp4" 45 484 102)" 123 91 69 12
+near_rgb "detail_effects vignette: a dark corner" "$(pixel "$WORK/detail_effects.mp4" 0 3 3)" 10 17 43 10
 
 # masks: a growing rounded PiP, an iris opening, a glow from a title's alpha, the algebra of
 # shapes, keys and blend modes
@@ -145,7 +189,7 @@ expect_no_temp "$WORK"
 # the stills of docs/api.md, made again: the same pictures as the ones in docs/img
 mkdir -p "$WORK/img"
 if "$MR" run "$S/docs_stills.lua" --set "out=$WORK/img" --backend cpu -q 2> "$WORK/stills.err"; then ok; else bad "docs_stills failed: $(cat "$WORK/stills.err")"; fi
-for name in rotate scale mirror margin crop canvas blend keys gradients masks; do
+for name in rotate scale mirror margin crop canvas blend keys gradients masks transitions colour detail; do
   cmp -s "$WORK/img/$name.png" "$ROOT/docs/img/$name.png" && ok || bad "docs/img/$name.png is not what scripts/docs_stills.lua makes now (run it with --set out=docs/img)"
 done
 

@@ -47,7 +47,7 @@ H.contains(H.raises(function() return render(c, "/tmp/x.mp4", {encoder = 264}) e
 H.contains(H.raises(function() return render(c, "/tmp/x.mp4", {crff = 20}) end), "unknown option 'crff' to 'render'; did you mean 'crf'?")
 H.contains(H.raises(function() return render(c, "/tmp/x.mp4", {bitrate = "2M"}) end), "unknown option 'bitrate' to 'render'")
 H.contains(H.raises(function() return compose({c}, {sise = {10, 10}}) end), "unknown option 'sise' to 'compose'; did you mean 'size'?")
-H.contains(H.raises(function() return concat({c}, {transition = 1}) end), "unknown option 'transition' to 'concat'")
+H.contains(H.raises(function() return concat({c}, {transitoin = 1}) end), "unknown option 'transitoin' to 'concat'; did you mean 'transition'?")
 -- limits the engine keeps whoever calls: threads
 H.contains(H.raises(function() return render(c, "/tmp/x.mp4", {threads = 400}) end), "bad option 'threads' to 'render' (wants a whole number 1..64")
 -- a clip shorter than one frame, or without an end, is refused at the render, naming the line that made it

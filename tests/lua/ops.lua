@@ -71,7 +71,12 @@ H.contains(H.raises(function() return halves:crop{x = 60, w = 50} end), "crop: 5
 H.contains(H.raises(function() return halves:crop{center = {1, 2, 3}, w = 5} end), "bad argument 'center' to 'crop'")
 H.contains(H.raises(function() return halves:crop{x = "a"} end), "bad argument 'x' to 'crop' (number or curve expected, got string)")
 H.contains(H.raises(function() return halves:crop{x = 1, center = {2, 2}} end), "not a mix")
-H.contains(H.raises(function() return halves:crop{w = function(t) return 0 end} end), "not a picture size")
+-- a curve is held to its parameter's range, as a number is checked against it
+H.eq(halves:crop{w = function(t) return 0 end}:frame(0).w, 1)
+local orange = color({191, 100, 20}, 8, 8):dur(1)
+H.eq(rgba(orange:gamma(function(t) return 20 end), 0, 1, 1), rgba(orange:gamma(10), 0, 1, 1))
+H.eq(rgba(orange:gamma(function(t) return 0 end), 0, 1, 1), rgba(orange:gamma(0.1), 0, 1, 1))
+H.contains(H.raises(function() return orange:noise(0.1, 2 ^ 40) end), "(1099511627776 is above")
 
 -- anchors: the point at() puts (and rotate and scale pivot on)
 local box = color("red", 100, 50):dur(1)

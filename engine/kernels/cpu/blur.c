@@ -1,10 +1,13 @@
-/* blur.c: the Gaussian blur on the CPU, in the integer arithmetic of blur_params.h. Each pass
+/* blur.c: the Gaussian blur on the CPU, in the integer arithmetic of blur_params.h: the exact
+ * taps here, the box passes of large sigmas in blur_box.c (chosen axis by axis). Each pass
  * takes 32 values of a row (8 pixels) at a time through every tap, adding pairs of values t
  * apart times their weight, with the sums held in registers: hand-written AVX2 where the
  * machine has it (16-bit multiplies that add pairs, vpmaddwd), else plain loops that the
  * compiler vectorises. The sums are exact 32-bit integers (modulo 2^32 on the way, exact at
  * the end), so the bits depend neither on their order nor on which loops ran. */
 #include "engine/kernels/cpu/blur.h"
+
+#include "engine/kernels/cpu/blur_box.h"
 
 #include <stdbool.h>
 #include <string.h>
@@ -32,8 +35,7 @@ void mr_cpu_blur_use_simd(bool on)
     simd_wanted = on;
 }
 
-/* Whether the AVX2 loops may run here. */
-static bool simd(void)
+bool mr_cpu_blur_simd(void)
 {
 #ifdef BLUR_X86
     return simd_wanted && __builtin_cpu_supports("avx2");
@@ -154,7 +156,7 @@ static void across(const uint16_t *restrict centre, int n, const mr_blur_taps *k
     const int r = k->radius, blocks = n / BLOCK * BLOCK;
     int done = 0;
 #ifdef BLUR_X86
-    if (simd())
+    if (mr_cpu_blur_simd())
         done = across_avx2(centre, n, k, out);
 #endif
     for (int i0 = done; i0 < blocks; i0 += BLOCK) {
@@ -203,7 +205,7 @@ static void down(const uint16_t *const *rows, int n, const mr_blur_taps *k, uint
     const int r = k->radius, blocks = n / BLOCK * BLOCK;
     int done = 0;
 #ifdef BLUR_X86
-    if (simd())
+    if (mr_cpu_blur_simd())
         done = down_avx2(rows, n, k, out);
 #endif
     for (int i0 = done; i0 < blocks; i0 += BLOCK) {
@@ -250,12 +252,20 @@ int mr_cpu_blur(mr_eval *ev, const mr_frame *src, mr_frame *dst, const mr_blur_t
         return 0;
     }
     size_t n = 4 * (size_t)src->w, pad = 4 * ((size_t)src->w + 2 * (size_t)kx->radius);
-    size_t bytes = sizeof(uint16_t) * (n * src->h + pad);
+    size_t box = mr_cpu_blur_box_scratch(src->w, src->h, kx, ky);
+    size_t bytes = sizeof(uint16_t) * (n * src->h + (pad > box ? pad : box));
     uint16_t *mid = (uint16_t *)mr_eval_tmp_push(ev, (bytes + sizeof(float) - 1) / sizeof(float));
     if (!mid)
         return -1;
-    mr_cpu_blur_rows(src, kx, mid, 0, src->h, mid + n * src->h);
-    mr_cpu_blur_cols(mid, ky, dst, 0, dst->h);
+    uint16_t *more = mid + n * src->h;
+    if (kx->passes)
+        mr_cpu_blur_box_rows(src, kx, mid, 0, src->h, more);
+    else
+        mr_cpu_blur_rows(src, kx, mid, 0, src->h, more);
+    if (ky->passes)
+        mr_cpu_blur_box_cols(mid, ky, dst, 0, (int)n, more);
+    else
+        mr_cpu_blur_cols(mid, ky, dst, 0, dst->h);
     mr_eval_tmp_pop(ev);
     return 0;
 }

@@ -9,7 +9,8 @@
 #include "engine/kernels/blur_params.h"
 
 /* Blurs host frame src into dst (the same size, another frame) by the kernels kx across and
- * ky down: the two passes below, on all rows, through a 16-bit buffer from ev's scratch.
+ * ky down: the two passes below (or blur_box.h's, for a kernel with box passes), on all rows,
+ * through a 16-bit buffer from ev's scratch.
  * Returns 0, or -1 with ev->err set when that buffer cannot be had. */
 int mr_cpu_blur(mr_eval *ev, const mr_frame *src, mr_frame *dst, const mr_blur_taps *kx, const mr_blur_taps *ky);
 
@@ -25,5 +26,8 @@ void mr_cpu_blur_cols(const uint16_t *mid, const mr_blur_taps *ky, mr_frame *dst
 /* Whether the AVX2 loops may run where the machine has them (on by default): tests turn them
  * off to check that the plain loops give the same bits. */
 void mr_cpu_blur_use_simd(bool on);
+
+/* Whether the AVX2 loops run: wanted (above) and the machine has them. */
+bool mr_cpu_blur_simd(void);
 
 #endif

@@ -1,0 +1,12 @@
+/* lut.h: a 3D LUT on the CPU (twin of cuda/lut.cu), the per-pixel arithmetic of
+ * engine/kernels/lut_params.h. */
+#ifndef MR_CPU_LUT_H
+#define MR_CPU_LUT_H
+
+#include "engine/core/frame.h"
+#include "engine/kernels/lut_params.h"
+
+/* Every pixel of f through the LUT k (host tables), in place (alpha and f->opaque unchanged). */
+void mr_cpu_lut(mr_frame *f, const mr_lut_params *k);
+
+#endif
