@@ -74,6 +74,8 @@ mr_clip *mr_mask_build(const mr_mask *m, int w, int h, mr_err *err)
     mr_arg args[MR_OP_MAX_PARAMS];
     mr_op_args_copy(args, m->args, m->op->nparams);
     mr_clip *out = NULL;
+    if (mr_op_hold_curves(m->op, args, err) < 0)
+        goto done;
     for (int i = 0; i < m->op->nparams; i++) /* a second mask: built at the same size */
         if (m->op->params[i].type == MR_P_MASK && args[i].mask &&
             !(args[i].clip = mr_mask_build(args[i].mask, w, h, err)))

@@ -119,15 +119,8 @@ int mr_op_check(const mr_op *op, mr_arg *args, mr_err *err)
         if (p->type == MR_P_POINTS && !(a->points->n >= p->min && a->points->n <= p->max))
             return mr_err_set(err, "bad argument '%s' to '%s' (%d points; it takes %g to %g)", p->name, op->name,
                               a->points->n, p->min, p->max);
-        if (a->curve && p->type <= MR_P_TIME) { /* a curve is held to the range, as a number is checked */
-            mr_curve *held = mr_curve_clamp(a->curve, p->min, p->max, p->type == MR_P_INT, err);
-            if (!held)
-                return -1;
-            mr_curve_unref(a->curve);
-            a->curve = held;
-        }
         if (a->curve || p->type > MR_P_TIME)
-            continue; /* the rest are checked by their parsers */
+            continue; /* curves are held to the range (mr_op_hold_curves); the rest checked by their parsers */
         bool whole = p->type != MR_P_INT || a->num == floor(a->num);
         if (!whole)
             return mr_err_set(err, "bad argument '%s' to '%s' (%g is not a whole number)", p->name, op->name, a->num);
@@ -143,11 +136,29 @@ int mr_op_check(const mr_op *op, mr_arg *args, mr_err *err)
     return 0;
 }
 
+int mr_op_hold_curves(const mr_op *op, mr_arg *args, mr_err *err)
+{
+    for (int i = 0; i < op->nparams; i++) {
+        const mr_param_desc *p = &op->params[i];
+        if (!args[i].curve || p->type > MR_P_TIME)
+            continue;
+        mr_curve *held = mr_curve_clamp(args[i].curve, p->min, p->max, p->type == MR_P_INT, err);
+        if (!held)
+            return -1;
+        mr_curve_unref(args[i].curve);
+        args[i].curve = held;
+    }
+    return 0;
+}
+
 mr_clip *mr_op_apply(const mr_op *op, mr_clip *in, mr_arg *args, mr_err *err)
 {
     if (mr_op_check(op, args, err) < 0)
         return NULL;
-    mr_clip *c = op->make(in, args, err);
+    mr_arg held[MR_OP_MAX_PARAMS]; /* our own references: the curves held to their ranges */
+    mr_op_args_copy(held, args, op->nparams);
+    mr_clip *c = mr_op_hold_curves(op, held, err) < 0 ? NULL : op->make(in, held, err);
+    mr_op_args_clear(held, op->nparams);
     if (!c && strncmp(err->msg, op->name, strlen(op->name)) != 0)
         mr_err_prefix(err, "%s", op->name); /* the message starts with the operation */
     return c;

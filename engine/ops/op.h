@@ -119,7 +119,14 @@ int mr_op_param(const mr_op *op, const char *name);
  * parameter: "bad argument 'radius' to 'blur' (...)". */
 int mr_op_check(const mr_op *op, mr_arg *args, mr_err *err);
 
-/* Checks args (as mr_op_check) and makes the node. NULL with err set. */
+/* Replaces each curve of args that drives a number, time or whole number by the same curve
+ * held to the parameter's range (rounded for whole numbers): an operation never sees a value
+ * its checks would refuse. args are the caller's own (their old curves are released). Returns
+ * 0, or -1 with err set (no memory). */
+int mr_op_hold_curves(const mr_op *op, mr_arg *args, mr_err *err);
+
+/* Checks args (as mr_op_check) and makes the node from a copy whose curves are held to their
+ * ranges. NULL with err set. */
 mr_clip *mr_op_apply(const mr_op *op, mr_clip *in, mr_arg *args, mr_err *err);
 
 /* Drops the curves and clips args hold and marks them not given. */
