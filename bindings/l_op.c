@@ -138,6 +138,8 @@ static int read_value(lua_State *L, const mr_op *op, const mr_param_desc *p, int
         char path[4096];
         if (lua_type(L, idx) != LUA_TSTRING)
             l_type_error(L, idx, "file name");
+        if (!*lua_tostring(L, idx))
+            l_arg_error(L, idx, "an empty file name");
         if (!(a->str = mr_str_new(l_input_path(L, lua_tostring(L, idx), path, sizeof path))))
             luaL_error(L, "out of memory");
         break;

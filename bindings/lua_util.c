@@ -429,14 +429,26 @@ void l_read_render_opts(lua_State *L, int idx, const char *fname, mr_render_opts
         return;
     luaL_checktype(L, idx, LUA_TTABLE);
     idx = lua_absindex(L, idx);
-    const char *names[32];
+    const char *names[64]; /* each option by its name, and by its flag's where that differs (time = t) */
     size_t n = 0;
-    for (const mr_render_opt *d = mr_render_opt_table; d->name && n < 32; d++)
+    for (const mr_render_opt *d = mr_render_opt_table; d->name && n + 2 <= 64; d++) {
         names[n++] = d->name;
+        if (strcmp(d->flag, d->name) != 0)
+            names[n++] = d->flag;
+    }
     l_check_keys(L, idx, fname, names, n);
     for (const mr_render_opt *d = mr_render_opt_table; d->name; d++) {
-        if (l_field(L, idx, d->name) == LUA_TNIL)
+        bool by_name = l_field(L, idx, d->name) != LUA_TNIL;
+        if (by_name)
+            lua_pop(L, 1);
+        bool by_flag = strcmp(d->flag, d->name) != 0 && l_field(L, idx, d->flag) != LUA_TNIL;
+        if (by_flag)
+            lua_pop(L, 1);
+        if (by_name && by_flag)
+            luaL_error(L, "bad options to '%s' ('%s' and '%s' are one option, given twice)", fname, d->name, d->flag);
+        if (!by_name && !by_flag)
             continue;
+        l_field(L, idx, by_name ? d->name : d->flag);
         char buf[64];
         mr_err err;
         if (mr_render_opt_set(o, d, option_text(L, d, buf, sizeof buf), &err) < 0)

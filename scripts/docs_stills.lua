@@ -73,6 +73,16 @@ for i, c in ipairs({pic, pic:blur(4), pic:box_blur(3), pic:sharpen(2, 3), pic:gl
   dtiles[i] = c:at((i - 1) % 5 * (DW + 4), (i - 1) // 5 * (DH + 4))
 end
 compose(dtiles, {size = {5 * (DW + 4) - 4, 2 * (DH + 4) - 4}, bg = "#1d2433"}):frame(0):save(out .. "/detail.png")
+-- time: an orange disc crossing a tile in a third of a second, at 0.2 s: as it is, echo(6, 0.75) (trails of
+-- the frames before), motion_blur(1, 16) (smeared over the open shutter)
+local TW, TH = 150, 60
+local disc = canvas(24, 24, function(ctx) ctx:circle(12, 12, 11) ctx:fill("#ff9020") end)
+local run = compose({color("#1d2433", TW, TH), disc:at(keys{ {0, {-24, 18}}, {1 / 3, {TW, 18}} })}, {fps = 30}):dur(1)
+local ttiles = {}
+for i, c in ipairs({run, run:echo(6, 0.75), run:motion_blur(1, 16)}) do
+  ttiles[i] = c:at((i - 1) * (TW + 4), 0)
+end
+compose(ttiles, {size = {3 * (TW + 4) - 4, TH}, bg = "#1d2433", fps = 30}):dur(1):frame(0.2):save(out .. "/time.png")
 -- transitions: each at the middle of its progress, bars giving way to an orange-to-blue ramp, in
 -- rows of six: crossfade, fade_through("white"), wipe, slide("up"), push, cover; reveal("right"),
 -- zoom_in, zoom_out, circle_open, circle_close, dissolve; pixelize, radial, blinds("down"), luma

@@ -312,7 +312,8 @@ int mr_curve_eval(const mr_curve *c, double t, double *out, mr_err *err)
         return -1;
     for (int d = 0; d < c->dim; d++)
         if (!isfinite(out[d]))
-            return mr_err_set(err, "the curve gave %g at %.3f s, not a finite number", out[d], t);
+            return mr_err_set(err, "the curve gave %s at %.3f s, not a finite number",
+                              isnan(out[d]) ? "NaN" : out[d] > 0 ? "inf" : "-inf", t);
     return 0;
 }
 

@@ -189,7 +189,7 @@ expect_no_temp "$WORK"
 # the stills of docs/api.md, made again: the same pictures as the ones in docs/img
 mkdir -p "$WORK/img"
 if "$MR" run "$S/docs_stills.lua" --set "out=$WORK/img" --backend cpu -q 2> "$WORK/stills.err"; then ok; else bad "docs_stills failed: $(cat "$WORK/stills.err")"; fi
-for name in rotate scale mirror margin crop canvas blend keys gradients masks transitions colour detail; do
+for name in rotate scale mirror margin crop canvas blend keys gradients masks transitions colour detail time; do
   cmp -s "$WORK/img/$name.png" "$ROOT/docs/img/$name.png" && ok || bad "docs/img/$name.png is not what scripts/docs_stills.lua makes now (run it with --set out=docs/img)"
 done
 

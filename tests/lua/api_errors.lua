@@ -73,3 +73,7 @@ H.contains(H.raises(function() return text("hi", {font_size = 40}) end), "unknow
 H.contains(H.raises(function() return tone(-5) end), "tone: frequency -5 Hz is outside 0..24000")
 assert(not H.raises(function() return tone(-5) end):find("tone: tone:", 1, true))
 H.contains(H.raises(function() return render(tone(440):dur(0.5), "/tmp/x.gif") end), "a GIF holds pictures only")
+-- a render option by its flag's name (time, as --time) is the option itself; both at once is an error
+H.contains(H.raises(function() return render(color("red", 8, 8):dur(1), "/tmp/x.png", {time = 0.5, t = 0.5}) end),
+  "'t' and 'time' are one option, given twice")
+H.contains(H.raises(function() return render(color("red", 8, 8):dur(1), "/tmp/x.png", {tim = 0.5}) end), "did you mean 'time'?")
