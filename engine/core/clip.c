@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "engine/core/eval.h"
+#include "engine/core/frame_share.h"
 #include "engine/kernels/kernels.h"
 #include "engine/core/timefmt.h"
 
@@ -66,22 +67,11 @@ static void blame(const mr_clip *c, mr_eval *ev)
         mr_err_prefix(ev->err, "%s (%s)", c->origin, c->ops->kind);
 }
 
-int mr_clip_picture(const mr_clip *c, double t, mr_eval *ev, mr_frame **out)
+/* The node's own picture at t, checked and moved to where ev works (mr_clip_picture's work
+ * without the sharing). */
+static int own_picture(const mr_clip *c, double t, mr_eval *ev, mr_frame **out)
 {
-    if (ev->cancel && *ev->cancel)
-        return mr_err_set(ev->err, "interrupted");
     int slot = ev->gpu != NULL;
-    if (c->is_static) {
-        mr_frame *f = atomic_load(&c->still[slot]);
-        if (f) {
-            *out = mr_frame_ref(f);
-            return 0;
-        }
-    }
-    if (t < 0)
-        t = 0;
-    if (t >= c->duration)
-        t = mr_clip_last_t(c);
     mr_frame *f = NULL;
     if (c->ops->picture(c, t, ev, &f) < 0) {
         blame(c, ev);
@@ -108,6 +98,45 @@ int mr_clip_picture(const mr_clip *c, double t, mr_eval *ev, mr_frame **out)
     }
     *out = f;
     return 0;
+}
+
+int mr_clip_picture(const mr_clip *c, double t, mr_eval *ev, mr_frame **out)
+{
+    if (ev->cancel && *ev->cancel)
+        return mr_err_set(ev->err, "interrupted");
+    int slot = ev->gpu != NULL;
+    if (c->is_static) {
+        mr_frame *f = atomic_load(&c->still[slot]);
+        if (f) {
+            *out = mr_frame_ref(f);
+            return 0;
+        }
+    }
+    if (t < 0)
+        t = 0;
+    if (t >= c->duration)
+        t = mr_clip_last_t(c);
+    /* a node that other parts of this frame ask for too is made once (frame_share.h); without
+     * memory for the table every ask makes its own */
+    if (!ev->share)
+        ev->share = calloc(1, sizeof *ev->share);
+    mr_frame_share *s = ev->share;
+    mr_share_entry *e = s ? mr_share_find(s, c, t, slot) : NULL;
+    if (e) {
+        e->asks++;
+        if ((*out = mr_share_take(e)))
+            return 0;
+    }
+    if (s)
+        s->depth++;
+    int ret = own_picture(c, t, ev, out);
+    if (s && --s->depth == 0) {
+        mr_share_end_frame(s);  /* the frame is done: learn who asked twice, drop what was kept */
+        return ret;
+    }
+    if (ret == 0 && e)
+        mr_share_keep(e, *out);
+    return ret;
 }
 
 int64_t mr_clip_samples(const mr_clip *c)

@@ -65,6 +65,8 @@ struct mr_clip {
     char origin[96];       /* "edit.lua:12" where the script made it; "" when unknown */
     mr_clip *input;        /* the clip it derives from, or NULL (owned reference) */
     _Atomic(mr_frame *) still[2]; /* cached picture of a static clip: [0] host, [1] GPU */
+    atomic_int consumers;  /* asks for one time within the last frame that asked: above 1, the
+                            * next frame keeps its picture for the others (frame_share.h) */
     void *priv;            /* the kind's parameters, allocated with the node */
 };
 

@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "engine/kernels/cpu/scale.h"
+#include "engine/core/frame_share.h"
 #include "engine/gpu/gpu.h"
 
 void mr_eval_init(mr_eval *ev, mr_err *err, const volatile sig_atomic_t *cancel)
@@ -18,6 +19,11 @@ void mr_eval_free(mr_eval *ev)
     for (int i = 0; i < MR_EVAL_MAX_DEPTH; i++)
         free(ev->tmp[i]);
     mr_scaler_cache_free(ev->scalers);
+    if (ev->share) { /* empty between frames; a frame cut short leaves its pictures */
+        for (int i = 0; i < ev->share->n; i++)
+            mr_frame_unref(ev->share->e[i].frame);
+        free(ev->share);
+    }
     if (ev->gpu_scratch[0] || ev->gpu_scratch[1] || ev->gpu_scratch[2]) {
         mr_err ignored;
         mr_gpu_sync(&ignored); /* queued work may still read the scratch */

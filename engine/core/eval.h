@@ -15,6 +15,7 @@
 struct mr_scaler_cache;
 struct mr_gpu;
 struct mr_conceal;
+struct mr_frame_share;
 
 typedef struct mr_eval {
     mr_err *err;
@@ -24,6 +25,8 @@ typedef struct mr_eval {
     int in_flight;      /* frames the render has in flight at once (readers keep that many) */
     struct mr_conceal *conceal; /* the render's tally of damaged source frames, or NULL */
     struct mr_scaler_cache *scalers;
+    struct mr_frame_share *share;     /* pictures kept for a node's other consumers this frame
+                                       * (frame_share.h), allocated at the first picture */
     float *tmp[MR_EVAL_MAX_DEPTH];    /* sound scratch, one buffer per nesting level */
     size_t tmp_cap[MR_EVAL_MAX_DEPTH];
     int tmp_depth;

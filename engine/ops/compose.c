@@ -75,11 +75,10 @@ static int compose_picture(const mr_clip *c, double t, mr_eval *ev, mr_frame **o
         int x = (int)px, y = (int)py;
         if (!canvas && f->opaque && l->blend == MR_BLEND_NORMAL && x == 0 && y == 0 && f->w == c->w &&
             f->h == c->h) {
-            /* an opaque layer covering the canvas is the canvas: no fill, no copy if unshared */
+            /* an opaque layer covering the canvas is the canvas: no fill, and no copy when it is
+             * unshared by the time the first layer is drawn on it (the layers between may be
+             * the canvas's other consumers, frame_share.h) */
             canvas = f;
-            ret = mr_frame_make_writable(&canvas, ev->err);
-            if (ret < 0)
-                mr_frame_unref(f);
             continue;
         }
         if (!canvas && (!(canvas = mr_k_new(ev, c->w, c->h)) || mr_k_fill(ev, canvas, p->bg) < 0)) {
@@ -88,7 +87,8 @@ static int compose_picture(const mr_clip *c, double t, mr_eval *ev, mr_frame **o
             break;
         }
         /* by the layer's blend mode onto everything below it, the background included */
-        ret = mr_k_blend_mode(ev, canvas, f, x, y, 255, l->blend);
+        if ((ret = mr_frame_make_writable(&canvas, ev->err)) == 0)
+            ret = mr_k_blend_mode(ev, canvas, f, x, y, 255, l->blend);
         mr_frame_unref(f);
     }
     if (ret == 0 && !canvas && (!(canvas = mr_k_new(ev, c->w, c->h)) || mr_k_fill(ev, canvas, p->bg) < 0))
