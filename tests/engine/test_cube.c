@@ -2,8 +2,11 @@
  * comments, blank lines, CRLF, a byte order mark, DOMAIN_MIN/MAX, LUT_3D_INPUT_RANGE, tabs,
  * comments after a row), each malformed file's message with its line, a missing file; and the
  * LUT's integer arithmetic (lut_params.h): identity tables of every size give every colour
- * back exactly, a table's points are hit exactly, and half way between two points is their mean. */
+ * back exactly, a table's points are hit exactly, and half way between two points is their mean;
+ * the CPU's AVX2 loop gives the plain loop's bits. */
 #include <stdlib.h>
+#include <string.h>
+#include "engine/kernels/cpu/lut.h"
 #include "engine/kernels/k_color.h"
 #include "engine/media/cube.h"
 #include "tests/engine/check.h"
@@ -174,6 +177,44 @@ static void interpolation(void)
     mr_cube_free(c);
 }
 
+/* A random 17^3 table over random pixels (opaque, see-through and clear, rows of odd width):
+ * the AVX2 loop and the plain loop agree on every bit, at full and partial amount. */
+static void simd_matches_plain(void)
+{
+    enum { N = 17, W = 101, H = 7 };
+    size_t cells = (size_t)N * N * N;
+    mr_cube c = {.size = N, .domain_min = {0, 0, 0}, .domain_max = {1, 1, 1}};
+    c.rgb = malloc(sizeof(float) * 3 * cells);
+    srand(7);
+    for (size_t i = 0; i < 3 * cells; i++)
+        c.rgb[i] = (float)rand() / RAND_MAX * 1.2f - 0.1f; /* some outside 0..1: clamped */
+    uint32_t pos[768];
+    uint16_t *grid = tables(&c, pos);
+    mr_frame *a = mr_frame_new(W, H, &err), *b = mr_frame_new(W, H, &err);
+    long differ = 0;
+    for (int amount = 256; amount >= 100; amount -= 156) {
+        for (int y = 0; y < H; y++)
+            for (int x = 0; x < W; x++) {
+                uint32_t alpha = y == 3 ? (uint32_t)(rand() % 256) : x % 13 == 5 ? 0 : 255, v = (uint32_t)rand();
+                uint32_t r = (v & 255) * alpha / 255, g = (v >> 8 & 255) * alpha / 255, bl = (v >> 16 & 255) * alpha / 255;
+                ((uint32_t *)mr_frame_row(a, y))[x] = ((uint32_t *)mr_frame_row(b, y))[x] = r | g << 8 | bl << 16 | alpha << 24;
+            }
+        mr_lut_params k = {N, amount, pos, grid};
+        mr_cpu_lut_use_simd(true);
+        mr_cpu_lut(a, &k);
+        mr_cpu_lut_use_simd(false);
+        mr_cpu_lut(b, &k);
+        mr_cpu_lut_use_simd(true);
+        for (int y = 0; y < H; y++)
+            differ += memcmp(mr_frame_row(a, y), mr_frame_row(b, y), 4 * W) != 0;
+    }
+    CHECK_INT(differ, 0);
+    mr_frame_unref(a);
+    mr_frame_unref(b);
+    free(grid);
+    free(c.rgb);
+}
+
 int main(void)
 {
     well_formed();
@@ -185,5 +226,6 @@ int main(void)
     identity_exact(33, 1);
     identity_exact(65, 7);
     interpolation();
+    simd_matches_plain();
     return CHECK_DONE();
 }
