@@ -11,29 +11,6 @@
 static const char *const option_names[] = {"size", "method", "bg", "padding", "transition", "audio"};
 #define NOPTIONS (sizeof option_names / sizeof option_names[0])
 
-/* The string keys of the table at idx checked against the options (the nearest name for an
- * unknown one); its other keys must be the list's 1 .. n. */
-static void check_options(lua_State *L, int idx, lua_Integer n)
-{
-    lua_newtable(L);
-    lua_pushnil(L);
-    while (lua_next(L, idx)) {
-        lua_Integer k = lua_isinteger(L, -2) ? lua_tointeger(L, -2) : 0;
-        if (lua_type(L, -2) == LUA_TSTRING) {
-            lua_pushvalue(L, -2);
-            lua_insert(L, -2);
-            lua_rawset(L, -4);
-        } else if (k >= 1 && k <= n) {
-            lua_pop(L, 1);
-        } else {
-            luaL_error(L, "bad list to 'concat' (clips and transitions in order, and options by name; got a %s key)",
-                       luaL_typename(L, -2));
-        }
-    }
-    l_check_keys(L, -1, "concat", option_names, NOPTIONS);
-    lua_pop(L, 1);
-}
-
 /* The options of the table at idx over *o (the default transition into *tr). */
 static void read_options(lua_State *L, int idx, mr_concat_opts *o, mr_transition **tr)
 {
@@ -82,7 +59,7 @@ int l_concat(lua_State *L)
     if (!lua_isnil(L, 2))
         luaL_checktype(L, 2, LUA_TTABLE);
     lua_Integer len = luaL_len(L, 1);
-    check_options(L, 1, len);
+    l_check_list_keys(L, 1, len, "concat", option_names, NOPTIONS, "clips and transitions");
     if (!lua_isnil(L, 2))
         l_check_keys(L, 2, "concat", option_names, NOPTIONS);
     /* scratch that Lua owns: the clips (borrowed: the list holds them) and the cuts */

@@ -1,4 +1,4 @@
-/* l_op.c: the registry's Lua face. One loop makes every operation of engine/op_table.c a
+/* l_op.c: the registry's Lua face. One loop makes every operation of engine/ops/op_table.c a
  * Clip method (clip:fadein(1)), an fx value (fx.fadein(1)) and a name for clip:fx("fadein",
  * 1); one reader checks the arguments of all of them, positional or named, by the
  * descriptor, and names the operation and the parameter when they are wrong. */
@@ -207,30 +207,13 @@ static void read_positional(lua_State *L, const mr_op *op, int first, int last, 
     }
 }
 
-/* The string keys of the table at idx checked against op's parameter names (an unknown one is
- * an error with the nearest); the keys 1..npos are positional values; any other is an error. */
+/* The keys of the table at idx: values in order (1 .. npos) and op's parameter names. */
 static void check_names(lua_State *L, const mr_op *op, int idx, int npos)
 {
     const char *names[MR_OP_MAX_PARAMS];
     for (int i = 0; i < op->nparams; i++)
         names[i] = op->params[i].name;
-    lua_newtable(L);
-    lua_pushnil(L);
-    while (lua_next(L, idx)) {
-        lua_Integer k = lua_isinteger(L, -2) ? lua_tointeger(L, -2) : 0;
-        if (lua_type(L, -2) == LUA_TSTRING) {
-            lua_pushvalue(L, -2);
-            lua_insert(L, -2);
-            lua_rawset(L, -4);
-        } else if (k >= 1 && k <= npos) {
-            lua_pop(L, 1);
-        } else {
-            luaL_error(L, "bad options to '%s' (keys are names, or values in order, got a %s key)", op->name,
-                       luaL_typename(L, -2));
-        }
-    }
-    l_check_keys(L, -1, op->name, names, (size_t)op->nparams);
-    lua_pop(L, 1);
+    l_check_list_keys(L, idx, npos, op->name, names, (size_t)op->nparams, "values");
 }
 
 /* Named arguments: {radius = 4}, after values in order where the table has them
@@ -263,11 +246,16 @@ void l_op_read_args(lua_State *L, const mr_op *op, int first, int last, mr_arg *
         last--;
     int n = last - first + 1;
     /* one table: the values by name and in order ({10, 20, radius = 4}); but a first colour
-     * or list of points takes a table itself ({r, g, b}; { {x, y}, ... }) */
+     * or list of points takes a table itself ({r, g, b}; { {x, y}, ... }): a table is the
+     * colour when it holds numbers in order and nothing by name ({"red", 0.5} is tint's two) */
     mr_ptype first_type = op->nparams ? op->params[0].type : MR_P_NUMBER;
     bool table = n == 1 && lua_type(L, first) == LUA_TTABLE, named = table && named_table(L, first);
-    if (first_type == MR_P_COLOR)
-        named = named && lua_rawlen(L, first) == 0;
+    if (first_type == MR_P_COLOR) {
+        bool numbers = table && lua_rawgeti(L, first, 1) == LUA_TNUMBER;
+        if (table)
+            lua_pop(L, 1);
+        named = table && !numbers;
+    }
     else if (first_type != MR_P_POINTS)
         named = table;
     if (named) {

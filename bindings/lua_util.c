@@ -340,6 +340,29 @@ void l_check_keys(lua_State *L, int idx, const char *fname, const char *const *n
     }
 }
 
+void l_check_list_keys(lua_State *L, int idx, lua_Integer npos, const char *fname, const char *const *names, size_t n,
+                       const char *what)
+{
+    idx = lua_absindex(L, idx);
+    lua_newtable(L); /* the string keys alone, for l_check_keys */
+    lua_pushnil(L);
+    while (lua_next(L, idx)) {
+        lua_Integer k = lua_isinteger(L, -2) ? lua_tointeger(L, -2) : 0;
+        if (lua_type(L, -2) == LUA_TSTRING) {
+            lua_pushvalue(L, -2);
+            lua_insert(L, -2);
+            lua_rawset(L, -4);
+        } else if (k >= 1 && k <= npos) {
+            lua_pop(L, 1);
+        } else {
+            luaL_error(L, "bad argument to '%s' (%s in order, and options by name; got a %s key)", fname, what,
+                       luaL_typename(L, -2));
+        }
+    }
+    l_check_keys(L, -1, fname, names, n);
+    lua_pop(L, 1);
+}
+
 /* The host's registry key: the address of this variable, which no Lua code can name. */
 static const char host_key = 0;
 

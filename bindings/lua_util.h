@@ -74,6 +74,12 @@ const char *l_check_string(lua_State *L, int arg);
  * mean 'size'?". */
 void l_check_keys(lua_State *L, int idx, const char *fname, const char *const *names, size_t n);
 
+/* The same for a table that also holds values in order: keys 1 .. npos pass, any other key
+ * that is not a string is an error saying what the values in order are (`what`: "clips and
+ * transitions"). */
+void l_check_list_keys(lua_State *L, int idx, lua_Integer npos, const char *fname, const char *const *names, size_t n,
+                       const char *what);
+
 /* Records the host in the registry under a key only C can name (mr_bindings_install does it). */
 void l_set_host(lua_State *L, mr_host *h);
 

@@ -1,4 +1,4 @@
-/* blend.cu: compositing, fades and fills on the GPU (twin of engine/cpu/blend.c). */
+/* blend.cu: compositing, fades and fills on the GPU (twin of engine/kernels/cpu/blend.c). */
 #include "cuda/kernels.h"
 
 __global__ static void over(uint32_t *dst, int dst_stride, const uint32_t *src, int src_stride, int x0, int y0,

@@ -1,4 +1,4 @@
-/* convert.cu: colour conversion on the GPU (twin of engine/cpu/convert.c). */
+/* convert.cu: colour conversion on the GPU (twin of engine/kernels/cpu/convert.c). */
 #include "cuda/kernels.h"
 
 #define ROUND (1 << (MR_CSC_SHIFT - 1))

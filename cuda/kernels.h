@@ -1,7 +1,7 @@
 /* kernels.h: the CUDA kernels, callable from C. Each launches on `stream` and returns 0 or
  * a cudaError_t code (the launch's; execution errors surface at the next synchronisation).
- * Pointers are device pointers. The arithmetic is that of the CPU twins in engine/cpu/,
- * through the shared parameters of engine/kernel_params.h. */
+ * Pointers are device pointers. The arithmetic is that of the CPU twins in engine/kernels/cpu/,
+ * through the shared parameters of engine/kernels/kernel_params.h. */
 #ifndef MR_CUDA_KERNELS_H
 #define MR_CUDA_KERNELS_H
 

@@ -1,5 +1,5 @@
 /* orient.cu: quarter turns and mirrors of working frames on the GPU (twin of
- * engine/cpu/orient.c): one thread per shown pixel, copying the stored pixel it maps to. */
+ * engine/kernels/cpu/orient.c): one thread per shown pixel, copying the stored pixel it maps to. */
 #include "cuda/kernels.h"
 
 __global__ static void orient(const uint8_t *src, int src_stride, uint8_t *dst, int dst_stride, int w, int h,

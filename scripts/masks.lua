@@ -2,7 +2,8 @@
 --   * a picture-in-picture through a rounded, feathered rectangle that grows into place;
 --   * an iris (a circle whose radius is a curve) opening on a gradient, rimmed by a ring
 --     (a disc grown less the disc shrunk);
---   * a title's own alpha turned into a glow (grown, feathered, inverted, thresholded...);
+--   * a title's own alpha turned into a glow (grown, feathered, inverted, thresholded...), a
+--     swoosh drawn as a mask by hand, and the glow's mask shown as a clip;
 --   * a star and an ellipse combined every way (+, *, -, max, min), moved, turned, scaled;
 --   * a green screen keyed onto a gradient, a luma key, and blend modes.
 --   moonreel run scripts/masks.lua -o masks.mp4
@@ -26,7 +27,13 @@ local opening = compose({sky:mask(iris), color("white", 320, 180):mask(ring)}, {
 local word = text("MASKS", {font = "DejaVu Sans Bold", size = 64, color = "white"}):at("center")
 local letters = compose({word}, {size = {320, 180}, bg = "transparent"}):dur(D)
 local glow = letters:alpha():grow(6):feather(8) - letters:alpha():threshold(0.5)
-local titled = compose({color("#102030", 320, 180), color("#40c0ff", 320, 180):mask(glow), letters})
+-- a mask drawn by hand (mask.canvas): a swoosh under the word; and the glow's mask itself,
+-- seen as a clip (m:clip) in the corner
+local swoosh = mask.canvas(320, 180, function(ctx)
+  ctx:color("white") ctx:rounded_rectangle(60, 128, 200, 8, 4) ctx:fill()
+end)
+local titled = compose({color("#102030", 320, 180), color("#40c0ff", 320, 180):mask(glow), letters,
+                        color("#ffd050", 320, 180):mask(swoosh), glow:clip(320, 180):resize(80, 45):at(236, 131)})
 
 -- shapes combined, each with its own color over the bars: a union, an intersection, a
 -- difference, a max of a ramp, a min; the star turns and the ellipse slides and grows

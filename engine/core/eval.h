@@ -20,7 +20,7 @@ struct mr_frame_share;
 typedef struct mr_eval {
     mr_err *err;
     const volatile sig_atomic_t *cancel; /* non-zero asks every evaluation to stop */
-    struct mr_gpu *gpu; /* evaluate on this GPU (engine/gpu.h), or NULL: on the CPU */
+    struct mr_gpu *gpu; /* evaluate on this GPU (engine/gpu/gpu.h), or NULL: on the CPU */
     bool blamed;        /* the error already names the clip that failed */
     int in_flight;      /* frames the render has in flight at once (readers keep that many) */
     struct mr_conceal *conceal; /* the render's tally of damaged source frames, or NULL */
@@ -30,7 +30,7 @@ typedef struct mr_eval {
     float *tmp[MR_EVAL_MAX_DEPTH];    /* sound scratch, one buffer per nesting level */
     size_t tmp_cap[MR_EVAL_MAX_DEPTH];
     int tmp_depth;
-    void *gpu_scratch[3];             /* device scratch (engine/kernels.h) */
+    void *gpu_scratch[3];             /* device scratch (engine/kernels/kernels.h) */
     size_t gpu_scratch_bytes[3];
 } mr_eval;
 

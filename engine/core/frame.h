@@ -16,7 +16,7 @@ typedef struct mr_frame {
     int stride;          /* bytes per row */
     uint8_t *data;       /* w*4 bytes of premultiplied R,G,B,A per row */
     bool opaque;         /* producer's promise that every alpha is 255 */
-    bool gpu;            /* data is device memory (on the process's GPU, engine/gpu.h) */
+    bool gpu;            /* data is device memory (on the process's GPU, engine/gpu/gpu.h) */
     atomic_int refs;
     struct mr_frame *next_free; /* pool link while unused */
 } mr_frame;

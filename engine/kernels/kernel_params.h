@@ -1,5 +1,5 @@
 /* kernel_params.h: the plain parameter structs and integer helpers that the CPU kernels
- * (engine/cpu/) and their CUDA twins (cuda/) share, so both do the same arithmetic.
+ * (engine/kernels/cpu/) and their CUDA twins (cuda/) share, so both do the same arithmetic.
  * Plain C only: this header is read by nvcc as well as by the C compiler. */
 #ifndef MR_KERNEL_PARAMS_H
 #define MR_KERNEL_PARAMS_H

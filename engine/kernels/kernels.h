@@ -1,4 +1,4 @@
-/* kernels.h: drawing on frames wherever the evaluation runs: the CPU kernels (engine/cpu/)
+/* kernels.h: drawing on frames wherever the evaluation runs: the CPU kernels (engine/kernels/cpu/)
  * when ev->gpu is NULL, their CUDA twins (cuda/) on the pipeline's stream otherwise. Frames
  * passed in must live where ev works (mr_clip_picture moves a source's host picture to the
  * GPU for a GPU evaluation). Each returns 0 (or a frame), or -1 (NULL) with ev->err set. */

@@ -1,7 +1,7 @@
 /* orient.h: how a stored picture is turned to be shown: a quarter-turn rotation and a
  * mirror, read from a stream's display matrix (every phone video shot upright says "turn
  * me 90 degrees clockwise"). Players apply it (ffplay, mpv, the ffmpeg command); so do we,
- * on the working frames (engine/cpu/orient.c, cuda/orient.cu). */
+ * on the working frames (engine/kernels/cpu/orient.c, cuda/orient.cu). */
 #ifndef MR_ORIENT_H
 #define MR_ORIENT_H
 
@@ -28,7 +28,7 @@ static inline bool mr_orient_is_identity(mr_orient o) { return o.rotate == 0 && 
 /* The shown size of a stored w x h picture: w and h swap for quarter turns. */
 void mr_orient_size(mr_orient o, int w, int h, int *shown_w, int *shown_h);
 
-/* The kernel parameters turning a stored w x h picture by o (engine/kernel_params.h). */
+/* The kernel parameters turning a stored w x h picture by o (engine/kernels/kernel_params.h). */
 mr_orient_params mr_orient_params_make(mr_orient o, int w, int h);
 
 /* Words for messages and `moonreel info`: "90° clockwise", "none", "180°, mirrored";

@@ -12,7 +12,7 @@ struct AVFrame;
 
 /* Converts src (any pixel format FFmpeg decodes) into a new working frame in *out, using
  * matrix m and the range given for YUV sources. Common YUV layouts go through our own
- * kernel (engine/cpu/convert.c), the rest through swscale. Returns 0, or -1 with err set. */
+ * kernel (engine/kernels/cpu/convert.c), the rest through swscale. Returns 0, or -1 with err set. */
 int mr_picture_from_av(mr_eval *ev, const struct AVFrame *src, mr_matrix m, bool full_range,
                        mr_frame **out, mr_err *err);
 

@@ -5,8 +5,8 @@
 #include <stdio.h>
 #include <string.h>
 
-static const char *const kind_names[] = {"linear", "step", "sine", "quad", "cubic", "quart", "quint",
-                                         "expo", "circ", "back", "elastic", "bounce", "bezier", "spring"};
+#define KIND_NAME(E, name) #name,
+static const char *const kind_names[] = {"linear", "step", MR_EASE_CURVES(KIND_NAME) "bezier", "spring"};
 static const char *const dir_names[] = {"in", "out", "in_out"};
 
 int mr_ease_parse(const char *name, mr_ease *e, mr_err *err)
@@ -29,8 +29,12 @@ int mr_ease_parse(const char *name, mr_ease *e, mr_err *err)
                 return 0;
             }
     }
-    return mr_err_set(err, "unknown easing '%s' (linear, step, or in_/out_/in_out_ with sine, quad, cubic, quart, "
-                      "quint, expo, circ, back, elastic or bounce; or bezier(x1, y1, x2, y2), spring{...})", name);
+    char curves[160] = "";
+    for (int i = MR_EASE_SINE; i <= MR_EASE_BOUNCE; i++)
+        snprintf(curves + strlen(curves), sizeof curves - strlen(curves), "%s%s",
+                 i == MR_EASE_SINE ? "" : i == MR_EASE_BOUNCE ? " or " : ", ", kind_names[i]);
+    return mr_err_set(err, "unknown easing '%s' (linear, step, or in_/out_/in_out_ with %s; or bezier(x1, y1, x2, y2), "
+                      "spring{...})", name, curves);
 }
 
 void mr_ease_describe(const mr_ease *e, char *buf, size_t n)

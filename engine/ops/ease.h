@@ -9,12 +9,22 @@
 #include <stddef.h>
 #include "engine/core/error.h"
 
+/* The named curves, in the order of mr_ease_kind from MR_EASE_SINE: each is used as in_NAME,
+ * out_NAME and in_out_NAME. The one list the enum, the parser's names and MR_EASE_NAMES
+ * come from. */
+#define MR_EASE_CURVES(X) X(SINE, sine) X(QUAD, quad) X(CUBIC, cubic) X(QUART, quart) X(QUINT, quint) \
+    X(EXPO, expo) X(CIRC, circ) X(BACK, back) X(ELASTIC, elastic) X(BOUNCE, bounce)
+
+#define MR_EASE_ENUM_(E, name) MR_EASE_##E,
 typedef enum {
     MR_EASE_LINEAR, MR_EASE_STEP,
-    MR_EASE_SINE, MR_EASE_QUAD, MR_EASE_CUBIC, MR_EASE_QUART, MR_EASE_QUINT,
-    MR_EASE_EXPO, MR_EASE_CIRC, MR_EASE_BACK, MR_EASE_ELASTIC, MR_EASE_BOUNCE,
+    MR_EASE_CURVES(MR_EASE_ENUM_)
     MR_EASE_BEZIER, MR_EASE_SPRING
 } mr_ease_kind;
+
+/* Every easing a name gives, as a registry enum's choices: "linear|step|in_sine|out_sine|...". */
+#define MR_EASE_CHOICES_(E, name) "|in_" #name "|out_" #name "|in_out_" #name
+#define MR_EASE_NAMES "linear|step" MR_EASE_CURVES(MR_EASE_CHOICES_)
 
 typedef enum { MR_EASE_IN, MR_EASE_OUT, MR_EASE_IN_OUT } mr_ease_dir;
 

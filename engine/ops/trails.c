@@ -15,16 +15,30 @@ typedef struct trails_priv {
     mr_param v;             /* echo: decay; motion_blur: shutter */
 } trails_priv;
 
+static const mr_clip_ops motion_blur_ops;
+
+/* The node's number at t (echo's decay, motion_blur's shutter), held to 0 .. 1, into *v.
+ * Returns 0; 1 when there is nothing to mix (a static input, or a shut shutter): the input's
+ * own picture is the answer; -1 with err set. */
+static int read_value(const mr_clip *c, double t, mr_eval *ev, double *v)
+{
+    const trails_priv *p = c->priv;
+    if (c->input->is_static) /* every frame the same */
+        return 1;
+    if (mr_param_at(&p->v, t, v, ev->err) < 0)
+        return -1;
+    *v = *v > 0 ? (*v < 1 ? *v : 1) : 0;
+    return *v == 0 && c->ops == &motion_blur_ops;
+}
+
 /* The frame at t mixed with up to n before it (those from 0 on), weights decay^k. */
 static int echo_picture(const mr_clip *c, double t, mr_eval *ev, mr_frame **out)
 {
     const trails_priv *p = c->priv;
     double decay;
-    if (c->input->is_static) /* every frame the same: nothing to mix */
-        return mr_clip_picture(c->input, t, ev, out);
-    if (mr_param_at(&p->v, t, &decay, ev->err) < 0)
-        return -1;
-    decay = decay > 0 ? (decay < 1 ? decay : 1) : 0;
+    int r = read_value(c, t, ev, &decay);
+    if (r != 0)
+        return r < 0 ? -1 : mr_clip_picture(c->input, t, ev, out);
     mr_rational q = c->input->fps;
     int64_t k = mr_frame_at(t, q);
     double times[MR_MIX_MAX], w[MR_MIX_MAX], wk = 1;
@@ -41,13 +55,9 @@ static int motion_blur_picture(const mr_clip *c, double t, mr_eval *ev, mr_frame
 {
     const trails_priv *p = c->priv;
     double shutter;
-    if (c->input->is_static) /* every frame the same: nothing to mix */
-        return mr_clip_picture(c->input, t, ev, out);
-    if (mr_param_at(&p->v, t, &shutter, ev->err) < 0)
-        return -1;
-    shutter = shutter > 0 ? (shutter < 1 ? shutter : 1) : 0;
-    if (shutter == 0)
-        return mr_clip_picture(c->input, t, ev, out);
+    int r = read_value(c, t, ev, &shutter);
+    if (r != 0)
+        return r < 0 ? -1 : mr_clip_picture(c->input, t, ev, out);
     double open = shutter / mr_q2d(c->input->fps), times[MR_MIX_MAX], w[MR_MIX_MAX];
     for (int i = 0; i < p->n; i++) {
         times[i] = t + open * ((i + 0.5) / p->n - 0.5);

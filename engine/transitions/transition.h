@@ -19,14 +19,9 @@
  * left, so b comes in from the right). */
 #define MR_TR_DIRECTIONS "left|right|up|down"
 
-/* The easing names a transition's `ease` takes (ease.c's: linear, step, and in_/out_/in_out_
- * with each named curve; tests/engine/test_transition.c checks that each parses). By name in
- * Lua it also takes bezier(...) and spring{...} (l_transition.c). */
-#define MR_TR_EASES                                                                                            \
-    "linear|step|in_sine|out_sine|in_out_sine|in_quad|out_quad|in_out_quad|in_cubic|out_cubic|in_out_cubic|"   \
-    "in_quart|out_quart|in_out_quart|in_quint|out_quint|in_out_quint|in_expo|out_expo|in_out_expo|in_circ|"   \
-    "out_circ|in_out_circ|in_back|out_back|in_out_back|in_elastic|out_elastic|in_out_elastic|in_bounce|"      \
-    "out_bounce|in_out_bounce"
+/* The easing names a transition's `ease` takes (ease.h's list). By name in Lua it also takes
+ * bezier(...) and spring{...} (l_transition.c). */
+#define MR_TR_EASES MR_EASE_NAMES
 
 /* Every transition's duration, and its two options, which close every parameter list (the
  * reference shows `d` with each transition and the options once for all). */

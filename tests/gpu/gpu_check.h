@@ -1,6 +1,7 @@
-/* gpu_check.h: what the GPU tests share: the GPU or a skip, a host frame sent up and a device
- * frame brought back, the largest difference between two frames, and a GPU time by CUDA
- * events on the pipeline's stream. Inline functions for the test files (tests/gpu/test_*.c). */
+/* gpu_check.h: what the GPU tests share: the GPU or a skip, the two engines compared, a host
+ * frame sent up and a device frame brought back, and a GPU time by CUDA events on the
+ * pipeline's stream (host frames are made and compared by tests/engine/frames.h). Inline
+ * functions for the test files (tests/gpu/test_*.c). */
 #ifndef MR_GPU_CHECK_H
 #define MR_GPU_CHECK_H
 
@@ -28,6 +29,17 @@ static inline mr_gpu *gpu_open_or_skip(mr_err *err)
     return gpu;
 }
 
+/* The GPU (or a skip, as gpu_open_or_skip) and the two engines a test compares, both saying
+ * their errors into err: cpu on the CPU, dev on that GPU. */
+static inline mr_gpu *gpu_start(mr_eval *cpu, mr_eval *dev, mr_err *err)
+{
+    mr_gpu *gpu = gpu_open_or_skip(err);
+    mr_eval_init(cpu, err, NULL);
+    mr_eval_init(dev, err, NULL);
+    dev->gpu = gpu;
+    return gpu;
+}
+
 /* A device copy of the host frame h for ev (the caller's reference), or NULL, said. */
 static inline mr_frame *gpu_up(mr_eval *ev, const mr_frame *h)
 {
@@ -52,21 +64,6 @@ static inline mr_frame *gpu_down(const mr_frame *d, mr_err *err)
     if (!h)
         fprintf(stderr, "download: %s\n", err->msg);
     return h;
-}
-
-/* The largest difference of any channel between two host frames of one size; *differing says
- * how many values differ at all. */
-static inline int gpu_worst(const mr_frame *a, const mr_frame *b, long *differing)
-{
-    int m = 0;
-    *differing = 0;
-    for (int y = 0; y < a->h; y++)
-        for (int i = 0; i < 4 * a->w; i++) {
-            int d = abs(mr_frame_row(a, y)[i] - mr_frame_row(b, y)[i]);
-            m = d > m ? d : m;
-            *differing += d != 0;
-        }
-    return m;
 }
 
 /* Milliseconds run(arg) takes on the GPU's stream: the mean of 20 after 3 to warm up. */

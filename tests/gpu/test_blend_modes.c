@@ -10,6 +10,7 @@
 #include "engine/kernels/k_key.h"
 #include "engine/kernels/kernels.h"
 #include "tests/engine/check.h"
+#include "tests/engine/frames.h"
 #include "tests/gpu/gpu_check.h"
 
 #define FW 1920
@@ -17,21 +18,6 @@
 
 static mr_eval cpu, dev;
 static mr_err err;
-
-/* Random pixels: premultiplied see-through ones, or opaque. */
-static void random_frame(mr_frame *f, unsigned seed, bool premul)
-{
-    srand(seed);
-    for (int y = 0; y < f->h; y++)
-        for (int x = 0; x < f->w; x++) {
-            uint8_t *p = mr_frame_row(f, y) + 4 * x;
-            int a = premul ? rand() % 256 : 255;
-            for (int c = 0; c < 3; c++)
-                p[c] = (uint8_t)(a ? rand() % (a + 1) : 0);
-            p[3] = (uint8_t)a;
-        }
-    f->opaque = !premul;
-}
 
 /* A green screen with noise and a foreground of a few colours with soft edges, opaque. */
 static void green_screen(mr_frame *f)
@@ -55,21 +41,12 @@ static mr_frame *up(const mr_frame *h) { return gpu_up(&dev, h); }
 
 static mr_frame *down(const mr_frame *d) { return gpu_down(d, &err); }
 
-/* The largest difference of any byte of a and b (256 when b is missing). */
-static int worst(const mr_frame *a, const mr_frame *b)
-{
-    long differing;
-    return b ? gpu_worst(a, b, &differing) : 256;
-}
-
 /* Every mode, on a full frame and on a layer hanging off the top-left, CPU against CUDA. */
 static void blend_modes(void)
 {
     static const char *const names[MR_BLEND_COUNT] = {"normal", "multiply", "screen", "overlay", "add",
                                                       "subtract", "darken", "lighten", "difference", "soft_light"};
-    mr_frame *src = mr_frame_new(FW, FH, NULL), *base = mr_frame_new(FW, FH, NULL);
-    random_frame(src, 1, true);
-    random_frame(base, 2, true);
+    mr_frame *src = frame_random(FW, FH, 1), *base = frame_random(FW, FH, 2);
     mr_frame *dsrc = up(src);
     for (int m = 0; m < MR_BLEND_COUNT; m++)
         for (int off = 0; off < 2; off++) {
@@ -81,7 +58,7 @@ static void blend_modes(void)
             CHECK(mr_k_blend_mode(&cpu, h, src, x, y, opacity, (mr_blend_mode)m) == 0);
             CHECK(mr_k_blend_mode(&dev, d, dsrc, x, y, opacity, (mr_blend_mode)m) == 0);
             mr_frame *back = down(d);
-            int w = worst(h, back);
+            int w = frame_worst(h, back, NULL);
             printf("blend %-10s %s: largest difference %d\n", names[m], off ? "off the edge, opacity 180" : "full frame",
                    w);
             CHECK(w <= 1);
@@ -98,7 +75,7 @@ static int key_both(const mr_frame *f, const mr_key_params *k)
     mr_frame *d = up(h);
     CHECK(mr_k_key(&cpu, h, k) == 0 && mr_k_key(&dev, d, k) == 0);
     mr_frame *back = down(d);
-    int w = worst(h, back);
+    int w = frame_worst(h, back, NULL);
     CHECK(back && !back->opaque);
     mr_frame_unref(h); mr_frame_unref(d); mr_frame_unref(back);
     return w;
@@ -106,9 +83,8 @@ static int key_both(const mr_frame *f, const mr_key_params *k)
 
 static void keys(void)
 {
-    mr_frame *shot = mr_frame_new(FW, FH, NULL), *rnd = mr_frame_new(FW, FH, NULL);
+    mr_frame *shot = mr_frame_new(FW, FH, NULL), *rnd = frame_random(FW, FH, 3);
     green_screen(shot);
-    random_frame(rnd, 3, true);
     static const double chroma[][3] = {{0.15, 0, 0}, {0.15, 0.1, 0.7}, {0.05, 0.5, 1}, {0, 1, 0.3}};
     for (int i = 0; i < 4; i++) {
         mr_key_params k = mr_chromakey_params_make((mr_rgba){0, 255, 0, 255}, chroma[i][0], chroma[i][1],
@@ -151,19 +127,7 @@ static void keys(void)
 
 int main(void)
 {
-    mr_gpu *gpu = mr_gpu_open(&err);
-    if (!gpu && mr_gpu_count() == 0) {
-        printf("skipped: no GPU: %s\n", err.msg);
-        return 77;
-    }
-    if (!gpu) { /* there is a GPU, and moonreel cannot use it: that is a failure */
-        fprintf(stderr, "the GPU cannot be used: %s\n", err.msg);
-        return 1;
-    }
-    printf("GPU: %s\n", mr_gpu_name(gpu));
-    mr_eval_init(&cpu, &err, NULL);
-    mr_eval_init(&dev, &err, NULL);
-    dev.gpu = gpu;
+    gpu_start(&cpu, &dev, &err);
     blend_modes();
     keys();
     mr_eval_free(&cpu);

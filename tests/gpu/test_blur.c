@@ -5,7 +5,6 @@
  * fact the same bits: exact extremes), and the GPU's time for blurs of sigma 10, 25 and 50
  * and a radius 20 grow, by CUDA events on the pipeline's stream. Exit 77 (skipped) without a
  * GPU. */
-#include <math.h>
 #include "engine/kernels/k_blur.h"
 #include "engine/kernels/k_morph.h"
 #include "tests/engine/check.h"
@@ -17,23 +16,6 @@
 
 static mr_eval cpu, dev;
 static mr_err err;
-
-/* Edges, gradients and a soft-edged transparent hole: a mask-like picture. */
-static void natural_frame(mr_frame *f)
-{
-    for (int y = 0; y < f->h; y++)
-        for (int x = 0; x < f->w; x++) {
-            uint8_t *p = mr_frame_row(f, y) + 4 * x;
-            bool box = ((x / 37) + (y / 29)) & 1;
-            double d = hypot(x - f->w / 2.0, y - f->h / 2.0);
-            int a = d < 200 ? 0 : d < 260 ? (int)((d - 200) * 255 / 60) : 255;
-            p[0] = (uint8_t)(x * 255 / f->w * a / 255);
-            p[1] = (uint8_t)((box ? 200 : y * 255 / f->h) * a / 255);
-            p[2] = (uint8_t)((128 + 100 * sin(x * 0.05) * cos(y * 0.07)) * a / 255);
-            p[3] = (uint8_t)a;
-        }
-    f->opaque = false;
-}
 
 static mr_frame *up(const mr_frame *h) { return gpu_up(&dev, h); }
 
@@ -52,8 +34,8 @@ static void compare(op o, const mr_frame *h, const mr_frame *d, float a, float b
     if (run(&dev, o, d, dout, a, b) < 0)
         fprintf(stderr, "GPU: %s\n", err.msg);
     mr_frame *back = gpu_down(dout, &err);
-    long n = 0;
-    int m = back ? gpu_worst(ho, back, &n) : 256;
+    long n;
+    int m = frame_worst(ho, back, &n);
     static const char *names[] = {"blur", "grow", "shrink"};
     char args[64];
     snprintf(args, sizeof args, o == BLUR ? "sigma %g, %g" : "radius %g", a, b);
@@ -89,13 +71,9 @@ static double time_op(op o, const mr_frame *d, float a, float b)
 
 int main(void)
 {
-    mr_gpu *gpu = gpu_open_or_skip(&err);
-    mr_eval_init(&cpu, &err, NULL);
-    mr_eval_init(&dev, &err, NULL);
-    dev.gpu = gpu;
+    gpu_start(&cpu, &dev, &err);
 
-    mr_frame *rnd = frame_random(W, H, 1), *nat = mr_frame_new(W, H, NULL);
-    natural_frame(nat);
+    mr_frame *rnd = frame_random(W, H, 1), *nat = frame_natural(W, H, true, false);
     mr_frame *drnd = up(rnd), *dnat = up(nat);
 
     /* the exact taps (below MR_BLUR_BOX_SIGMA), the box passes (from it), and the two mixed */

@@ -103,8 +103,8 @@ static void compare(const mr_frame *h, const mr_color_params *k, const lut *l, i
                     const char *on)
 {
     mr_frame *a = run(h, k, l, amount, false), *b = run(h, k, l, amount, true);
-    long n = 0;
-    int m = b ? gpu_worst(a, b, &n) : 256;
+    long n;
+    int m = frame_worst(a, b, &n);
     printf("%s on the %s frame: largest difference %d (%ld values differ)\n", what, on, m, n);
     CHECK(m == 0);
     CHECK(b && b->opaque == a->opaque);
@@ -174,10 +174,7 @@ static double time_op(mr_frame *d, const mr_color_params *k, const lut *l)
 
 int main(void)
 {
-    mr_gpu *gpu = gpu_open_or_skip(&err);
-    mr_eval_init(&cpu, &err, NULL);
-    mr_eval_init(&dev, &err, NULL);
-    dev.gpu = gpu;
+    gpu_start(&cpu, &dev, &err);
 
     mr_frame *rnd = frame_random(W, H, 7), *smooth = smooth_frame(W, H);
     static effect e[32];

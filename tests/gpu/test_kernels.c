@@ -1,71 +1,22 @@
 /* test_kernels.c: every CUDA kernel against its CPU twin on random inputs, through the
- * dispatch layer (engine/kernels.h): bit-exact for conversion, blending and orientation,
- * within 1 LSB for the warp (each filter), PSNR >= 50 dB against swscale for resampling.
- * Exit 77 (skipped) without a GPU. */
-#include <math.h>
+ * dispatch layer (engine/kernels/kernels.h): bit-exact for conversion, blending and
+ * orientation, within 1 LSB for the warp (each filter), bit-exact for resampling (a picture
+ * with edges, up and down, every filter). Exit 77 (skipped) without a GPU. */
 #include <stdlib.h>
 #include "engine/media/colorspace.h"
 #include "engine/gpu/gpu.h"
 #include "engine/kernels/kernels.h"
 #include "engine/media/orient.h"
 #include "tests/engine/check.h"
+#include "tests/engine/frames.h"
+#include "tests/gpu/gpu_check.h"
 
 static mr_eval cpu, dev;
 static mr_err err;
 
-static void random_frame(mr_frame *f, unsigned seed, bool premul)
-{
-    srand(seed);
-    for (int y = 0; y < f->h; y++)
-        for (int x = 0; x < f->w; x++) {
-            uint8_t *p = mr_frame_row(f, y) + 4 * x;
-            int a = premul ? rand() % 256 : 255;
-            for (int c = 0; c < 3; c++)
-                p[c] = (uint8_t)(a ? rand() % (a + 1) : 0);
-            p[3] = (uint8_t)a;
-        }
-}
+static mr_frame *up(const mr_frame *h) { return gpu_up(&dev, h); }
 
-/* A picture with edges and gradients, for resampling. */
-static void natural_frame(mr_frame *f)
-{
-    for (int y = 0; y < f->h; y++)
-        for (int x = 0; x < f->w; x++) {
-            uint8_t *p = mr_frame_row(f, y) + 4 * x;
-            bool box = ((x / 37) + (y / 29)) & 1;
-            p[0] = (uint8_t)(x * 255 / f->w);
-            p[1] = box ? 200 : (uint8_t)(y * 255 / f->h);
-            p[2] = (uint8_t)(128 + 100 * sin(x * 0.05) * cos(y * 0.07));
-            p[3] = 255;
-        }
-}
-
-static mr_frame *up(const mr_frame *h)
-{
-    mr_frame *c = mr_frame_new(h->w, h->h, NULL);
-    for (int y = 0; y < h->h; y++)
-        memcpy(mr_frame_row(c, y), mr_frame_row(h, y), (size_t)h->w * 4);
-    c->opaque = h->opaque;
-    if (mr_k_to_device(&dev, &c) < 0)
-        fprintf(stderr, "upload: %s\n", err.msg);
-    return c;
-}
-
-static mr_frame *down(const mr_frame *d)
-{
-    mr_frame *h = mr_k_to_host(d, &err);
-    if (!h)
-        fprintf(stderr, "download: %s\n", err.msg);
-    return h;
-}
-
-static bool same(const mr_frame *a, const mr_frame *b)
-{
-    for (int y = 0; y < a->h; y++)
-        if (memcmp(mr_frame_row(a, y), mr_frame_row(b, y), (size_t)a->w * 4))
-            return false;
-    return true;
-}
+static mr_frame *down(const mr_frame *d) { return gpu_down(d, &err); }
 
 /* Planes for a 4:2:0 picture of w x h (even), host or device. */
 typedef struct planes { uint8_t *mem; size_t size; mr_yuv_image img; } planes;
@@ -94,9 +45,7 @@ static void yuv_round_trip(int w, int h, int bytes, bool semi)
 {
     int W = (w + 1) & ~1, H = (h + 1) & ~1;
     mr_rgb2yuv_params k = mr_rgb2yuv_params_make(MR_MATRIX_BT709, bytes == 2 ? 10 : 8);
-    mr_frame *src = mr_frame_new(w, h, NULL);
-    random_frame(src, (unsigned)(w * 31 + bytes + semi), false);
-    mr_frame *dsrc = up(src);
+    mr_frame *src = frame_random_opaque(w, h, (unsigned)(w * 31 + bytes + semi)), *dsrc = up(src);
     planes hp = planes_new(W, H, bytes, semi, false), dp = planes_new(W, H, bytes, semi, true);
     CHECK(mr_k_rgba_to_yuv420(&cpu, src, &k, &hp.img) == 0);
     CHECK(mr_k_rgba_to_yuv420(&dev, dsrc, &k, &dp.img) == 0);
@@ -110,7 +59,7 @@ static void yuv_round_trip(int w, int h, int bytes, bool semi)
     CHECK(mr_k_yuv_to_rgba(&cpu, &hp.img, &ki, hc) == 0);
     CHECK(mr_k_yuv_to_rgba(&dev, &dp.img, &ki, dc) == 0);
     mr_frame *dch = down(dc);
-    CHECK(dch && same(hc, dch));
+    CHECK(frame_same(hc, dch));
     free(back);
     planes_free(&hp, false);
     planes_free(&dp, true);
@@ -119,19 +68,7 @@ static void yuv_round_trip(int w, int h, int bytes, bool semi)
 
 int main(void)
 {
-    mr_gpu *gpu = mr_gpu_open(&err);
-    if (!gpu && mr_gpu_count() == 0) {
-        printf("skipped: no GPU: %s\n", err.msg);
-        return 77;
-    }
-    if (!gpu) { /* there is a GPU, and moonreel cannot use it: that is a failure */
-        fprintf(stderr, "the GPU cannot be used: %s\n", err.msg);
-        return 1;
-    }
-    printf("GPU: %s\n", mr_gpu_name(gpu));
-    mr_eval_init(&cpu, &err, NULL);
-    mr_eval_init(&dev, &err, NULL);
-    dev.gpu = gpu;
+    gpu_start(&cpu, &dev, &err);
 
     /* colour conversion both ways, 8-bit planar, NV12, P010, odd sizes padded */
     yuv_round_trip(64, 36, 1, false);
@@ -145,40 +82,35 @@ int main(void)
     unsigned ops[] = {255, 77};
     for (int i = 0; i < 4; i++)
         for (int o = 0; o < 2; o++) {
-            mr_frame *d = mr_frame_new(64, 40, NULL), *s = mr_frame_new(33, 21, NULL);
-            random_frame(d, 10 + i, true);
-            random_frame(s, 20 + i, true);
+            mr_frame *d = frame_random(64, 40, 10 + i), *s = frame_random(33, 21, 20 + i);
             mr_frame *dd = up(d), *ds = up(s);
             CHECK(mr_k_over(&cpu, d, s, offs[i][0], offs[i][1], ops[o]) == 0);
             CHECK(mr_k_over(&dev, dd, ds, offs[i][0], offs[i][1], ops[o]) == 0);
             mr_frame *back = down(dd);
-            CHECK(back && same(d, back));
+            CHECK(frame_same(d, back));
             mr_frame_unref(d); mr_frame_unref(s); mr_frame_unref(dd); mr_frame_unref(ds); mr_frame_unref(back);
         }
 
     /* mix (fades, opacity: towards transparent, black, a colour) and fill */
     static const uint32_t towards[] = {0, 0xff000000u, 0xff3080f0u};
     for (int rgb = 0; rgb < 3; rgb++) {
-        mr_frame *f = mr_frame_new(50, 30, NULL);
-        random_frame(f, 30 + rgb, true);
-        mr_frame *df = up(f);
+        mr_frame *f = frame_random(50, 30, 30 + rgb), *df = up(f);
         CHECK(mr_k_mix(&cpu, f, 133, towards[rgb]) == 0 && mr_k_mix(&dev, df, 133, towards[rgb]) == 0);
         mr_frame *back = down(df);
-        CHECK(back && same(f, back));
+        CHECK(frame_same(f, back));
         CHECK(mr_k_fill(&cpu, f, 0x80402010u) == 0 && mr_k_fill(&dev, df, 0x80402010u) == 0);
         mr_frame_unref(back);
         back = down(df);
-        CHECK(back && same(f, back));
+        CHECK(frame_same(f, back));
         mr_frame_unref(f); mr_frame_unref(df); mr_frame_unref(back);
     }
 
     /* crop */
-    mr_frame *big = mr_frame_new(80, 60, NULL), *part = mr_frame_new(31, 17, NULL);
-    random_frame(big, 40, true);
+    mr_frame *big = frame_random(80, 60, 40), *part = mr_frame_new(31, 17, NULL);
     mr_frame *dbig = up(big), *dpart = mr_frame_new_gpu(31, 17, &err);
     CHECK(mr_k_copy_rect(&cpu, part, big, 13, 7, 31, 17) == 0 && mr_k_copy_rect(&dev, dpart, dbig, 13, 7, 31, 17) == 0);
     mr_frame *bpart = down(dpart);
-    CHECK(bpart && same(part, bpart));
+    CHECK(frame_same(part, bpart));
 
     /* orientation (display matrices): every quarter turn, mirrored or not, bit-exact, on odd
      * sizes, a phone's 1920x1080 and a transparent picture (which stays not opaque) */
@@ -190,16 +122,15 @@ int main(void)
                 int w, h;
                 mr_orient_size(o, osz[s][0], osz[s][1], &w, &h);
                 mr_orient_params k = mr_orient_params_make(o, osz[s][0], osz[s][1]);
-                mr_frame *src = mr_frame_new(osz[s][0], osz[s][1], NULL);
-                random_frame(src, 50 + s, s == 2);
-                src->opaque = s != 2;
+                mr_frame *src = s == 2 ? frame_random(osz[s][0], osz[s][1], 50 + s)
+                                       : frame_random_opaque(osz[s][0], osz[s][1], 50 + s);
                 mr_frame *dsrc = up(src), *h_out = mr_frame_new(w, h, NULL), *d_out = mr_frame_new_gpu(w, h, &err);
                 CHECK(mr_k_orient(&cpu, src, &k, h_out) == 0 && mr_k_orient(&dev, dsrc, &k, d_out) == 0);
                 mr_frame *back = down(d_out);
-                if (!back || !same(h_out, back))
+                if (!frame_same(h_out, back))
                     fprintf(stderr, "orient %dx%d by %d%s: GPU and CPU differ\n", osz[s][0], osz[s][1], rot,
                             flip ? " mirrored" : "");
-                CHECK(back && same(h_out, back));
+                CHECK(frame_same(h_out, back));
                 CHECK(back && back->opaque == h_out->opaque && h_out->opaque == (s != 2));
                 mr_frame_unref(src); mr_frame_unref(dsrc); mr_frame_unref(h_out); mr_frame_unref(d_out);
                 mr_frame_unref(back);
@@ -218,34 +149,26 @@ int main(void)
     static const char *const filters[] = {"bilinear", "bicubic", "lanczos", "nearest"};
     for (int i = 0; i < 6; i++)
         for (int f = 0; f < 4; f++) {
-            mr_frame *s = mr_frame_new(97, 61, NULL), *h = mr_frame_new(120, 80, NULL);
-            random_frame(s, 60 + i, true);
+            mr_frame *s = frame_random(97, 61, 60 + i), *h = mr_frame_new(120, 80, NULL);
             mr_warp_params k = {{warps[i][0], warps[i][1], warps[i][2], warps[i][3], warps[i][4], warps[i][5]}, 97,
                                 61, 1, f};
             mr_frame *ds = up(s), *d = mr_frame_new_gpu(120, 80, &err);
             CHECK(mr_k_warp(&cpu, s, &k, h) == 0 && mr_k_warp(&dev, ds, &k, d) == 0);
             mr_frame *back = down(d);
-            int worst = 0;
-            for (int y = 0; back && y < 80; y++)
-                for (int x = 0; x < 4 * 120; x++) {
-                    int dlt = abs(mr_frame_row(h, y)[x] - mr_frame_row(back, y)[x]);
-                    worst = dlt > worst ? dlt : worst;
-                }
+            int worst = frame_worst(h, back, NULL);
             printf("warp %d, %s: largest difference %d\n", i, filters[f], worst);
-            CHECK(back && worst <= 1 && back->opaque == h->opaque);
+            CHECK(worst <= 1 && back && back->opaque == h->opaque);
             mr_frame_unref(s); mr_frame_unref(ds); mr_frame_unref(h); mr_frame_unref(d); mr_frame_unref(back);
         }
     /* a 1080p Ken Burns zoom of an opaque picture, each filter: opaque on both */
     for (int f = 0; f < 4; f++) {
-        mr_frame *s = mr_frame_new(1920, 1080, NULL), *h = mr_frame_new(1920, 1080, NULL);
-        random_frame(s, 70 + f, false);
-        s->opaque = true;
+        mr_frame *s = frame_random_opaque(1920, 1080, 70 + f), *h = mr_frame_new(1920, 1080, NULL);
         mr_warp_params k = {{1 / 1.07f, 0, 960 - 960 / 1.07f, 0, 1 / 1.07f, 540 - 540 / 1.07f}, 1920, 1080, 1, f};
         mr_frame *ds = up(s), *d = mr_frame_new_gpu(1920, 1080, &err);
         CHECK(mr_k_warp(&cpu, s, &k, h) == 0 && mr_k_warp(&dev, ds, &k, d) == 0);
         mr_frame *back = down(d);
-        CHECK(back && same(h, back) && h->opaque && d->opaque);
-        if (back && !same(h, back))
+        CHECK(frame_same(h, back) && h->opaque && d->opaque);
+        if (back && !frame_same(h, back))
             fprintf(stderr, "warp 1080p zoom, %s: GPU and CPU differ\n", filters[f]);
         mr_frame_unref(s); mr_frame_unref(ds); mr_frame_unref(h); mr_frame_unref(d); mr_frame_unref(back);
     }
@@ -256,13 +179,12 @@ int main(void)
                       {3840, 2160, 96, 54}};
     for (int i = 0; i < 5; i++)
         for (int f = 0; f < 4; f++) {
-            mr_frame *s = mr_frame_new(sizes[i][0], sizes[i][1], NULL);
-            natural_frame(s);
+            mr_frame *s = frame_natural(sizes[i][0], sizes[i][1], false, false);
             mr_frame *ds = up(s), *h = mr_frame_new(sizes[i][2], sizes[i][3], NULL),
                      *d = mr_frame_new_gpu(sizes[i][2], sizes[i][3], &err);
             CHECK(mr_k_resize(&cpu, s, h, f) == 0 && mr_k_resize(&dev, ds, d, f) == 0);
             mr_frame *back = down(d);
-            bool eq = back && same(h, back);
+            bool eq = frame_same(h, back);
             printf("resize %dx%d -> %dx%d, %s: %s\n", sizes[i][0], sizes[i][1], sizes[i][2], sizes[i][3], filters[f],
                    eq ? "the same bits" : "GPU and CPU differ");
             CHECK(eq);

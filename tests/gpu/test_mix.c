@@ -38,8 +38,8 @@ static void compare(mr_frame *const *h, mr_frame *const *d, int n, int kind, con
     if (mr_k_frame_mix(&dev, dout, (const mr_frame *const *)d, &k) < 0)
         fprintf(stderr, "GPU: %s\n", err.msg);
     mr_frame *back = gpu_down(dout, &err);
-    long diff = 0;
-    int m = back ? gpu_worst(ho, back, &diff) : 256;
+    long diff;
+    int m = frame_worst(ho, back, &diff);
     static const char *kinds[] = {"even", "decaying", "lopsided"};
     printf("%d %s frames, %s weights: largest difference %d (%ld values differ)\n", n, what, kinds[kind], m, diff);
     CHECK(m <= 1);
@@ -74,10 +74,7 @@ static double time_mix(mr_frame *const *d, int n)
 
 int main(void)
 {
-    mr_gpu *gpu = gpu_open_or_skip(&err);
-    mr_eval_init(&cpu, &err, NULL);
-    mr_eval_init(&dev, &err, NULL);
-    dev.gpu = gpu;
+    gpu_start(&cpu, &dev, &err);
 
     mr_frame *h[MR_MIX_MAX], *d[MR_MIX_MAX], *oh[3], *od[3];
     for (int i = 0; i < MR_MIX_MAX; i++) {

@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include "engine/kernels/k_shape.h"
 #include "tests/engine/check.h"
+#include "tests/engine/frames.h"
 #include "tests/gpu/gpu_check.h"
 
 #define W 1920
@@ -39,8 +40,8 @@ static void compare(const mr_shape_params *s, const mr_gradient_stops *g, const 
     if (draw(&d) < 0)
         fprintf(stderr, "GPU: %s\n", err.msg);
     mr_frame *back = gpu_down(d.f, &err);
-    long n = 0;
-    int m = back ? gpu_worst(h.f, back, &n) : 999;
+    long n;
+    int m = frame_worst(h.f, back, &n);
     CHECK(m <= 1);
     CHECK(back && back->opaque == h.f->opaque);
     double ms = gpu_ms(dev.gpu, draw_again, &d);
@@ -58,10 +59,7 @@ static void stop(mr_gradient_stops *g, int i, float pos, float r, float gr, floa
 
 int main(void)
 {
-    mr_gpu *gpu = gpu_open_or_skip(&err);
-    mr_eval_init(&cpu, &err, NULL);
-    mr_eval_init(&dev, &err, NULL);
-    dev.gpu = gpu;
+    gpu_start(&cpu, &dev, &err);
 
     mr_shape_params s = {.kind = MR_SHAPE_RECT, .x = 200.3f, .y = 150.7f, .w = 1500.2f, .h = 800.45f, .radius = 120};
     compare(&s, NULL, "rounded rect");

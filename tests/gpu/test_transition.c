@@ -31,8 +31,8 @@ static void compare_kernel(const mr_tr_params *k, const mr_frame *a, const mr_fr
     if (mr_k_transition(&dev, da, da, db, dm, k) < 0)
         fprintf(stderr, "GPU: %s\n", err.msg);
     mr_frame *back = gpu_down(da, &err);
-    long n = 0;
-    int m = back ? gpu_worst(ha, back, &n) : 256;
+    long n;
+    int m = frame_worst(ha, back, &n);
     printf("kernel %s: largest difference %d (%ld values differ)\n", what, m, n);
     CHECK(m <= 1);
     CHECK(back && back->opaque == ha->opaque);
@@ -68,10 +68,7 @@ static void run_frame(void *arg)
 
 int main(void)
 {
-    mr_gpu *gpu = gpu_open_or_skip(&err);
-    mr_eval_init(&cpu, &err, NULL);
-    mr_eval_init(&dev, &err, NULL);
-    dev.gpu = gpu;
+    mr_gpu *gpu = gpu_start(&cpu, &dev, &err);
 
     /* the kernel, shape by shape, on random pictures */
     mr_frame *a = frame_random(W, H, 1), *b = frame_random(W, H, 2), *map = frame_random(W, H, 3);
@@ -117,7 +114,7 @@ int main(void)
                 fprintf(stderr, "GPU %s: %s\n", d->op.name, err.msg);
             back = df ? gpu_down(df, &err) : NULL;
             long n = 0;
-            int m = back && hf ? gpu_worst(hf, back, &n) : 256;
+            int m = hf ? frame_worst(hf, back, &n) : 256;
             printf("%s at %d %%: largest difference %d (%ld values differ)\n", d->op.name, q * 25, m, n);
             CHECK(m <= 1);
             mr_frame_unref(hf); mr_frame_unref(df); mr_frame_unref(back);

@@ -84,10 +84,7 @@ static void compare(mr_gpu *gpu, int w, int h, int cx, int cy, int bits, bool ti
 
 int main(void)
 {
-    mr_gpu *gpu = gpu_open_or_skip(&err);
-    mr_eval_init(&cpu, &err, NULL);
-    mr_eval_init(&dev, &err, NULL);
-    dev.gpu = gpu;
+    mr_gpu *gpu = gpu_start(&cpu, &dev, &err);
     compare(gpu, 1920, 1080, 0, 0, 10, true); /* ProRes 4444 */
     compare(gpu, 1920, 1080, 1, 1, 8, true);  /* VP9 with alpha */
     compare(gpu, 1920, 1080, 1, 0, 8, false);
