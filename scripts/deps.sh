@@ -5,7 +5,8 @@
 set -e
 PKGS="cmake make gcc pkg-config liblua5.4-dev libavformat-dev libavcodec-dev libavutil-dev
 libswscale-dev libswresample-dev libavfilter-dev libfreetype-dev libharfbuzz-dev libfontconfig-dev
-libcairo2-dev fonts-dejavu-core time
+libcairo2-dev fonts-dejavu-core time libfribidi-dev libunibreak-dev libass-dev libebur128-dev librubberband-dev
+fonts-noto-core fonts-noto-cjk fonts-noto-color-emoji
 libedit-dev libmicrohttpd-dev libsixel-dev libjansson-dev libcsv-dev chromium tmux
 slurm-wlm munge clang libclang-rt-14-dev"
 missing=""
