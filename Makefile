@@ -5,12 +5,16 @@ SAN_BUILD    ?= build-sanitize
 FUZZ_BUILD   ?= build-fuzz
 FUZZ_SECONDS ?= 60
 
-.PHONY: all deps configure build browser-deps test test-sanitize fuzz demo docs golden install clean
+.PHONY: all deps deps-test configure build browser-deps test test-sanitize fuzz demo docs golden install clean
 
 all: build
 
+# what building needs (scripts/deps.sh build), and what the tests need besides
 deps:
-	@sh scripts/deps.sh
+	@sh scripts/deps.sh build
+
+deps-test:
+	@sh scripts/deps.sh test
 
 configure: deps
 	@cmake -S . -B $(BUILD) -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
@@ -22,14 +26,14 @@ build: configure
 browser-deps:
 	@[ -d tests/browser/node_modules/playwright-core ] || npm ci --prefix tests/browser --no-audit --no-fund >/dev/null
 
-test: build browser-deps
+test: deps-test build browser-deps
 	cd $(BUILD) && ctest --output-on-failure -j $(JOBS)
 
 # The unit, Lua, golden and end-to-end tests again, built with AddressSanitizer and
 # UndefinedBehaviorSanitizer, leaks detected (tests/sanitize/lsan.supp names the third-party
 # leaks it forgives, none of ours). Left out: the flat-memory tests (ASan's shadow memory and
 # quarantine make RSS meaningless) and Slurm (a daemon test, nothing of ours more to check).
-test-sanitize: deps
+test-sanitize: deps-test
 	@cmake -S . -B $(SAN_BUILD) -DCMAKE_BUILD_TYPE=RelWithDebInfo -DMOONREEL_SANITIZE=ON -DMOONREEL_CUDA=OFF >/dev/null
 	@cmake --build $(SAN_BUILD) -j $(JOBS)
 	cd $(SAN_BUILD) && ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
@@ -38,7 +42,7 @@ test-sanitize: deps
 
 # libFuzzer targets (clang): past crashers and seeds replayed, then each target fuzzed for
 # FUZZ_SECONDS from its seeds (tests/fuzz/run.sh prints the executions; a finding fails).
-fuzz: deps
+fuzz: deps-test
 	@cmake -S . -B $(FUZZ_BUILD) -DCMAKE_C_COMPILER=clang -DCMAKE_BUILD_TYPE=RelWithDebInfo -DMOONREEL_FUZZ=ON \
 	  -DMOONREEL_CUDA=OFF -DMOONREEL_GIF=OFF >/dev/null
 	@cmake --build $(FUZZ_BUILD) -j $(JOBS) --target fuzz_parse fuzz_rows fuzz_script fuzz_media

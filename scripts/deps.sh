@@ -1,14 +1,26 @@
 #!/bin/sh
-# deps.sh: installs the Debian packages moonreel needs to build and test, or says how.
+# deps.sh: installs the Debian packages moonreel needs, or says how.
+#   scripts/deps.sh build        what building needs (make, make demo)
+#   scripts/deps.sh [test]       that and what the tests need besides (make test)
+#   scripts/deps.sh --list SET   prints a set's packages, one line (the README's list is the build
+#                                set word for word: tests/tools/check_deps.sh)
 # Exit status 0 when everything is present (or was installed), 2 when a package is missing
 # and this user cannot install it (the one apt-get line to run is printed).
 set -e
-PKGS="cmake make gcc pkg-config liblua5.4-dev libavformat-dev libavcodec-dev libavutil-dev
-libswscale-dev libswresample-dev libavfilter-dev libfreetype-dev libharfbuzz-dev libfontconfig-dev
-libcairo2-dev fonts-dejavu-core time libfribidi-dev libunibreak-dev libass-dev libebur128-dev librubberband-dev
-fonts-noto-core fonts-noto-cjk fonts-noto-color-emoji
-libedit-dev libmicrohttpd-dev libsixel-dev libjansson-dev libcsv-dev chromium tmux
-slurm-wlm munge clang libclang-rt-14-dev"
+BUILD="cmake make gcc pkg-config liblua5.4-dev libavformat-dev libavcodec-dev libavutil-dev libswscale-dev
+libswresample-dev libavfilter-dev libfreetype-dev libharfbuzz-dev libfontconfig-dev libfribidi-dev libunibreak-dev
+libcairo2-dev libass-dev libebur128-dev librubberband-dev libedit-dev libmicrohttpd-dev libsixel-dev libjansson-dev
+libcsv-dev fonts-dejavu-core"
+TEST="time fonts-noto-core fonts-noto-cjk fonts-noto-color-emoji chromium tmux slurm-wlm munge clang
+libclang-rt-14-dev"
+case "${1:-test}" in
+  --list)
+    case "$2" in build) echo $BUILD ;; test) echo $TEST ;; *) echo "deps.sh --list build|test" >&2; exit 1 ;; esac
+    exit 0 ;;
+  build) PKGS=$BUILD ;;
+  test) PKGS="$BUILD $TEST" ;;
+  *) echo "usage: scripts/deps.sh [build|test] | --list build|test" >&2; exit 1 ;;
+esac
 missing=""
 for p in $PKGS; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing="$missing $p"
