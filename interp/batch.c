@@ -61,7 +61,7 @@ static int count_gpus(void)
 
 static int parse(int argc, char **argv, mr_batch *b, bool *merge)
 {
-    enum { O_GPUS = 256, O_SHARD, O_RESUME, O_TIMEOUT, O_REPORT, O_SET, O_ALLOW, O_MEM, O_LUATIME, O_MERGE, O_QUIET };
+    enum { O_GPUS = 256, O_SHARD, O_RESUME, O_TIMEOUT, O_REPORT, O_SET, O_ALLOW, O_MEM, O_LUATIME, O_MERGE };
     struct option longs[64] = {
         {"output", required_argument, NULL, 'o'}, {"jobs", required_argument, NULL, 'j'},
         {"gpus", required_argument, NULL, O_GPUS}, {"shard", required_argument, NULL, O_SHARD},
@@ -69,8 +69,8 @@ static int parse(int argc, char **argv, mr_batch *b, bool *merge)
         {"report", required_argument, NULL, O_REPORT}, {"set", required_argument, NULL, O_SET},
         {"allow", required_argument, NULL, O_ALLOW}, {"lua-memory", required_argument, NULL, O_MEM},
         {"lua-time", required_argument, NULL, O_LUATIME}, {"merge-reports", no_argument, NULL, O_MERGE},
-        {"quiet", no_argument, NULL, O_QUIET}};
-    int nlongs = 13;
+        MR_CLI_LOG_OPTIONS};
+    int nlongs = 12 + MR_CLI_NLOG_OPTIONS;
     mr_cli_add_render_options(longs, &nlongs); /* the same render options as run, read the same way */
     b->render = mr_render_opts_default();
     b->limits = (mr_sandbox_limits){(size_t)256 << 20, 30};
@@ -79,8 +79,10 @@ static int parse(int argc, char **argv, mr_batch *b, bool *merge)
     opterr = 0;
     int c;
     char *end;
-    while ((c = getopt_long(argc, argv, "o:j:q", longs, NULL)) != -1) {
-        int r = mr_cli_render_option("batch", c, optarg, &b->render);
+    while ((c = getopt_long(argc, argv, "o:j:qv", longs, NULL)) != -1) {
+        int r = mr_cli_log_option("batch", c, optarg, &b->quiet);
+        if (r == 0)
+            r = mr_cli_render_option("batch", c, optarg, &b->render);
         if (r < 0)
             return -1;
         if (r > 0)
@@ -130,8 +132,6 @@ static int parse(int argc, char **argv, mr_batch *b, bool *merge)
                 return usage("--lua-time wants seconds, got '%s'", optarg);
             break;
         case O_MERGE: *merge = true; break;
-        case 'q':
-        case O_QUIET: b->quiet = true; break;
         default: return usage("unknown or incomplete option '%s'", argv[optind - 1]);
         }
     }

@@ -1,5 +1,6 @@
 /* cli.c: option parsing with getopt_long (options may come before or after the script). */
 #include "interp/cli.h"
+#include "interp/host.h"
 
 #include <ctype.h>
 #include <errno.h>
@@ -10,7 +11,7 @@
 #include <string.h>
 #include "engine/gpu/gpu.h"
 
-enum { OPT_SET = 256, OPT_QUIET, OPT_SERVE, OPT_PORT, OPT_LISTEN };
+enum { OPT_SET = 256, OPT_SERVE, OPT_PORT, OPT_LISTEN };
 
 int mr_cli_complain(const char *cmd, const char *fmt, const char *arg)
 {
@@ -104,13 +105,33 @@ bool mr_cli_wants_help(int argc, char **argv)
     return false;
 }
 
+int mr_cli_log_option(const char *cmd, int c, const char *arg, bool *quiet)
+{
+    if (c == MR_OPT_LOG_LEVEL) {
+        if (!strcmp(arg, "quiet"))
+            c = MR_OPT_QUIET;
+        else if (!strcmp(arg, "verbose"))
+            c = MR_OPT_VERBOSE;
+        else if (strcmp(arg, "info"))
+            return mr_cli_complain(cmd, "--log-level wants quiet, info or verbose, got '%s'", arg);
+    }
+    switch (c) {
+    case 'q':
+    case MR_OPT_QUIET: *quiet = true; return 1;
+    case 'v':
+    case MR_OPT_VERBOSE: *quiet = false; mr_host_set_traceback(true); return 1;
+    case MR_OPT_LOG_LEVEL: *quiet = false; return 1; /* info */
+    default: return 0;
+    }
+}
+
 static int parse(int argc, char **argv, const char *cmd, mr_cli *cli, bool repl)
 {
     struct option longs[64] = {
         {"output", required_argument, NULL, 'o'}, {"set", required_argument, NULL, OPT_SET},
-        {"quiet", no_argument, NULL, OPT_QUIET}, {"serve", no_argument, NULL, OPT_SERVE},
-        {"port", required_argument, NULL, OPT_PORT}, {"listen", required_argument, NULL, OPT_LISTEN}};
-    int nlongs = 6;
+        {"serve", no_argument, NULL, OPT_SERVE}, {"port", required_argument, NULL, OPT_PORT},
+        {"listen", required_argument, NULL, OPT_LISTEN}, MR_CLI_LOG_OPTIONS};
+    int nlongs = 5 + MR_CLI_NLOG_OPTIONS;
     mr_cli_add_render_options(longs, &nlongs);
     memset(cli, 0, sizeof *cli);
     cli->render = mr_render_opts_default();
@@ -119,10 +140,15 @@ static int parse(int argc, char **argv, const char *cmd, mr_cli *cli, bool repl)
     int c;
     char *end;
     int time_code = MR_CLI_RENDER_BASE + (int)(mr_render_opt_find("t") - mr_render_opt_table);
-    while ((c = getopt_long(argc, argv, "o:t:q", longs, NULL)) != -1) {
+    while ((c = getopt_long(argc, argv, "o:t:qv", longs, NULL)) != -1) {
         if (c == 't') /* -t is --time */
             c = time_code;
-        int r = mr_cli_render_option(cmd, c, optarg, &cli->render);
+        int r = mr_cli_log_option(cmd, c, optarg, &cli->quiet);
+        if (r < 0)
+            return -1;
+        if (r > 0)
+            continue;
+        r = mr_cli_render_option(cmd, c, optarg, &cli->render);
         if (r < 0)
             return -1;
         if (r > 0) {
@@ -148,8 +174,6 @@ static int parse(int argc, char **argv, const char *cmd, mr_cli *cli, bool repl)
             else if ((cli->port = (int)strtol(optarg, &end, 10)) < 0 || cli->port > 65535 || *end)
                 return mr_cli_complain(cmd, "--port wants 0..65535, got '%s'", optarg);
             break;
-        case 'q':
-        case OPT_QUIET: cli->quiet = true; break;
         default:
             return mr_cli_complain(cmd, "unknown or incomplete option '%s'", argv[optind - 1]);
         }

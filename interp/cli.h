@@ -15,11 +15,25 @@ typedef struct mr_cli {
     char *sets[MR_MAX_SETS]; /* --set key=value */
     int nsets;
     mr_render_opts render;   /* the render options (engine/render_opts.c), -t included */
-    bool has_t, quiet;       /* -t was given */
+    bool has_t;              /* -t was given */
+    bool quiet;              /* -q, --log-level quiet: no notices, no progress */
     bool serve;              /* repl: --serve */
     int port;                /* repl: --port */
     const char *listen;      /* repl: --listen ADDR */
 } mr_cli;
+
+/* The options of how much a command says, which every command takes: -q/--quiet, -v/--verbose
+ * (the Lua traceback under a script's error, as MOONREEL_TRACEBACK=1 does) and --log-level
+ * quiet|info|verbose. Codes below MR_CLI_RENDER_BASE, above the commands' own. */
+enum { MR_OPT_QUIET = 900, MR_OPT_VERBOSE, MR_OPT_LOG_LEVEL };
+#define MR_CLI_LOG_OPTIONS                                                                                   \
+    {"quiet", no_argument, NULL, MR_OPT_QUIET}, {"verbose", no_argument, NULL, MR_OPT_VERBOSE},              \
+        {"log-level", required_argument, NULL, MR_OPT_LOG_LEVEL}
+#define MR_CLI_NLOG_OPTIONS 3
+
+/* Reads getopt's code c (with 'q' and 'v') if it is one of those: 1 when it was (*quiet set, the
+ * traceback turned on for verbose), 0 when it is not, -1 after complaining of a bad level. */
+int mr_cli_log_option(const char *cmd, int c, const char *arg, bool *quiet);
 
 /* Parses argv (after the command name) for `cmd`. Returns 0, or -1 after printing what was
  * wrong and how to get help (the caller exits with status 2). */

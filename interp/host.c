@@ -64,16 +64,32 @@ int mr_host_set_args(lua_State *L, char **sets, int nsets)
     return 0;
 }
 
-/* Message handler: the error message with a traceback appended. */
+/* Whether a script's error shows the Lua traceback under its one line (-v, MOONREEL_TRACEBACK=1);
+ * -1 until asked: then the environment decides. */
+static int show_traceback = -1;
+
+void mr_host_set_traceback(bool on)
+{
+    show_traceback = on;
+}
+
+/* Message handler: the error message, with the traceback appended when asked for. */
 static int traceback(lua_State *L)
 {
+    if (show_traceback < 0) {
+        const char *env = getenv("MOONREEL_TRACEBACK");
+        show_traceback = env && *env && strcmp(env, "0");
+    }
     const char *msg = lua_tostring(L, 1);
     if (!msg) {
         if (luaL_callmeta(L, 1, "__tostring") && lua_type(L, -1) == LUA_TSTRING)
             return 1;
         msg = lua_pushfstring(L, "(error object is a %s value)", luaL_typename(L, 1));
     }
-    luaL_traceback(L, L, msg, 1);
+    if (show_traceback)
+        luaL_traceback(L, L, msg, 1);
+    else
+        lua_pushstring(L, msg);
     return 1;
 }
 

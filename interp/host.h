@@ -21,11 +21,16 @@ lua_State *mr_host_new_state(mr_host *host);
  * Returns 0, or -1 after printing the bad one. */
 int mr_host_set_args(lua_State *L, char **sets, int nsets);
 
+/* Whether a script's error carries the Lua traceback under its line (off unless -v or
+ * MOONREEL_TRACEBACK=1 said so). */
+void mr_host_set_traceback(bool on);
+
 /* Runs the script at path, leaving its first result on the stack. Returns 0, or -1 after
- * printing "file:line: message" and a traceback to stderr (also kept in host->last_error). */
+ * printing "file:line: message" (and the traceback when asked for) to stderr (also kept in
+ * host->last_error). */
 int mr_host_run_file(lua_State *L, mr_host *host, const char *path);
 
-/* Calls the function below the nargs arguments on L's stack, with a traceback on error and
+/* Calls the function below the nargs arguments on L's stack, with a traceback on error (when asked for) and
  * Ctrl-C able to stop it. Returns LUA_OK, or an error code with the message on the stack. */
 int mr_host_pcall(lua_State *L, int nargs, int nresults);
 

@@ -21,7 +21,12 @@ expect_contains "syntax error names file and line" "$msg" "bad.lua:2: '}' expect
 msg=$(attempt 'local x = nil
 return x.y')
 expect_contains "runtime error names the line" "$msg" "bad.lua:2: attempt to index a nil value"
-expect_contains "runtime error has a traceback" "$msg" "stack traceback"
+expect_eq "a runtime error is one line, no traceback" "$(grep -c . out.txt)" 1
+expect_contains "-v shows the traceback" "$("$MR" run bad.lua -o keep.mp4 -v 2>&1)" "stack traceback"
+expect_contains "MOONREEL_TRACEBACK=1 shows it too" "$(MOONREEL_TRACEBACK=1 "$MR" run bad.lua -o keep.mp4 2>&1)" \
+  "stack traceback"
+expect_contains "--log-level verbose is -v" "$("$MR" run bad.lua -o keep.mp4 --log-level verbose 2>&1)" "stack traceback"
+expect_contains "a bad log level is said" "$("$MR" run bad.lua --log-level loud 2>&1)" "--log-level wants quiet, info or verbose"
 msg=$(attempt 'return pattern("bars", 64, 64):dur(1):resize("big")')
 expect_contains "argument error" "$msg" "bad.lua:1: bad argument 'scale' to 'resize' (number expected, got string)"
 msg=$(attempt 'return 42')
