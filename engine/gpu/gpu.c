@@ -55,6 +55,8 @@ static void describe(mr_gpu *g, const unsigned char uuid[16])
     mr_gpu_identity_format(uuid, driver, g->identity, sizeof g->identity);
 }
 
+static bool no_driver; /* set once by open_once: libcuda.so.1 could not be loaded */
+
 static void open_once(void)
 {
     int n = 0;
@@ -64,8 +66,10 @@ static void open_once(void)
     if (e == cudaErrorInsufficientDriver || e == cudaErrorNoDevice || e == cudaErrorInitializationError) {
         int drv = 0;
         cudaDriverGetVersion(&drv);
-        if (drv == 0)
+        if (drv == 0) {
+            no_driver = true;
             mr_err_set(&open_error, "no NVIDIA driver on this machine (libcuda.so.1 cannot be loaded)");
+        }
         else if (e == cudaErrorInsufficientDriver)
             mr_err_set(&open_error, "the NVIDIA driver (CUDA %d.%d) is older than moonreel's CUDA runtime", drv / 1000,
                        drv % 1000 / 10);
@@ -197,6 +201,12 @@ mr_gpu *mr_gpu_open(mr_err *why)
 
 mr_gpu *mr_gpu_ready(void) { return atomic_load(&opened); }
 
+bool mr_gpu_driver_present(void)
+{
+    pthread_once(&once, open_once);
+    return !no_driver;
+}
+
 const char *mr_gpu_name(const mr_gpu *g) { return g->name; }
 const char *mr_gpu_identity(const mr_gpu *g) { return g->identity; }
 size_t mr_gpu_memory(const mr_gpu *g) { return g->memory; }
@@ -301,6 +311,7 @@ void mr_gpu_open_async(void) {}
 void mr_gpu_settle(void) {}
 void mr_gpu_release_for_exit(void) {}
 bool mr_gpu_released(void) { return false; }
+bool mr_gpu_driver_present(void) { return false; }
 mr_gpu *mr_gpu_open(mr_err *why)
 {
     mr_err_set(why, "this moonreel was built without CUDA");

@@ -46,6 +46,10 @@ bool mr_gpu_released(void);
 /* Whether this build has the CUDA engine at all. */
 bool mr_gpu_built(void);
 
+/* Whether an NVIDIA driver is on this machine (libcuda.so.1 loads); false in a build without
+ * CUDA. Asks the driver once (as mr_gpu_open). */
+bool mr_gpu_driver_present(void);
+
 /* How many CUDA devices the driver reports (0 without a driver or a device). */
 int mr_gpu_count(void);
 

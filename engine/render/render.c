@@ -325,8 +325,10 @@ int mr_backend_resolve(mr_backend b, mr_gpu **gpu, mr_err *err)
         return 0;
     if (b == MR_BACKEND_CUDA)
         return mr_err_set(err, "the CUDA backend cannot run: %s", why.msg);
+    /* said once where a user wonders (a driver is there, the GPU cannot be used); a machine
+     * without NVIDIA, or a build without CUDA, renders on the CPU without a word */
     static atomic_int said;
-    if (!atomic_exchange(&said, 1))
+    if (mr_gpu_driver_present() && !atomic_exchange(&said, 1))
         mr_log("rendering on the CPU: %s", why.msg);
     return 0;
 }

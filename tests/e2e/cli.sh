@@ -35,6 +35,15 @@ done
 "$MR" run edit.lua -o plain.mp4 -q 2> plain.err && ok || bad "run without a trace"
 expect_eq "no trace without MOONREEL_TRACE" "$(grep -c 'moonreel +' plain.err)" 0
 
+# a machine without an NVIDIA driver renders on the CPU without a word (one line says why only
+# where a driver is there but the GPU cannot be used)
+"$MR" run edit.lua -o said.mp4 2> said.err && ok || bad "run (what it says)"
+if [ -e /proc/driver/nvidia ] || ldconfig -p 2>/dev/null | grep -q 'libcuda\.so\.1'; then
+  echo "  (an NVIDIA driver is here: the silent case is not checked)"
+else
+  expect_eq "nothing but 'wrote' without a driver" "$(cat said.err)" "moonreel: wrote said.mp4"
+fi
+
 # --size letterboxes, --fps changes the rate
 "$MR" run edit.lua -o sized.mp4 --size 128x48 --fps 25 -q && ok || bad "run --size --fps"
 expect_contains "--size/--fps" "$("$MC" sized.mp4)" "video 128x48 fps=25/1 frames=25"
