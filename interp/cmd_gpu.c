@@ -2,12 +2,14 @@
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 #include "engine/core/compare.h"
 #include "engine/gpu/gpu.h"
 #include "engine/ops/ops.h"
 #include "engine/gpu/probe.h"
 #include "interp/commands.h"
 #include "interp/host.h"
+#include "interp/json_out.h"
 
 void mr_print_line(const char *text, void *ud)
 {
@@ -17,11 +19,17 @@ void mr_print_line(const char *text, void *ud)
 
 int mr_cmd_probe(int argc, char **argv)
 {
-    if (argc > 1) { /* probe takes no options */
+    bool json = argc == 2 && !strcmp(argv[1], "--json");
+    if (argc > 1 && !json) { /* probe takes --json only */
         mr_cli_complain("probe", argv[1][0] == '-' ? "unknown option '%s'" : "unexpected argument '%s'", argv[1]);
         return 2;
     }
-    return mr_probe(mr_print_line, NULL) == 0 ? 0 : 1;
+    mr_probe_report r;
+    mr_probe_run(&r);
+    if (json)
+        return mr_json_probe(&r, stdout) == 0 ? 0 : 1;
+    mr_probe_print(&r, mr_print_line, NULL);
+    return 0;
 }
 
 /* Exit status: 0 all frames agree, 1 some differ or it failed, 77 no GPU (a test skips). */

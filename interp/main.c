@@ -17,6 +17,7 @@
 #include "interp/batch.h"
 #include "interp/commands.h"
 #include "interp/host.h"
+#include "interp/json_out.h"
 #include "interp/progress.h"
 
 static void quiet_log(const char *line, void *ud) { (void)line; (void)ud; }
@@ -188,18 +189,33 @@ static int cmd_checksum(int argc, char **argv)
 
 static int cmd_info(int argc, char **argv)
 {
-    if (argc != 2 || argv[1][0] == '-') {
-        if (argc >= 2 && argv[1][0] == '-')
-            fprintf(stderr, "moonreel info: unknown option '%s'\n", argv[1]);
-        fprintf(stderr, "usage: moonreel info FILE\n");
+    const char *file = NULL;
+    bool json = false;
+    for (int i = 1; i < argc; i++) {
+        if (!strcmp(argv[i], "--json")) {
+            json = true;
+        } else if (argv[i][0] == '-' && argv[i][1]) {
+            mr_cli_complain("info", "unknown option '%s'", argv[i]);
+            return 2;
+        } else if (file) {
+            mr_cli_complain("info", "unexpected argument '%s' (one file at a time)", argv[i]);
+            return 2;
+        } else {
+            file = argv[i];
+        }
+    }
+    if (!file) {
+        mr_cli_complain("info", "which file? (moonreel info FILE)%s", "");
         return 2;
     }
     mr_media_info in;
     mr_err err;
-    if (mr_media_probe(argv[1], &in, &err) < 0) {
+    if (mr_media_probe(file, &in, &err) < 0) {
         fprintf(stderr, "moonreel: %s\n", err.msg);
         return 1;
     }
+    if (json)
+        return mr_json_media_info(&in, stdout) == 0 ? 0 : 1;
     char d[32];
     mr_time_format(in.duration, d, sizeof d);
     printf("file:     %s\n", in.path);
@@ -244,8 +260,9 @@ static const struct {
      "encoder, first frame), counted from the start.", true},
     {"frame", cmd_frame, "moonreel frame edit.lua [-t SECONDS] -o frame.png [--set key=value ...] [RENDER OPTIONS]",
      "Writes the picture of the returned clip at time -t (seconds or mm:ss.fff; default 0) as a PNG.", true},
-    {"info", cmd_info, "moonreel info FILE", "Shows what moonreel sees in a media file: duration, size (as shown: turned as its display\n"
-     "matrix says, which a rotation line then names), rate, streams, alpha."},
+    {"info", cmd_info, "moonreel info FILE [--json]", "Shows what moonreel sees in a media file: duration, size (as shown: turned as its display\n"
+     "matrix says, which a rotation line then names), rate, streams, alpha. --json prints one JSON\n"
+     "object with stable keys (docs/cli.md)."},
     {"repl", mr_cmd_repl, "moonreel repl [script.lua] [--serve] [--port N] [--listen ADDR] [--set key=value ...] [RENDER OPTIONS]",
      "An interactive Lua prompt with the edit API: line editing, history (~/.moonreel_history),\n"
      "tab completion, multi-line input; an expression's value is printed. preview(clip, t) shows\n"
@@ -270,9 +287,10 @@ static const struct {
      "Exit status: 0 all rows done, 3 some failed, another when the batch could not run.\n"
      "Workers share the cores: each row's encoder gets cores/-j threads unless --encoder-threads\n"
      "says. docs/batch.md has the recipes and what the sandbox holds.", true},
-    {"probe", mr_cmd_probe, "moonreel probe",
+    {"probe", mr_cmd_probe, "moonreel probe [--json]",
      "Shows the GPUs and what they do for moonreel, found by trying: whether NVDEC decodes and NVENC\n"
-     "encodes each codec, and which backend and encoder `auto` picks (\"why is my GPU not used?\")."},
+     "encodes each codec, and which backend and encoder `auto` picks (\"why is my GPU not used?\").\n"
+     "--json prints one JSON object with stable keys (docs/cli.md)."},
     {"compare", mr_cmd_compare, "moonreel compare edit.lua [--set key=value ...] [RENDER OPTIONS]",
      "Renders every frame of the returned clip on the CPU and on the GPU and prints how far they\n"
      "differ (a frame agrees when no channel differs by more than 1, or its PSNR is >= 50 dB).\n"
@@ -340,6 +358,8 @@ static int cmd_help(int argc, char **argv)
         mr_op_write_reference(stdout, markdown);
         return 0;
     }
+    if (argc > 1 && (!strcmp(argv[1], "--help") || !strcmp(argv[1], "-h")))
+        return help("help");
     return help(argc > 1 ? argv[1] : NULL);
 }
 

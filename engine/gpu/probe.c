@@ -114,61 +114,96 @@ done:
     return r;
 }
 
-int mr_probe(void (*line)(const char *, void *), void *ud)
+int mr_probe_run(mr_probe_report *r)
 {
-    mr_err why;
-    if (!mr_gpu_built()) {
-        say(line, ud, "build:    CPU engine only (no CUDA toolkit when it was built)");
-        say(line, ud, "auto:     backend cpu, encoder libx264 (h264)");
+    memset(r, 0, sizeof *r);
+    r->auto_backend = "cpu";
+    snprintf(r->auto_encoder, sizeof r->auto_encoder, "libx264");
+    r->built = mr_gpu_built();
+    if (!r->built)
         return 0;
-    }
-    say(line, ud, "build:    CUDA engine compiled in (runtime linked statically; Turing..Hopper + PTX)");
+    mr_err why;
     mr_gpu *gpu = mr_gpu_open(&why);
     if (!gpu) {
-        say(line, ud, "GPU:      none usable: %s", why.msg);
-        say(line, ud, "auto:     backend cpu, encoder libx264 (h264)");
+        snprintf(r->gpu_why, sizeof r->gpu_why, "%s", why.msg);
         return 0;
     }
-    int drv = mr_gpu_driver_version();
-    say(line, ud, "GPU 0:    %s, %.1f GiB, driver supports CUDA %d.%d", mr_gpu_name(gpu),
-        mr_gpu_memory(gpu) / (1024.0 * 1024 * 1024), drv / 1000, drv % 1000 / 10);
-    static const struct { const char *codec, *sw, *nvenc; } codecs[] = {
+    r->gpu = true;
+    snprintf(r->gpu_name, sizeof r->gpu_name, "%s", mr_gpu_name(gpu));
+    r->gpu_memory_gib = mr_gpu_memory(gpu) / (1024.0 * 1024 * 1024);
+    r->cuda_version = mr_gpu_driver_version();
+    r->auto_backend = "cuda";
+    static const struct { const char *codec, *sw, *nvenc; } codecs[MR_PROBE_CODECS] = {
         {"h264", "libx264", "h264_nvenc"}, {"hevc", "libx265", "hevc_nvenc"},
         {"vp9", "libvpx-vp9", NULL}, {"av1", "libaom-av1", "av1_nvenc"}};
-    const char *auto_enc = NULL, *auto_why = NULL;
-    char nvenc_why[512] = "";
-    for (size_t i = 0; i < sizeof codecs / sizeof codecs[0]; i++) {
+    bool nvenc_h264 = false;
+    for (int i = 0; i < MR_PROBE_CODECS; i++) {
+        mr_probe_codec *pc = &r->codecs[r->ncodecs++];
+        pc->codec = codecs[i].codec;
+        pc->software = codecs[i].sw;
+        pc->nvenc = codecs[i].nvenc;
         AVPacket *pkts[32];
         AVCodecParameters *par = avcodec_parameters_alloc();
         int n = par ? make_stream(codecs[i].sw, pkts, 32, par) : 0;
-        char reason[256];
-        if (n == 0)
-            say(line, ud, "NVDEC %-5s not tried: no %s encoder here to make a test stream", codecs[i].codec, codecs[i].sw);
-        else if (try_nvdec(gpu, pkts, n, par, reason, sizeof reason) == 0)
-            say(line, ud, "NVDEC %-5s yes", codecs[i].codec);
-        else
-            say(line, ud, "NVDEC %-5s no (%s)", codecs[i].codec, reason);
+        if (n == 0) {
+            pc->nvdec = MR_PROBE_NOT_TRIED;
+            snprintf(pc->nvdec_why, sizeof pc->nvdec_why, "no %s encoder here to make a test stream", codecs[i].sw);
+        } else {
+            pc->nvdec = try_nvdec(gpu, pkts, n, par, pc->nvdec_why, sizeof pc->nvdec_why) == 0 ? MR_PROBE_YES
+                                                                                                : MR_PROBE_NO;
+            if (pc->nvdec == MR_PROBE_YES)
+                pc->nvdec_why[0] = 0;
+        }
         for (int k = 0; k < n; k++)
             av_packet_free(&pkts[k]);
         avcodec_parameters_free(&par);
-        if (!codecs[i].nvenc)
+        if (!pc->nvenc) {
+            pc->nvenc_opens = MR_PROBE_NOT_TRIED;
             continue;
+        }
         mr_err e;
-        if (mr_venc_probe(codecs[i].nvenc, gpu, &e) == 0) {
-            say(line, ud, "NVENC %-5s yes (%s)", codecs[i].codec, codecs[i].nvenc);
-            if (!strcmp(codecs[i].codec, "h264"))
-                auto_enc = codecs[i].nvenc;
-        } else {
-            say(line, ud, "NVENC %-5s no: %s", codecs[i].codec, e.msg);
-            if (!strcmp(codecs[i].codec, "h264"))
-                snprintf(nvenc_why, sizeof nvenc_why, "%s", e.msg);
+        pc->nvenc_opens = mr_venc_probe(pc->nvenc, gpu, &e) == 0 ? MR_PROBE_YES : MR_PROBE_NO;
+        if (pc->nvenc_opens == MR_PROBE_NO)
+            snprintf(pc->nvenc_why, sizeof pc->nvenc_why, "%s", e.msg);
+        if (!strcmp(pc->codec, "h264")) {
+            nvenc_h264 = pc->nvenc_opens == MR_PROBE_YES;
+            if (!nvenc_h264)
+                snprintf(r->auto_why, sizeof r->auto_why, "%s", e.msg);
         }
     }
-    if (!auto_enc) {
-        auto_enc = "libx264";
-        auto_why = nvenc_why;
-    }
-    say(line, ud, "auto:     backend cuda on %s, encoder %s (h264)%s%s%s", mr_gpu_name(gpu), auto_enc,
-        auto_why ? ", because NVENC cannot be used: " : "", auto_why ? auto_why : "", "");
+    if (nvenc_h264)
+        snprintf(r->auto_encoder, sizeof r->auto_encoder, "h264_nvenc");
     return 0;
+}
+
+void mr_probe_print(const mr_probe_report *r, void (*line)(const char *, void *), void *ud)
+{
+    if (!r->built) {
+        say(line, ud, "build:    CPU engine only (no CUDA toolkit when it was built)");
+        say(line, ud, "auto:     backend cpu, encoder libx264 (h264)");
+        return;
+    }
+    say(line, ud, "build:    CUDA engine compiled in (runtime linked statically; Turing..Hopper + PTX)");
+    if (!r->gpu) {
+        say(line, ud, "GPU:      none usable: %s", r->gpu_why);
+        say(line, ud, "auto:     backend cpu, encoder libx264 (h264)");
+        return;
+    }
+    say(line, ud, "GPU 0:    %s, %.1f GiB, driver supports CUDA %d.%d", r->gpu_name, r->gpu_memory_gib,
+        r->cuda_version / 1000, r->cuda_version % 1000 / 10);
+    for (int i = 0; i < r->ncodecs; i++) {
+        const mr_probe_codec *pc = &r->codecs[i];
+        if (pc->nvdec == MR_PROBE_NOT_TRIED)
+            say(line, ud, "NVDEC %-5s not tried: %s", pc->codec, pc->nvdec_why);
+        else if (pc->nvdec == MR_PROBE_YES)
+            say(line, ud, "NVDEC %-5s yes", pc->codec);
+        else
+            say(line, ud, "NVDEC %-5s no (%s)", pc->codec, pc->nvdec_why);
+        if (pc->nvenc_opens == MR_PROBE_YES)
+            say(line, ud, "NVENC %-5s yes (%s)", pc->codec, pc->nvenc);
+        else if (pc->nvenc_opens == MR_PROBE_NO)
+            say(line, ud, "NVENC %-5s no: %s", pc->codec, pc->nvenc_why);
+    }
+    say(line, ud, "auto:     backend cuda on %s, encoder %s (h264)%s%s", r->gpu_name, r->auto_encoder,
+        r->auto_why[0] ? ", because NVENC cannot be used: " : "", r->auto_why);
 }

@@ -35,6 +35,34 @@ done
 "$MR" run edit.lua -o plain.mp4 -q 2> plain.err && ok || bad "run without a trace"
 expect_eq "no trace without MOONREEL_TRACE" "$(grep -c 'moonreel +' plain.err)" 0
 
+# info --json and probe --json: one JSON object with stable keys (docs/cli.md), checked against
+# what libavformat reads (mediacheck); parsed by node, which the browser tests need anyway
+json=$("$MR" info --json edit.mp4)
+if command -v node >/dev/null; then
+  got=$(printf '%s' "$json" | node -e 'const j = JSON.parse(require("fs").readFileSync(0, "utf8"));
+    console.log(`video ${j.video.width}x${j.video.height} fps=${j.video.fps_rational} frames=${j.video.frames}`);
+    console.log(`audio ${j.audio.sample_rate} ${j.audio.channels} ${j.audio.codec} ${j.size_bytes > 0} ${j.duration}`)')
+  expect_contains "info --json: the picture as libavformat reads it" "$("$MC" edit.mp4)" "$(echo "$got" | head -1)"
+  expect_contains "info --json: the sound" "$(echo "$got" | tail -1)" "audio 48000 2 aac true 2"
+  got=$("$MR" probe --json | node -e 'const j = JSON.parse(require("fs").readFileSync(0, "utf8"));
+    console.log(typeof j.cuda_built, Array.isArray(j.codecs), j.auto.backend, j.auto.encoder,
+                j.gpu === null ? "no-gpu " + (j.gpu_reason !== null || !j.cuda_built) : "gpu " + j.codecs.length)')
+  case "$got" in
+    "boolean true cpu libx264 no-gpu true"|"boolean true cuda "*" gpu 4") ok ;;
+    *) bad "probe --json: unexpected report: $got" ;;
+  esac
+else
+  echo "  skipped: the --json checks (no node to parse JSON)"
+fi
+expect_contains "info --json is one line of JSON" "$json" '"video":{"codec":"h264","width":64,"height":48'
+"$MR" info --json 2>/dev/null; expect_eq "info --json without a file" $? 2
+"$MR" probe --yaml 2>/dev/null; expect_eq "probe with an unknown option" $? 2
+for c in run frame info repl batch probe compare checksum stubs help; do
+  "$MR" $c --help > help.txt 2>&1; expect_eq "$c --help" $? 0
+  expect_contains "$c --help says how" "$(head -1 help.txt)" "usage: moonreel $c"
+  "$MR" $c --no-such-option >/dev/null 2>&1; expect_eq "$c with an unknown option" $? 2
+done
+
 # a machine without an NVIDIA driver renders on the CPU without a word (one line says why only
 # where a driver is there but the GPU cannot be used)
 "$MR" run edit.lua -o said.mp4 2> said.err && ok || bad "run (what it says)"
