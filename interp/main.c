@@ -16,6 +16,7 @@
 #include "interp/cli.h"
 #include "interp/batch.h"
 #include "interp/commands.h"
+#include "interp/docgen.h"
 #include "interp/host.h"
 #include "interp/json_out.h"
 #include "interp/progress.h"
@@ -301,11 +302,35 @@ static const struct {
     {"stubs", mr_cmd_stubs, "moonreel stubs [-o moonreel.d.lua]",
      "Writes LuaLS annotations (---@meta) of the Lua API: put the file where your editor's Lua\n"
      "language server looks (a folder in its workspace.library) for completion and type checks.", false},
-    {"help", cmd_help, "moonreel help [command] | moonreel help ops [--markdown | NAME]",
-     "Shows how to use moonreel or one of its commands. `help ops` lists every operation on clips\n"
-     "with its parameters (--markdown: the reference section of docs/api.md).", false},
+    {"help", cmd_help, "moonreel help [command] | moonreel help ops [--markdown | NAME] | moonreel help --man | moonreel help --completion bash|zsh",
+     "Shows how to use moonreel or one of its commands, and where the docs are. `help ops` lists\n"
+     "every operation on clips with its parameters (--markdown: the reference section of\n"
+     "docs/api.md). --man writes the man page and --completion the shell completion (the build\n"
+     "installs both).", false},
 };
 #define NCOMMANDS (int)(sizeof commands / sizeof commands[0])
+
+/* Where the docs are: installed beside the binary (PREFIX/bin/moonreel: PREFIX/share/doc/
+ * moonreel, wherever the prefix was moved), else where the build would install them, else the
+ * source tree's (a build run in place), else the name in the source. */
+static const char *doc_dir(void)
+{
+    static char beside[4096];
+    char exe[4096];
+    ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
+    if (n > 0) {
+        exe[n] = 0;
+        snprintf(beside, sizeof beside, "%s/share/doc/moonreel", dirname(dirname(exe)));
+    }
+    const char *dirs[] = {n > 0 ? beside : MR_DOC_DIR, MR_DOC_DIR, MR_SOURCE_DOC_DIR};
+    for (size_t i = 0; i < sizeof dirs / sizeof dirs[0]; i++) {
+        char api[4200];
+        snprintf(api, sizeof api, "%s/api.md", dirs[i]);
+        if (access(api, R_OK) == 0)
+            return dirs[i];
+    }
+    return "docs";
+}
 
 static int help(const char *cmd)
 {
@@ -329,8 +354,16 @@ static int help(const char *cmd)
     printf("moonreel %s: video editing with Lua scripts\n\nusage:\n", MR_VERSION);
     for (int i = 0; i < NCOMMANDS; i++)
         printf("  %s\n", commands[i].usage);
-    printf("\nmoonreel help COMMAND says more. The Lua API is in docs/api.md.\n");
+    printf("\nmoonreel help COMMAND says more. The Lua API is in %s/api.md.\n", doc_dir());
     return 0;
+}
+
+/* The commands as docgen.h wants them. Returns how many. */
+static int command_docs(mr_cmd_doc *docs)
+{
+    for (int i = 0; i < NCOMMANDS; i++)
+        docs[i] = (mr_cmd_doc){commands[i].name, commands[i].usage, commands[i].text, commands[i].render_options};
+    return NCOMMANDS;
 }
 
 static int cmd_help(int argc, char **argv)
@@ -360,6 +393,17 @@ static int cmd_help(int argc, char **argv)
     }
     if (argc > 1 && (!strcmp(argv[1], "--help") || !strcmp(argv[1], "-h")))
         return help("help");
+    mr_cmd_doc docs[NCOMMANDS];
+    if (argc == 2 && !strcmp(argv[1], "--man")) { /* the man page, for the build */
+        mr_write_man(stdout, docs, command_docs(docs));
+        return 0;
+    }
+    if (argc == 3 && !strcmp(argv[1], "--completion")) {
+        if (mr_write_completion(stdout, argv[2], docs, command_docs(docs)) == 0)
+            return 0;
+        fprintf(stderr, "moonreel help: --completion wants bash or zsh, got '%s'\n", argv[2]);
+        return 2;
+    }
     return help(argc > 1 ? argv[1] : NULL);
 }
 
