@@ -5,13 +5,16 @@ SAN_BUILD    ?= build-sanitize
 FUZZ_BUILD   ?= build-fuzz
 FUZZ_SECONDS ?= 60
 
-.PHONY: all deps deps-test configure build browser-deps test test-sanitize fuzz demo docs golden install clean
+.PHONY: all deps deps-package deps-test configure build browser-deps test test-sanitize fuzz demo docs golden install package clean
 
 all: build
 
 # what building needs (scripts/deps.sh build), and what the tests need besides
 deps:
 	@sh scripts/deps.sh build
+
+deps-package:
+	@sh scripts/deps.sh package
 
 deps-test:
 	@sh scripts/deps.sh test
@@ -62,6 +65,11 @@ golden: build
 
 install: build
 	cmake --install $(BUILD)
+
+# a Debian package (build/moonreel_VERSION_ARCH.deb): install it with
+#   sudo dpkg -i build/moonreel_*.deb; sudo apt-get -f install
+package: deps-package build
+	cd $(BUILD) && cpack -G DEB
 
 clean:
 	rm -rf $(BUILD)

@@ -1,6 +1,7 @@
 #!/bin/sh
 # deps.sh: installs the Debian packages moonreel needs, or says how.
 #   scripts/deps.sh build        what building needs (make, make demo)
+#   scripts/deps.sh package      that and what making the Debian package needs (make package)
 #   scripts/deps.sh [test]       that and what the tests need besides (make test)
 #   scripts/deps.sh --list SET   prints a set's packages, one line (the README's list is the build
 #                                set word for word: tests/tools/check_deps.sh)
@@ -11,15 +12,18 @@ BUILD="cmake make gcc pkg-config liblua5.4-dev libavformat-dev libavcodec-dev li
 libswresample-dev libavfilter-dev libfreetype-dev libharfbuzz-dev libfontconfig-dev libfribidi-dev libunibreak-dev
 libcairo2-dev libass-dev libebur128-dev librubberband-dev libedit-dev libmicrohttpd-dev libsixel-dev libjansson-dev
 libcsv-dev fonts-dejavu-core"
+PACKAGE="dpkg-dev file"
 TEST="time fonts-noto-core fonts-noto-cjk fonts-noto-color-emoji chromium tmux slurm-wlm munge clang
 libclang-rt-14-dev"
 case "${1:-test}" in
   --list)
-    case "$2" in build) echo $BUILD ;; test) echo $TEST ;; *) echo "deps.sh --list build|test" >&2; exit 1 ;; esac
+    case "$2" in build) echo $BUILD ;; package) echo $PACKAGE ;; test) echo $TEST ;;
+      *) echo "deps.sh --list build|package|test" >&2; exit 1 ;; esac
     exit 0 ;;
   build) PKGS=$BUILD ;;
-  test) PKGS="$BUILD $TEST" ;;
-  *) echo "usage: scripts/deps.sh [build|test] | --list build|test" >&2; exit 1 ;;
+  package) PKGS="$BUILD $PACKAGE" ;;
+  test) PKGS="$BUILD $PACKAGE $TEST" ;;
+  *) echo "usage: scripts/deps.sh [build|package|test] | --list build|package|test" >&2; exit 1 ;;
 esac
 missing=""
 for p in $PKGS; do
