@@ -35,6 +35,7 @@ static mr_frame *frame_new(int w, int h, bool gpu, mr_err *err)
             pthread_mutex_unlock(&pool_lock);
             f->next_free = NULL;
             f->opaque = false;
+            f->has_ink = false;
             atomic_store(&f->refs, 1);
             return f;
         }
@@ -121,8 +122,10 @@ void mr_frame_unref(mr_frame *f)
 int mr_frame_make_writable(mr_frame **fp, mr_err *err)
 {
     mr_frame *f = *fp;
-    if (atomic_load(&f->refs) == 1)
+    if (atomic_load(&f->refs) == 1) {
+        f->has_ink = false; /* the caller may draw anywhere */
         return 0;
+    }
     mr_frame *c = frame_new(f->w, f->h, f->gpu, err);
     if (!c)
         return -1;

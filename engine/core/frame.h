@@ -17,6 +17,12 @@ typedef struct mr_frame {
     uint8_t *data;       /* w*4 bytes of premultiplied R,G,B,A per row */
     bool opaque;         /* producer's promise that every alpha is 255 */
     bool gpu;            /* data is device memory (on the process's GPU, engine/gpu/gpu.h) */
+    /* The producer's promise that every pixel outside this box is transparent (0), when
+     * has_ink (a subtitle's line on a full-frame layer; ink_w 0: all of it is): compose draws
+     * the box alone. New frames and mr_frame_make_writable drop it (a writer may draw
+     * anywhere); mr_frame_set_ink gives it. */
+    bool has_ink;
+    int ink_x, ink_y, ink_w, ink_h;
     atomic_int refs;
     struct mr_frame *next_free; /* pool link while unused */
 } mr_frame;
@@ -38,6 +44,28 @@ void mr_frame_unref(mr_frame *f);
  * copy in the same place, host or GPU (dropping the caller's reference to the shared one).
  * Returns 0, or -1 with err set (then *f is unchanged). */
 int mr_frame_make_writable(mr_frame **f, mr_err *err);
+
+/* Promises that f is transparent outside the box (x, y, w, h), clipped to f (w or h 0: all
+ * of f is). For the producer, before f is shared. */
+static inline void mr_frame_set_ink(mr_frame *f, int x, int y, int w, int h)
+{
+    int x1 = x + w < f->w ? x + w : f->w, y1 = y + h < f->h ? y + h : f->h;
+    x = x > 0 ? x : 0;
+    y = y > 0 ? y : 0;
+    f->has_ink = true;
+    f->ink_x = x;
+    f->ink_y = y;
+    f->ink_w = x1 > x && w > 0 && h > 0 ? x1 - x : 0;
+    f->ink_h = y1 > y && w > 0 && h > 0 ? y1 - y : 0;
+}
+
+/* The w x h rectangle of f at (x, y) (inside f) as a frame of its own to read from, sharing
+ * f's pixels: valid while f is held; never referenced, released or written. */
+static inline mr_frame mr_frame_view(const mr_frame *f, int x, int y, int w, int h)
+{
+    return (mr_frame){.w = w, .h = h, .stride = f->stride, .data = f->data + (size_t)y * f->stride + 4 * (size_t)x,
+                      .opaque = f->opaque, .gpu = f->gpu};
+}
 
 /* Row y of f (a host frame). */
 static inline uint8_t *mr_frame_row(const mr_frame *f, int y) { return f->data + (size_t)y * f->stride; }

@@ -168,6 +168,8 @@ int mr_k_to_device(mr_eval *ev, mr_frame **f)
         return -1;
     }
     d->opaque = h->opaque;
+    if (h->has_ink)
+        mr_frame_set_ink(d, h->ink_x, h->ink_y, h->ink_w, h->ink_h);
     mr_frame_unref(h);
     *f = d;
     return 0;
@@ -184,6 +186,8 @@ mr_frame *mr_k_to_host(const mr_frame *f, mr_err *err)
         return NULL;
     }
     h->opaque = f->opaque;
+    if (f->has_ink)
+        mr_frame_set_ink(h, f->ink_x, f->ink_y, f->ink_w, f->ink_h);
     return h;
 }
 

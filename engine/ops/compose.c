@@ -73,6 +73,10 @@ static int compose_picture(const mr_clip *c, double t, mr_eval *ev, mr_frame **o
             break;
         }
         int x = (int)px, y = (int)py;
+        if (f->has_ink && (f->ink_w == 0 || f->ink_h == 0)) { /* all transparent: nothing to draw */
+            mr_frame_unref(f);
+            continue;
+        }
         if (!canvas && f->opaque && l->blend == MR_BLEND_NORMAL && x == 0 && y == 0 && f->w == c->w &&
             f->h == c->h) {
             /* an opaque layer covering the canvas is the canvas: no fill, and no copy when it is
@@ -87,8 +91,15 @@ static int compose_picture(const mr_clip *c, double t, mr_eval *ev, mr_frame **o
             break;
         }
         /* by the layer's blend mode onto everything below it, the background included */
+        /* (transparent pixels leave the canvas as it is in every mode: only the ink is drawn) */
+        mr_frame ink = f->has_ink ? mr_frame_view(f, f->ink_x, f->ink_y, f->ink_w, f->ink_h)
+                                  : mr_frame_view(f, 0, 0, f->w, f->h);
+        if (f->has_ink) {
+            x += f->ink_x;
+            y += f->ink_y;
+        }
         if ((ret = mr_frame_make_writable(&canvas, ev->err)) == 0)
-            ret = mr_k_blend_mode(ev, canvas, f, x, y, 255, l->blend);
+            ret = mr_k_blend_mode(ev, canvas, &ink, x, y, 255, l->blend);
         mr_frame_unref(f);
     }
     if (ret == 0 && !canvas && (!(canvas = mr_k_new(ev, c->w, c->h)) || mr_k_fill(ev, canvas, p->bg) < 0))
