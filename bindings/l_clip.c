@@ -73,6 +73,9 @@ static int m_frame(lua_State *L)
 
 /* The methods that are not operations of the registry (those come from l_add_op_methods). */
 static const luaL_Reg clip_methods[] = {{"fx", m_fx}, {"frame", m_frame}, {"map", l_clip_map}, {"alpha", l_clip_alpha},
+                                        {"loudness", l_clip_loudness},
+                                        {"subtitles", l_clip_subtitles},
+                                        {"samples", l_clip_samples},
                                         {NULL, NULL}};
 
 static const char *const clip_fields[] = {"duration", "w", "h", "fps", "has_audio", "has_video", "start_time"};

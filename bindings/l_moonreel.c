@@ -41,6 +41,8 @@ int luaopen_moonreel(lua_State *L)
     l_add_curves(L);
     l_add_scripted(L);
     l_add_masks(L);
+    l_add_subtitles(L);
+    l_add_sound(L);
     l_register_fx(L);
     lua_setfield(L, -2, "fx");
     protect_metatables(L);

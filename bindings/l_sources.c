@@ -3,6 +3,7 @@
 #include <string.h>
 #include "bindings/l_types.h"
 #include "bindings/lua_util.h"
+#include "engine/core/suggest.h"
 #include "engine/sources/sources.h"
 #include "engine/sources/text.h"
 
@@ -65,10 +66,35 @@ static int l_pattern(lua_State *L)
     return l_push_clip(L, mr_pattern_new(kind, w, h, fps, &err), "pattern", &err);
 }
 
+/* tone(freq[, {wave = "sine"|"square"|"saw"|"noise", seed = n}]); tone{wave = "noise"} */
 static int l_tone(lua_State *L)
 {
+    int opts = lua_type(L, 1) == LUA_TTABLE ? 1 : 2;
+    double freq = opts == 1 ? 440 : luaL_checknumber(L, 1);
+    mr_wave wave = MR_WAVE_SINE;
+    lua_Integer seed = 0;
+    if (!lua_isnoneornil(L, opts)) {
+        luaL_checktype(L, opts, LUA_TTABLE);
+        static const char *const keys[] = {"wave", "seed"};
+        l_check_keys(L, opts, "tone", keys, 2);
+        if (l_field(L, opts, "wave") != LUA_TNIL) {
+            const char *w = l_check_string(L, -1);
+            if (mr_wave_parse(w, &wave) < 0) {
+                static const char *const waves[] = {"sine", "square", "saw", "noise"};
+                const char *near = mr_suggest(w, waves, 4);
+                lua_pushfstring(L, "wave must be \"sine\", \"square\", \"saw\" or \"noise\"%s%s%s",
+                                near ? "; did you mean '" : "", near ? near : "", near ? "'?" : "");
+                l_arg_error(L, -2, lua_tostring(L, -1));
+            }
+            lua_pop(L, 1);
+        }
+        if (l_field(L, opts, "seed") != LUA_TNIL) {
+            seed = l_check_integer(L, -1);
+            lua_pop(L, 1);
+        }
+    }
     mr_err err;
-    return l_push_clip(L, mr_tone_new(luaL_checknumber(L, 1), &err), "tone", &err);
+    return l_push_clip(L, mr_tone_wave_new(freq, wave, (uint64_t)seed, &err), "tone", &err);
 }
 
 static int l_silence(lua_State *L)
@@ -77,69 +103,13 @@ static int l_silence(lua_State *L)
     return l_push_clip(L, mr_silence_new(&err), "silence", &err);
 }
 
-/* text(str, {font=, size=, color=, stroke={color, width}, align=, width=}) */
-static int l_text(lua_State *L)
-{
-    const char *s = luaL_checkstring(L, 1);
-    mr_text_style st = mr_text_style_default();
-    if (!lua_isnoneornil(L, 2)) {
-        luaL_checktype(L, 2, LUA_TTABLE);
-        static const char *const keys[] = {"font", "size", "color", "stroke", "align", "width"};
-        l_check_keys(L, 2, "text", keys, sizeof keys / sizeof keys[0]);
-        if (l_field(L, 2, "font") != LUA_TNIL) {
-            const char *f = l_check_string(L, -1);
-            if (strchr(f, '/')) {
-                char path[4096];
-                l_input_path(L, f, path, sizeof path);
-                snprintf(st.font, sizeof st.font, "%s", path);
-            } else {
-                snprintf(st.font, sizeof st.font, "%s", f);
-            }
-            lua_pop(L, 1);
-        }
-        if (l_field(L, 2, "size") != LUA_TNIL) {
-            st.size = l_check_number(L, -1);
-            lua_pop(L, 1);
-        }
-        if (l_field(L, 2, "color") != LUA_TNIL) {
-            st.color = l_check_color(L, -1);
-            lua_pop(L, 1);
-        }
-        if (l_field(L, 2, "stroke") != LUA_TNIL) {
-            int t = lua_gettop(L);
-            if (lua_type(L, t) != LUA_TTABLE)
-                l_type_error(L, -1, "{colour, width}");
-            lua_geti(L, t, 1);
-            st.stroke_color = l_check_color(L, -1);
-            st.stroke_width = lua_geti(L, t, 2) == LUA_TNIL ? 2 : l_check_number(L, -1);
-            if (!(st.stroke_width >= 0 && st.stroke_width <= 100))
-                l_arg_error(L, -1, "stroke width must be 0..100 px");
-            lua_pop(L, 3);
-        }
-        if (l_field(L, 2, "align") != LUA_TNIL) {
-            const char *a = l_check_string(L, -1);
-            if (!strcmp(a, "left")) st.align = MR_ALIGN_LEFT;
-            else if (!strcmp(a, "center") || !strcmp(a, "centre")) st.align = MR_ALIGN_CENTER;
-            else if (!strcmp(a, "right")) st.align = MR_ALIGN_RIGHT;
-            else l_arg_error(L, -1, "align must be \"left\", \"center\" or \"right\"");
-            lua_pop(L, 1);
-        }
-        if (l_field(L, 2, "width") != LUA_TNIL) {
-            lua_Integer w = l_check_integer(L, -1);
-            if (!(w > 0 && w <= 16384))
-                l_arg_error(L, -1, "width must be 1..16384 px");
-            st.wrap_width = (int)w;
-            lua_pop(L, 1);
-        }
-    }
-    mr_err err;
-    return l_push_clip(L, mr_text_new(s, &st, &err), "text", &err);
-}
+/* text and text_animate: bindings/l_text.c */
 
 void l_add_sources(lua_State *L)
 {
     static const luaL_Reg fns[] = {{"video", l_video}, {"image", l_image}, {"audio", l_audio},
                                    {"color", l_color}, {"pattern", l_pattern}, {"tone", l_tone},
-                                   {"silence", l_silence}, {"text", l_text}, {NULL, NULL}};
+                                   {"silence", l_silence}, {"text", l_text}, {"text_animate", l_text_animate},
+                                   {NULL, NULL}};
     luaL_setfuncs(L, fns, 0);
 }

@@ -21,6 +21,9 @@ const char *l_nearest_op(const char *k);
 
 /* Module functions, set into the table on the stack top. */
 void l_add_sources(lua_State *L);
+/* text(s, opts) and text_animate(s, opts, fn) (l_text.c). */
+int l_text(lua_State *L);
+int l_text_animate(lua_State *L);
 void l_add_compose(lua_State *L);
 void l_add_render(lua_State *L);
 void l_add_pos(lua_State *L);
@@ -54,6 +57,13 @@ void l_add_gradient(lua_State *L);
 /* Per-frame Lua (l_scripted.c): canvas() into the table on the stack top; clip:map. */
 void l_add_scripted(lua_State *L);
 int l_clip_map(lua_State *L);
+
+/* Subtitles (l_subtitles.c): subtitles() into the table on the stack top; clip:subtitles. */
+void l_add_subtitles(lua_State *L);
+int l_clip_subtitles(lua_State *L);
+
+/* clip:loudness() (l_loudness.c): integrated LUFS and true peak dBTP of the whole sound. */
+int l_clip_loudness(lua_State *L);
 
 /* Curves (l_curve.c): keys, spring, bezier into the table on the stack top; the Curve
  * metatable. */
@@ -96,6 +106,10 @@ void l_lua_resume(int depth);
 void l_add_transitions(lua_State *L);
 struct mr_transition *l_to_transition(lua_State *L, int idx);
 int l_concat(lua_State *L);
+
+/* Sound (l_sound.c): audio_mix, sound, declick into the table on the stack top; clip:samples. */
+void l_add_sound(lua_State *L);
+int l_clip_samples(lua_State *L);
 
 /* Pushes a Frame owning f (the caller's reference passes to Lua). Returns 1. */
 int l_push_frame(lua_State *L, mr_frame *f);

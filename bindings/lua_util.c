@@ -442,8 +442,38 @@ static const char *option_text(lua_State *L, const mr_render_opt *d, char *buf, 
         snprintf(buf, n, "%dx%d", w, h);
         return buf;
     }
+    if (t == LUA_TTABLE && d->type == MR_ROPT_RANGE && lua_rawlen(L, -1) == 2) {
+        lua_rawgeti(L, -1, 1);
+        lua_rawgeti(L, -2, 2);
+        double t0 = l_check_time(L, -2), t1 = l_check_time(L, -1);
+        lua_pop(L, 2);
+        snprintf(buf, n, "%.17g,%.17g", t0, t1);
+        return buf;
+    }
     l_arg_error(L, -1, d->doc);
     return NULL;
+}
+
+/* The key = value pairs of the table on the stack top, each set as a "key=value" line of the
+ * dictionary option d ({tune = "film"}); values are strings, numbers or booleans. */
+static void set_pairs(lua_State *L, const mr_render_opt *d, mr_render_opts *o)
+{
+    lua_pushnil(L);
+    while (lua_next(L, -2)) {
+        if (lua_type(L, -2) != LUA_TSTRING)
+            l_arg_error(L, -3, "keys are the encoder's option names");
+        const char *v = lua_type(L, -1) == LUA_TBOOLEAN ? (lua_toboolean(L, -1) ? "1" : "0")
+                        : lua_type(L, -1) == LUA_TNUMBER || lua_type(L, -1) == LUA_TSTRING ? lua_tostring(L, -1)
+                                                                                         : NULL;
+        if (!v)
+            l_arg_error(L, -3, "values are strings, numbers or booleans");
+        char line[1024];
+        mr_err err;
+        snprintf(line, sizeof line, "%s=%s", lua_tostring(L, -2), v);
+        if (mr_render_opt_set(o, d, line, &err) < 0)
+            l_arg_error(L, -3, err.msg);
+        lua_pop(L, 1);
+    }
 }
 
 void l_read_render_opts(lua_State *L, int idx, const char *fname, mr_render_opts *o)
@@ -472,6 +502,11 @@ void l_read_render_opts(lua_State *L, int idx, const char *fname, mr_render_opts
         if (!by_name && !by_flag)
             continue;
         l_field(L, idx, by_name ? d->name : d->flag);
+        if (d->type == MR_ROPT_DICT && lua_istable(L, -1)) {
+            set_pairs(L, d, o);
+            lua_pop(L, 1);
+            continue;
+        }
         char buf[64];
         mr_err err;
         if (mr_render_opt_set(o, d, option_text(L, d, buf, sizeof buf), &err) < 0)

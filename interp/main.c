@@ -139,9 +139,11 @@ static int cmd_frame(int argc, char **argv)
     mr_cli cli;
     if (mr_cli_parse(argc, argv, "frame", &cli) < 0)
         return 2;
-    if (!cli.output) { /* -t defaults to 0, the first frame */
-        fprintf(stderr, "moonreel frame: give the file: -o frame.png (and -t SECONDS; default 0)\n");
-        return 2;
+    char out[4096];
+    if (!cli.output) { /* the script's name with .png, as run's .mp4 */
+        default_output(cli.script, out, sizeof out);
+        snprintf(out + strlen(out) - 4, 5, ".png");
+        cli.output = out;
     }
     mr_cli_warm_gpu(&cli);
     size_t n = strlen(cli.output);
@@ -248,7 +250,7 @@ static const struct {
     const char *usage, *text;
     bool render_options;
 } commands[] = {
-    {"run", cmd_run, "moonreel run edit.lua [-o out.mp4] [--set key=value ...] [RENDER OPTIONS] [--quiet]",
+    {"run", cmd_run, "moonreel run edit.lua [-o out.mp4] [--set key=value ...] [RENDER OPTIONS] [--still T] [-q | -v]",
      "Runs the script. If it returns a clip, that clip is rendered to -o (default: the script's\n"
      "name with .mp4, in the current folder). render() calls in the script happen as they run.\n"
      "--set values reach the script as the table `args`. The options are defaults for every render.\n"
@@ -259,8 +261,9 @@ static const struct {
      "--threads: render workers (default one a core); --encoder-threads: the encoder's threads\n"
      "(default its own choice). MOONREEL_TRACE=1 prints when each stage starts (GPU start-up,\n"
      "encoder, first frame), counted from the start.", true},
-    {"frame", cmd_frame, "moonreel frame edit.lua [-t SECONDS] -o frame.png [--set key=value ...] [RENDER OPTIONS]",
-     "Writes the picture of the returned clip at time -t (seconds or mm:ss.fff; default 0) as a PNG.", true},
+    {"frame", cmd_frame, "moonreel frame edit.lua [-t SECONDS] [-o frame.png] [--set key=value ...] [RENDER OPTIONS]",
+     "Writes the picture of the returned clip at time -t (seconds or mm:ss.fff; default 0) as a PNG\n"
+     "(default: the script's name with .png). `moonreel run edit.lua --still T` is the same.", true},
     {"info", cmd_info, "moonreel info FILE [--json]", "Shows what moonreel sees in a media file: duration, size (as shown: turned as its display\n"
      "matrix says, which a rotation line then names), rate, streams, alpha. --json prints one JSON\n"
      "object with stable keys (docs/cli.md)."},
@@ -427,6 +430,19 @@ int main(int argc, char **argv)
     }
     if (!strcmp(cmd, "--help") || !strcmp(cmd, "-h"))
         return help(argc > 2 ? argv[2] : NULL);
+    if (!strcmp(cmd, "run")) /* run --still T is frame -t T */
+        for (int i = 2; i < argc && strcmp(argv[i], "--"); i++)
+            if (!strcmp(argv[i], "--still") || !strncmp(argv[i], "--still=", 8)) {
+                static char time_eq[256];
+                if (argv[i][7] == '=') {
+                    snprintf(time_eq, sizeof time_eq, "--time=%s", argv[i] + 8);
+                    argv[i] = time_eq;
+                } else {
+                    argv[i] = "-t";
+                }
+                cmd = argv[1] = "frame";
+                break;
+            }
     for (int i = 0; i < NCOMMANDS; i++)
         if (!strcmp(cmd, commands[i].name)) {
             if (commands[i].run != cmd_help && mr_cli_wants_help(argc - 1, argv + 1))

@@ -59,6 +59,26 @@ for i, m in ipairs({
   mtiles[i] = pattern("bars", 140, 80):mask(m):at((i - 1) % 2 * 148, (i - 1) // 2 * 88)
 end
 still("masks", compose(mtiles, {size = {288, 168}, bg = "transparent"}))
+-- text: text()'s styles (DejaVu and the Noto fonts, as the test setup installs them): a box,
+-- boxes per line, a shadow, a stroke with letter spacing, rich parts, shrink to fit, max_lines,
+-- other scripts and an emoji, a typewriter half way and text_animate
+local wave = text_animate("wave", {size = 22, color = "#ffec27", margin = 8}, function(i, t)
+  return {dy = math.sin(i * 1.3) * 6, rotate = (i - 2.5) * 8}
+end)
+compose({
+  text("Boxed", {size = 26, box = {"#000000c0", 8, 10}}):at(8, 8),
+  text("boxes per\nline", {size = 18, align = "center", box = {color = "#c03030", padding = 4, per_line = true}}):at(130, 10),
+  text("Shadow", {size = 30, shadow = {3, 3, 4, "#000000"}}):at(250, 6),
+  text("SPACED", {size = 18, letter_spacing = 5, stroke = {"black", 2}, color = "orange"}):at(392, 14),
+  text({ {"Hello ", color = "white"}, {"World", color = "orange", font = "DejaVu Serif", size = 34} }, {size = 22}):at(8, 70),
+  text("This long sentence shrinks to fit its box", {size = 40, width = 150, height = 56, fit = "shrink",
+                                                    box = {"#ffffff30"}, valign = "center"}):at(200, 66),
+  text("max_lines cuts a long text with an ellipsis", {size = 15, width = 140, max_lines = 2,
+                                                      box = {"#00000080", 4}}):at(364, 66),
+  text("Arabic مرحبا, Hebrew שלום 2026, 你好 🎬", {size = 18, box = {"#ffffff22", 4, 6}}):at(8, 132),
+  text("typewriter", {size = 22}):typewriter(10):at(8, 170),
+  wave:at(380, 128),
+}, {size = {500, 210}, bg = "#1d2433"}):dur(1):frame(0.5):save(out .. "/text.png")
 -- detail: one picture (bars, a sky, a checker, a red tile and a bright spot) through each detail
 -- effect: as it is, blur(4), box_blur(3), sharpen(2, 3), glow(12, 2); pixelate(8),
 -- vignette(0.8, 0.2), noise(0.3), edge(), emboss()
@@ -118,3 +138,8 @@ for i, c in ipairs({hues, hues:brightness(0.2), hues:contrast(1.6), hues:saturat
   ctiles[i] = c:at((i - 1) % 6 * (CW + 4), (i - 1) // 6 * (CH + 4))
 end
 compose(ctiles, {size = {6 * (CW + 4) - 4, 3 * (CH + 4) - 4}, bg = "#1d2433"}):frame(0):save(out .. "/colour.png")
+-- subtitles: assets/talk.srt's second cue burnt onto a photo, outlined at the bottom and in a box at the top
+local photo = image("assets/photo1.png"):resize(320, 180):dur(4)
+compose({photo:subtitles("assets/talk.srt", {font = "DejaVu Sans", font_size = 15}),
+         photo:subtitles("assets/talk.srt", {font = "DejaVu Sans", font_size = 15, box = true, align = "top"}):at(324, 0)},
+        {size = {644, 180}, bg = "#1d2433"}):frame(2):save(out .. "/subtitles.png")

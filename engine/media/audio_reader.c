@@ -109,8 +109,11 @@ static int setup_swr(acursor *c, const char *path, mr_err *err)
         return mr_err_av(err, r, "cannot resample the sound of '%s'", path);
     c->swr_rate = f->sample_rate;
     c->swr_fmt = f->format;
+    /* the frame's own layout, as the check above compares it: an unspecified order (a plain
+     * WAV's) kept as such, or every frame would build a new resampler and lose the samples
+     * held in its filter (16 at each packet of a 44.1 kHz file) */
     av_channel_layout_uninit(&c->swr_layout);
-    av_channel_layout_copy(&c->swr_layout, &in);
+    av_channel_layout_copy(&c->swr_layout, &f->ch_layout);
     return 0;
 }
 

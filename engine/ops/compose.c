@@ -1,4 +1,4 @@
-/* compose.c: layers on a canvas, with their sound mixed. */
+/* compose.c: layers on a canvas, with their sound mixed (sound_mix.c). */
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -7,12 +7,15 @@
 #include "engine/kernels/k_blend_modes.h"
 #include "engine/core/eval.h"
 #include "engine/ops/curve.h"
+#include "engine/ops/declick.h"
 #include "engine/ops/ops.h"
+#include "engine/ops/sound_mix.h"
 
 typedef struct compose_priv {
     mr_clip **layers;
     int n;
     uint32_t bg;       /* premultiplied */
+    int ramp;          /* samples of the ramps where a layer's sound starts or ends inside (declick.h) */
 } compose_priv;
 
 mr_compose_opts mr_compose_opts_default(void)
@@ -115,30 +118,20 @@ static int compose_picture(const mr_clip *c, double t, mr_eval *ev, mr_frame **o
 static int compose_sound(const mr_clip *c, int64_t s0, int n, float *out, mr_eval *ev)
 {
     const compose_priv *p = c->priv;
-    memset(out, 0, sizeof(float) * 2 * n);
-    float *tmp = NULL;
-    for (int i = 0; i < p->n; i++) {
-        const mr_clip *l = p->layers[i];
-        if (!l->has_audio)
-            continue;
-        int64_t ls = llround(l->start * MR_AUDIO_RATE), le = isinf(l->duration) ? INT64_MAX : ls + mr_clip_samples(l);
-        int64_t a = s0 > ls ? s0 : ls, b = s0 + n < le ? s0 + n : le;
-        if (a >= b)
-            continue;
-        if (!tmp && !(tmp = mr_eval_tmp_push(ev, 2 * (size_t)n)))
-            return -1;
-        int len = (int)(b - a);
-        if (mr_clip_sound(l, a - ls, len, tmp, ev) < 0) {
-            mr_eval_tmp_pop(ev);
-            return -1;
-        }
-        float *o = out + 2 * (a - s0);
-        for (int k = 0; k < 2 * len; k++)
-            o[k] += tmp[k];
+    return mr_sound_mix(p->layers, NULL, p->n, mr_clip_samples(c), p->ramp, s0, n, out, ev);
+}
+
+static const mr_clip_ops compose_ops;
+
+mr_clip *const *mr_compose_layers(const mr_clip *c, int *n)
+{
+    if (c->ops != &compose_ops) {
+        *n = 0;
+        return NULL;
     }
-    if (tmp)
-        mr_eval_tmp_pop(ev);
-    return 0;
+    const compose_priv *p = c->priv;
+    *n = p->n;
+    return p->layers;
 }
 
 static void compose_describe(const mr_clip *c, char *buf, size_t n)
@@ -206,6 +199,7 @@ mr_clip *mr_compose_new(mr_clip *const *layers, int n, const mr_compose_opts *o,
         p->layers[i] = mr_clip_ref(layers[i]);
     p->n = n;
     p->bg = mr_rgba_premul(o->bg);
+    p->ramp = mr_declick_samples();
     c->w = video ? w : 0;
     c->h = video ? h : 0;
     c->fps = fps.num ? fps : (mr_rational){30, 1};

@@ -10,6 +10,7 @@
 #include "engine/kernels/kernels.h"
 #include "engine/masks/mask.h"
 #include "engine/ops/concat_node.h"
+#include "engine/ops/declick.h"
 #include "engine/ops/ops.h"
 #include "engine/sources/sources.h"
 
@@ -239,6 +240,7 @@ mr_clip *mr_concat_make(mr_clip *const *clips, int n, const mr_concat_opts *o, m
     p->end = calloc((size_t)n, sizeof *p->end);
     p->cuts = calloc((size_t)n, sizeof *p->cuts);
     p->bg = mr_rgba_premul(o->bg);
+    p->ramp = mr_declick_samples();
     if (!p->clips || !p->begin || !p->end || !p->cuts) {
         mr_clip_unref(c);
         mr_err_set(err, "out of memory");

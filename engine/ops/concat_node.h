@@ -23,6 +23,7 @@ typedef struct concat_priv {
     concat_cut *cuts;  /* n - 1 */
     int n;
     uint32_t bg;       /* premultiplied: the gaps */
+    int ramp;          /* samples of the ramps at hard cuts (declick.h), 0: none */
 } concat_priv;
 
 /* The concat's sound (concat_sound.c): the clips' sound, crossfaded at the cuts on an

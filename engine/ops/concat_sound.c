@@ -1,10 +1,12 @@
 /* concat_sound.c: a concat's sound: each clip's in its span, and at a cut with a transition
  * the two crossfaded on an equal-power curve (cos, sin: the loudness stays even when the two
- * are unrelated), over the part of the overlap the cut's `audio` says. */
+ * are unrelated), over the part of the overlap the cut's `audio` says. At a hard cut (no
+ * crossfade) the clip before ramps out and the one after ramps in (declick.h). */
 #include <math.h>
 #include <string.h>
 #include "engine/core/eval.h"
 #include "engine/ops/concat_node.h"
+#include "engine/ops/declick.h"
 
 /* The gain of a clip fading in (in = true) or out over the window [w0, w1) at sample s. */
 static float gain(int64_t s, int64_t w0, int64_t w1, bool in)
@@ -40,9 +42,10 @@ int mr_concat_sound(const mr_clip *c, int64_t s0, int n, float *out, mr_eval *ev
         if ((ret = mr_clip_sound(k, a - a0, len, tmp, ev)) < 0)
             break;
         float *o = out + 2 * (a - s0);
+        int rin = before && before->w0 == before->w1 ? p->ramp : 0, rout = after && after->w0 == after->w1 ? p->ramp : 0;
         for (int j = 0; j < len; j++) {
             int64_t s = a + j;
-            float g = 1.0f;
+            float g = rin || rout ? mr_declick_gain(s - lo, hi - lo, rin, rout) : 1.0f; /* heard in [lo, hi) */
             if (before && s < before->w1)
                 g *= gain(s, before->w0, before->w1, true);
             if (after && s >= after->w0)

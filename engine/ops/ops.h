@@ -45,6 +45,10 @@ typedef struct mr_compose_opts {
 mr_compose_opts mr_compose_opts_default(void);
 mr_clip *mr_compose_new(mr_clip *const *layers, int n, const mr_compose_opts *o, mr_err *err);
 
+/* The layers of a compose node (borrowed from it) and their number into *n; NULL with *n 0
+ * for any other node. */
+mr_clip *const *mr_compose_layers(const mr_clip *c, int *n);
+
 /* One after another, each letterboxed into w x h (0 x 0: the first clip's size) with
  * transparent bars; a clip with sound only shows nothing (transparent). */
 mr_clip *mr_concat_new(mr_clip *const *clips, int n, int w, int h, mr_err *err);

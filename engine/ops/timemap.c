@@ -3,15 +3,18 @@
 #include <stdio.h>
 #include <string.h>
 #include "engine/core/eval.h"
+#include "engine/ops/declick.h"
 #include "engine/ops/op.h"
 #include "engine/ops/ops.h"
 #include "engine/core/timefmt.h"
 #include "engine/ops/speed_ramp.h"
+#include "engine/ops/sound_stretch.h"
 
 /* t_in = offset + scale * (period > 0 ? t mod period : t) */
 typedef struct timemap_priv {
     double offset, scale, period;
     mr_curve *pos_curve;   /* the input's moving place seen through this map (owned), or NULL */
+    int rin, rout;         /* sub, dur: samples of the ramps where the sound is cut mid-signal (declick.h) */
 } timemap_priv;
 
 static double map_time(const timemap_priv *p, double t)
@@ -74,7 +77,21 @@ static int scaled_sound(const mr_clip *c, const timemap_priv *p, int64_t s0, int
 static int timemap_sound(const mr_clip *c, int64_t s0, int n, float *out, mr_eval *ev)
 {
     const timemap_priv *p = c->priv;
-    return p->scale == 1 ? shifted_sound(c, p, s0, n, out, ev) : scaled_sound(c, p, s0, n, out, ev);
+    int r = p->scale == 1 ? shifted_sound(c, p, s0, n, out, ev) : scaled_sound(c, p, s0, n, out, ev);
+    if (r == 0 && (p->rin || p->rout))
+        mr_declick_apply(out, s0, n, mr_clip_samples(c), p->rin, p->rout);
+    return r;
+}
+
+/* dur: the input's sound, ramped out where it is cut short. */
+static int dur_sound(const mr_clip *c, int64_t s0, int n, float *out, mr_eval *ev)
+{
+    const timemap_priv *p = c->priv;
+    if (mr_pass_sound(c, s0, n, out, ev) < 0)
+        return -1;
+    if (p->rout)
+        mr_declick_apply(out, s0, n, mr_clip_samples(c), 0, p->rout);
+    return 0;
 }
 
 static void sub_describe(const mr_clip *c, char *buf, size_t n)
@@ -97,7 +114,7 @@ static void timemap_destroy(mr_clip *c)
 static const mr_clip_ops sub_ops = {"sub", timemap_picture, timemap_sound, sub_describe, timemap_destroy};
 static const mr_clip_ops speed_ops = {"speed", timemap_picture, timemap_sound, speed_describe, timemap_destroy};
 static const mr_clip_ops loop_ops = {"loop", timemap_picture, timemap_sound, NULL, timemap_destroy};
-static const mr_clip_ops dur_ops = {"dur", mr_pass_picture, mr_pass_sound, NULL, timemap_destroy};
+static const mr_clip_ops dur_ops = {"dur", mr_pass_picture, dur_sound, NULL, timemap_destroy};
 static const mr_clip_ops start_ops = {"start", mr_pass_picture, mr_pass_sound, NULL, timemap_destroy};
 
 /* A time map node over in. A place that moves with the input's time is moved with it: its
@@ -148,7 +165,10 @@ mr_clip *mr_clip_sub(mr_clip *c, double t0, double t1, mr_err *err)
         mr_err_set(err, "sub: end %.3f s is not after start %.3f s", t1, t0);
         return NULL;
     }
-    return timemap_new(&sub_ops, c, (timemap_priv){t0, 1, 0}, fmin(t1, d) - t0, err);
+    /* cut inside the sound: ramps (declick.h) */
+    int ramp = c->has_audio ? mr_declick_samples() : 0;
+    timemap_priv p = {t0, 1, 0, .rin = t0 > MR_TIME_EPS ? ramp : 0, .rout = t1 < d - MR_TIME_EPS ? ramp : 0};
+    return timemap_new(&sub_ops, c, p, fmin(t1, d) - t0, err);
 }
 
 mr_clip *mr_clip_speed(mr_clip *c, double k, mr_err *err)
@@ -179,7 +199,8 @@ mr_clip *mr_clip_dur(mr_clip *c, double d, mr_err *err)
         mr_err_set(err, "dur: duration %g s must be positive and finite", d);
         return NULL;
     }
-    return timemap_new(&dur_ops, c, (timemap_priv){0, 1, 0}, d, err);
+    int ramp = c->has_audio && d < c->duration - MR_TIME_EPS ? mr_declick_samples() : 0; /* cut short */
+    return timemap_new(&dur_ops, c, (timemap_priv){0, 1, 0, .rout = ramp}, d, err);
 }
 
 mr_clip *mr_clip_start_at(mr_clip *c, double t, mr_err *err)
@@ -207,14 +228,22 @@ static mr_clip *make_dur(mr_clip *in, const mr_arg *a, mr_err *err) { return mr_
  * curve is a ramp (speed_ramp.c). */
 static mr_clip *make_speed(mr_clip *in, const mr_arg *a, mr_err *err)
 {
-    if (!a[0].curve)
-        return mr_clip_speed(in, a[0].num, err);
-    if (!mr_curve_is_constant(a[0].curve))
+    bool keep = a[1].num != 0; /* keep_pitch: the sound time-stretched (sound_stretch.c) */
+    double k = a[0].num;
+    if (a[0].curve && !mr_curve_is_constant(a[0].curve)) {
+        if (keep) {
+            mr_err_set(err, "speed: keep_pitch needs one speed, not a ramp (a ramp's sound follows it in pitch)");
+            return NULL;
+        }
         return mr_clip_speed_ramp(in, a[0].curve, err);
-    double v[MR_CURVE_DIM];
-    if (mr_curve_eval(a[0].curve, 0, v, err) < 0)
-        return NULL;
-    return mr_clip_speed(in, v[0], err);
+    }
+    if (a[0].curve) {
+        double v[MR_CURVE_DIM];
+        if (mr_curve_eval(a[0].curve, 0, v, err) < 0)
+            return NULL;
+        k = v[0];
+    }
+    return keep ? mr_clip_speed_keep_pitch(in, k, err) : mr_clip_speed(in, k, err);
 }
 static mr_clip *make_loop(mr_clip *in, const mr_arg *a, mr_err *err) { return mr_clip_loop(in, a[0].num, err); }
 
@@ -233,6 +262,8 @@ static const mr_param_desc speed_params[] = {
     {"k", MR_P_NUMBER, false, true, 0, 100, 0, NULL,
      "how many times faster (0.5: half speed); a curve of the new clip's time ramps it (0 to 100 where it is read: "
      "the clip's time is its integral, and the duration where that reaches the clip's end)"},
+    {"keep_pitch", MR_P_BOOL, true, false, 0, 1, 0, NULL,
+     "the sound time-stretched by Rubber Band so its pitch stays (one speed, 0.1 to 10, not a ramp)"},
 };
 static const mr_param_desc loop_params[] = {
     {"n", MR_P_NUMBER, true, false, 0, INFINITY, INFINITY, NULL, "how many times (fractions end part way); none: forever"},
@@ -246,7 +277,7 @@ const mr_op mr_op_dur = {"dur", "the clip cut to, or lengthened to, d seconds (t
                          "local card = image(\"logo.png\"):dur(3)", dur_params, 1, NULL, make_dur};
 const mr_op mr_op_speed = {"speed",
                            "played k times as fast, or at a speed that moves (a ramp), the sound too (its pitch "
-                           "changes with it)",
-                           "local slow = clip:speed(0.5)", speed_params, 1, NULL, make_speed};
+                           "changes with it, unless keep_pitch)",
+                           "local slow = clip:speed(0.5)", speed_params, 2, NULL, make_speed};
 const mr_op mr_op_loop = {"loop", "played n times in a row", "local twice = clip:loop(2)", loop_params, 1, NULL,
                           make_loop};

@@ -2,6 +2,7 @@
  * when complete. The picture encoder is in video_encoder.c. */
 #include "engine/output/output.h"
 
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -10,6 +11,7 @@
 #include "engine/core/log.h"
 #include "engine/output/alpha_out.h"
 #include "engine/output/output_internal.h"
+#include "engine/output/sample_format.h"
 
 /* The sound of a file: the codec's name for messages and the FFmpeg encoders to try, in order. */
 typedef struct sound_codec {
@@ -54,6 +56,9 @@ static const AVCodec *find_audio_encoder(const mr_output *o, mr_err *err)
 {
     static const sound_codec opus = {"Opus", {"libopus", "opus"}}, aac = {"AAC", {"aac"}};
     const sound_codec *want = sound_file_codec(o->path);
+    sound_codec pcm = {"PCM", {mr_sample_format_pcm(o->sample_format)}};
+    if (want && !strcmp(want->enc[0], "pcm_s16le") && pcm.enc[0]) /* .wav: the sample format's PCM */
+        want = &pcm;
     if (!want && !strcmp(o->mux.oc->oformat->name, "webm"))
         want = &opus;
     if (!want && holds_sound_only(o)) {
@@ -86,14 +91,11 @@ static int open_audio(mr_output *o, const mr_output_opts *opt, mr_err *err)
         return mr_err_set(err, "out of memory");
     AVCodecContext *e = o->aenc;
     e->sample_rate = MR_AUDIO_RATE;
-    e->sample_fmt = AV_SAMPLE_FMT_NONE;
-    for (const enum AVSampleFormat *f = codec->sample_fmts; f && *f != AV_SAMPLE_FMT_NONE; f++)
-        if (*f == AV_SAMPLE_FMT_FLTP || *f == AV_SAMPLE_FMT_FLT || *f == AV_SAMPLE_FMT_S16) {
-            e->sample_fmt = *f;
-            break;
-        }
-    if (e->sample_fmt == AV_SAMPLE_FMT_NONE)
-        return mr_err_set(err, "the %s encoder takes no sample format moonreel writes", codec->name);
+    int bits;
+    if (mr_sample_format_choose(codec, opt->sample_format, o->path, &e->sample_fmt, &bits, err) < 0)
+        return -1;
+    if (bits)
+        e->bits_per_raw_sample = bits;
     av_channel_layout_copy(&e->ch_layout, &(AVChannelLayout)AV_CHANNEL_LAYOUT_STEREO);
     const AVCodecDescriptor *d = avcodec_descriptor_get(codec->id);
     if (!d || !(d->props & AV_CODEC_PROP_LOSSLESS)) /* PCM and FLAC take no bit rate */
@@ -187,6 +189,7 @@ mr_output *mr_output_open(const char *path, const mr_output_opts *opt, int w, in
     o->null = opt->encoder && !strcmp(opt->encoder, "null");
     o->seq = mr_output_is_sequence(path);
     o->alpha_mode = opt->alpha;
+    o->sample_format = opt->sample_format;
     o->transparent = transparent;
     if (o->seq && check_sequence(path, opt, w, err) < 0) {
         free(o);
@@ -298,11 +301,14 @@ int mr_output_audio(mr_output *o, const float *s, int n, mr_err *err)
         }
         planes[0] = l;
         planes[1] = r;
+    } else if (fmt == AV_SAMPLE_FMT_S32) { /* 24-bit PCM and FLAC */
+        mr_samples_to_s24(s, (int32_t *)o->planar, 2 * n);
+        planes[0] = o->planar;
     } else if (fmt == AV_SAMPLE_FMT_S16) {
         int16_t *d = (int16_t *)o->planar;
-        for (int i = 0; i < 2 * n; i++) {
-            float v = s[i] * 32767.0f;
-            d[i] = (int16_t)(v > 32767 ? 32767 : v < -32768 ? -32768 : v);
+        for (int i = 0; i < 2 * n; i++) { /* rounded, on the scale decoders read back (x 32768) */
+            float v = s[i] * 32768.0f;
+            d[i] = (int16_t)(v >= 32767 ? 32767 : v <= -32768 ? -32768 : lrintf(v));
         }
         planes[0] = d;
     } else {

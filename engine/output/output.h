@@ -22,8 +22,16 @@ typedef struct mr_output_opts {
     int crf;               /* < 0: the encoder's moonreel default */
     const char *preset;    /* NULL: "veryfast"; ultrafast .. veryslow */
     int audio_bitrate;     /* bits per second; 0: 128000 */
+    const char *sample_format; /* .wav and .flac: "s16" (NULL: the default), "s24" or "f32" (.wav only) */
     bool faststart;        /* .mp4/.mov: index at the front, for playing while downloading */
     int threads;           /* the encoder's threads; 0: its own choice (x264: 1.5 per core) */
+    int bitrate;           /* video bits per second; 0: constant quality (crf) */
+    int maxrate, bufsize;  /* the rate limit and its buffer, bits (0: none) */
+    int gop;               /* frames from one key frame to the next; 0: the encoder's choice */
+    const char *pixel_format; /* NULL: the encoder's moonreel default (yuv420p); "yuv422p", "yuv444p",
+                                 "yuv420p10le", ... where the encoder takes it */
+    char codec_opts[1024]; /* the video encoder's own options, "key=value" lines ("" none): FFmpeg's
+                            * AVOptions of that encoder (an unknown key is an error naming it) */
     int alpha;             /* transparency: MR_ALPHA_AUTO, _ON or _OFF */
 } mr_output_opts;
 

@@ -52,6 +52,7 @@ struct mr_output {
     int64_t apts;
     float *planar;
     int planar_cap;
+    const char *sample_format; /* mr_output_opts.sample_format (borrowed, for the .wav encoder) */
 };
 
 /* video_encoder.c: chooses and opens the picture encoder (NVENC first on a GPU when auto,

@@ -70,29 +70,35 @@ const AVCodec *mr_venc_find(const char *name, const char *codec, mr_err *err)
 
 /* Sets the encoder's quality options from crf/preset, by encoder family (ProRes with alpha:
  * the 4444 profile). */
-static void set_quality(AVCodecContext *enc, const AVCodec *codec, int crf, int preset, bool alpha)
+static void set_quality(AVCodecContext *enc, const AVCodec *codec, int crf, int preset, bool alpha, bool by_rate)
 {
     const char *n = codec->name;
     char buf[32];
+    bool quality = crf >= 0 || !by_rate; /* constant quality, unless a bitrate alone was asked for */
     if (!strcmp(n, "libx264") || !strcmp(n, "libx265")) {
         av_opt_set(enc->priv_data, "preset", presets[preset], 0);
         snprintf(buf, sizeof buf, "%d", crf >= 0 ? crf : !strcmp(n, "libx264") ? 20 : 24);
-        av_opt_set(enc->priv_data, "crf", buf, 0);
+        if (quality)
+            av_opt_set(enc->priv_data, "crf", buf, 0);
         if (!strcmp(n, "libx265"))
             av_opt_set(enc->priv_data, "x265-params", "log-level=error", 0);
     } else if (!strcmp(n, "libvpx-vp9")) {
-        av_opt_set_int(enc->priv_data, "crf", crf >= 0 ? crf : 32, 0);
+        if (quality) {
+            av_opt_set_int(enc->priv_data, "crf", crf >= 0 ? crf : 32, 0);
+            enc->bit_rate = 0;
+        }
         av_opt_set_int(enc->priv_data, "cpu-used", 8 - preset, 0);
         av_opt_set_int(enc->priv_data, "row-mt", 1, 0);
         av_opt_set(enc->priv_data, "deadline", "good", 0);
-        enc->bit_rate = 0;
     } else if (strstr(n, "_nvenc")) {
         /* ultrafast..veryslow onto p1..p7; crf onto constant quality */
         snprintf(buf, sizeof buf, "p%d", preset < 2 ? 1 : preset > 7 ? 7 : preset);
         av_opt_set(enc->priv_data, "preset", buf, 0);
         av_opt_set(enc->priv_data, "rc", "vbr", 0);
-        av_opt_set_int(enc->priv_data, "cq", crf >= 0 ? crf : 23, 0);
-        enc->bit_rate = 0;
+        if (quality) {
+            av_opt_set_int(enc->priv_data, "cq", crf >= 0 ? crf : 23, 0);
+            enc->bit_rate = 0;
+        }
     } else if (!strcmp(n, "prores_ks")) {
         av_opt_set(enc->priv_data, "profile", alpha ? "4444" : "hq", 0);
     }
@@ -124,6 +130,35 @@ static enum AVPixelFormat pick_format(const AVCodec *c, bool gpu, bool alpha)
     if (supports(c, AV_PIX_FMT_YUV420P))
         return AV_PIX_FMT_YUV420P;
     return c->pix_fmts[0];
+}
+
+/* The layout named by pixel_format, where codec takes it, into *fmt (yuv420p keeps the choice
+ * made: NV12 from the GPU is the same picture). 0, or -1 with err set: an unknown name, a
+ * layout the encoder does not take (listing those it does), CUDA frames (NV12 only) or
+ * alpha (its own layouts) asked for another. */
+static int asked_format(const AVCodec *c, const char *name, bool cuda_frames, bool alpha, enum AVPixelFormat *fmt,
+                        mr_err *err)
+{
+    enum AVPixelFormat f = av_get_pix_fmt(name);
+    if (f == AV_PIX_FMT_NONE)
+        return mr_err_set(err, "pixel_format '%s' is not a pixel format FFmpeg knows (yuv420p, yuv422p, yuv444p, "
+                               "yuv420p10le ...)", name);
+    if (f == AV_PIX_FMT_YUV420P && (*fmt == AV_PIX_FMT_NV12 || *fmt == AV_PIX_FMT_YUV420P))
+        return 0;
+    if (alpha)
+        return mr_err_set(err, "pixel_format '%s' with alpha: a transparent picture takes the encoder's alpha layout "
+                               "(alpha = false flattens it)", name);
+    if (cuda_frames)
+        return mr_err_set(err, "pixel_format '%s': NVENC is fed 4:2:0 (NV12) from the GPU here", name);
+    if (!supports(c, f)) {
+        char list[512] = "";
+        for (const enum AVPixelFormat *p = c->pix_fmts; p && *p != AV_PIX_FMT_NONE; p++)
+            snprintf(list + strlen(list), sizeof list - strlen(list), "%s%s", list[0] ? ", " : "",
+                     av_get_pix_fmt_name(*p));
+        return mr_err_set(err, "pixel_format '%s': the %s encoder takes %s", name, c->name, list[0] ? list : "yuv420p");
+    }
+    *fmt = f;
+    return 0;
 }
 
 #ifdef MR_HAVE_GIF
@@ -246,6 +281,8 @@ static int try_open(mr_output *o, const AVCodec *codec, const mr_output_opts *op
                     bool cuda_frames, mr_err *err)
 {
     enum AVPixelFormat fmt = cuda_frames ? AV_PIX_FMT_NV12 : pick_format(codec, o->gpu != NULL, o->alpha);
+    if (opt->pixel_format && asked_format(codec, opt->pixel_format, cuda_frames, o->alpha, &fmt, err) < 0)
+        return -1;
     const AVPixFmtDescriptor *d = av_pix_fmt_desc_get(fmt);
     int W = (o->w + (1 << d->log2_chroma_w) - 1) >> d->log2_chroma_w << d->log2_chroma_w;
     int H = (o->h + (1 << d->log2_chroma_h) - 1) >> d->log2_chroma_h << d->log2_chroma_h;
@@ -263,6 +300,11 @@ static int try_open(mr_output *o, const AVCodec *codec, const mr_output_opts *op
      * decodes: one a core held a fifth less memory but made W1 9 % slower (x264's frame
      * threads, not the CPU, are what limit it; bench/RESULTS.md) */
     e->thread_count = opt->threads > 0 ? opt->threads : 0;
+    e->bit_rate = opt->bitrate; /* 0: by quality (set_quality) */
+    e->rc_max_rate = opt->maxrate;
+    e->rc_buffer_size = opt->bufsize ? opt->bufsize : opt->maxrate ? 2 * opt->maxrate : 0;
+    if (opt->gop > 0)
+        e->gop_size = opt->gop;
     if (d->flags & AV_PIX_FMT_FLAG_RGB) {
         e->color_range = AVCOL_RANGE_JPEG;
     } else {
@@ -281,14 +323,33 @@ static int try_open(mr_output *o, const AVCodec *codec, const mr_output_opts *op
         e->pix_fmt = AV_PIX_FMT_CUDA;
         e->hw_frames_ctx = av_buffer_ref(frames);
     }
-    set_quality(e, codec, opt->crf, preset, o->alpha);
-    int r = avcodec_open2(e, codec, NULL);
+    set_quality(e, codec, opt->crf, preset, o->alpha, opt->bitrate > 0);
+    AVDictionary *own = NULL; /* codec_opts: the encoder's own options, each one used or an error */
+    if (opt->codec_opts[0] && av_dict_parse_string(&own, opt->codec_opts, "=", "\n", 0) < 0) {
+        av_dict_free(&own);
+        av_buffer_unref(&frames);
+        avcodec_free_context(&e);
+        return mr_err_set(err, "codec_opts: cannot read '%s'", opt->codec_opts);
+    }
+    int r = avcodec_open2(e, codec, &own);
     if (r < 0) {
-        mr_err_av(err, r, "cannot open the %s encoder", codec->name);
+        mr_err_av(err, r, "cannot open the %s encoder%s%s", codec->name, opt->codec_opts[0] ? " with codec_opts " : "",
+                  opt->codec_opts);
+        av_dict_free(&own);
         av_buffer_unref(&frames);
         avcodec_free_context(&e);
         return r;
     }
+    const AVDictionaryEntry *unknown = av_dict_get(own, "", NULL, AV_DICT_IGNORE_SUFFIX);
+    if (unknown) {
+        mr_err_set(err, "codec_opts: the %s encoder has no option '%s' (ffmpeg -h encoder=%s lists its options)",
+                   codec->name, unknown->key, codec->name);
+        av_dict_free(&own);
+        av_buffer_unref(&frames);
+        avcodec_free_context(&e);
+        return -1;
+    }
+    av_dict_free(&own);
     if (!o->null && !(o->vst = avformat_new_stream(o->mux.oc, NULL))) {
         av_buffer_unref(&frames);
         avcodec_free_context(&e);

@@ -30,6 +30,7 @@ mr_render_opts mr_render_opts_default(void)
     mr_render_opts o;
     memset(&o, 0, sizeof o);
     o.out.crf = -1;
+    o.frames[0] = o.frames[1] = -1;
     return o;
 }
 
@@ -372,6 +373,34 @@ static int render_png(mr_clip *c, const char *path, mr_gpu *gpu, const mr_render
     return r;
 }
 
+/* The part of clip that o's range or frames name (a new reference; the whole clip without
+ * them), or NULL with err set when the part is not inside the clip. */
+static mr_clip *part_of(mr_clip *clip, mr_rational fps, const mr_render_opts *o, mr_err *err)
+{
+    double t0, t1;
+    if (o->frames[0] >= 0) {
+        t0 = mr_frame_time(o->frames[0], fps);
+        t1 = mr_frame_time(o->frames[1] + 1, fps);
+    } else if (o->range[1] > 0) {
+        t0 = o->range[0];
+        t1 = o->range[1];
+    } else {
+        return mr_clip_ref(clip);
+    }
+    if (t1 > clip->duration + MR_TIME_EPS) {
+        char d[32];
+        mr_time_format(clip->duration, d, sizeof d);
+        if (o->frames[0] >= 0)
+            mr_err_set(err, "frames %lld-%lld: the clip has %lld frames (0-%lld) at %d/%d fps", (long long)o->frames[0],
+                       (long long)o->frames[1], (long long)mr_frame_count(clip->duration, fps),
+                       (long long)mr_frame_count(clip->duration, fps) - 1, fps.num, fps.den);
+        else
+            mr_err_set(err, "range %.3f-%.3f s: the clip lasts %s", t0, t1, d);
+        return NULL;
+    }
+    return mr_clip_sub(clip, t0, t1, err);
+}
+
 int mr_render(mr_clip *clip, const char *path, const mr_render_opts *o, mr_err *err)
 {
     bool png = ends_with(path, ".png") && !mr_output_is_sequence(path);
@@ -385,12 +414,16 @@ int mr_render(mr_clip *clip, const char *path, const mr_render_opts *o, mr_err *
         return -1;
     /* by default, alpha is kept where the picture is transparent (its first frame; a .png's
      * at t) and the output holds it: look before opening it (and before letterboxing) */
-    bool fit = o->w > 0 && o->h > 0 && clip->has_video;
-    int transparent = 0;
-    if (o->out.alpha == MR_ALPHA_AUTO && clip->has_video && (png ? fit : mr_output_alpha_support(path, &o->out)) &&
-        (transparent = transparent_at(clip, png ? o->t : 0, gpu, o->cancel, err)) < 0)
+    mr_clip *c = part_of(clip, fps, o, err);
+    if (!c)
         return -1;
-    mr_clip *c = mr_clip_ref(clip);
+    bool fit = o->w > 0 && o->h > 0 && c->has_video;
+    int transparent = 0;
+    if (o->out.alpha == MR_ALPHA_AUTO && c->has_video && (png ? fit : mr_output_alpha_support(path, &o->out)) &&
+        (transparent = transparent_at(c, png ? o->t : 0, gpu, o->cancel, err)) < 0) {
+        mr_clip_unref(c);
+        return -1;
+    }
     if (fit) { /* bars on black, or transparent where the output keeps alpha */
         bool clear = o->out.alpha == MR_ALPHA_ON || transparent;
         mr_clip *fitted = mr_clip_fit(c, o->w, o->h, (mr_rgba){0, 0, 0, clear ? 0 : 255}, err);

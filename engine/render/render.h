@@ -25,6 +25,9 @@ typedef struct mr_render_opts {
     int w, h;                  /* 0: the clip's size; else scaled to fit, letterboxed */
     int threads;               /* render workers; 0: one per core */
     double t;                  /* for .png outputs: the time of the frame */
+    double range[2];           /* render only [range[0], range[1]) of the clip, seconds ({0, 0}: all) */
+    int64_t frames[2];         /* or only frames frames[0] .. frames[1], inclusive, at the output's
+                                * rate ({-1, -1}: all) */
     void (*progress)(const mr_progress *p, void *ud);   /* called a few times a second */
     void *progress_ud;
     const volatile sig_atomic_t *cancel;                 /* non-zero stops the render */

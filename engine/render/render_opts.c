@@ -27,6 +27,24 @@ const mr_render_opt mr_render_opt_table[] = {
      "the encoder's threads (default its own choice)"},
     {"audio_bitrate", "audio-bitrate", MR_ROPT_BITRATE, AT(out.audio_bitrate), 8000, 1024000, 0,
      "bits per second of compressed sound: 128000 or \"128k\" (default 128k)"},
+    {"sample_format", "sample-format", MR_ROPT_STRING, AT(out.sample_format), 0, 0, 0,
+     ".wav and .flac: how samples are stored: s16 (default), s24, or f32 (.wav only)"},
+    {"bitrate", "bitrate", MR_ROPT_BITRATE, AT(out.bitrate), 10000, 2000000000, 0,
+     "video bits per second: 8000000 or \"8M\", \"2500k\" (default: constant quality by crf)"},
+    {"maxrate", "maxrate", MR_ROPT_BITRATE, AT(out.maxrate), 10000, 2000000000, 0,
+     "the most video bits per second over bufsize (with crf: capped quality)"},
+    {"bufsize", "bufsize", MR_ROPT_BITRATE, AT(out.bufsize), 10000, 2000000000, 0,
+     "the buffer, in bits, over which maxrate holds (default: the encoder's)"},
+    {"gop", "gop", MR_ROPT_INT, AT(out.gop), 1, 100000, 0, "frames from one key frame to the next (default: the encoder's)"},
+    {"pixel_format", "pixel-format", MR_ROPT_STRING, AT(out.pixel_format), 0, 0, 0,
+     "yuv420p (default), yuv422p, yuv444p, yuv420p10le ...: the encoder's picture layout, where it takes it"},
+    {"codec_opts", "codec-opts", MR_ROPT_DICT, AT(out.codec_opts), 0, 0, 0,
+     "the video encoder's own options: {tune = \"film\"} in Lua, --codec-opts tune=film (again for more); "
+     "an unknown key is an error naming the encoder"},
+    {"range", "range", MR_ROPT_RANGE, AT(range), 0, 1e9, 0,
+     "only a part of the clip: {t0, t1} in Lua, --range T0,T1 (seconds or mm:ss.fff)"},
+    {"frames", "frames", MR_ROPT_FRAMES, AT(frames), 0, 1e12, -1,
+     "only frames A to B, both included, at the output's rate: --frames 0-99, frames = \"0-99\""},
     {"faststart", "faststart", MR_ROPT_BOOL, AT(out.faststart), 0, 0, 0,
      ".mp4/.mov: the index at the front, for playing while downloading"},
     {"backend", "backend", MR_ROPT_BACKEND, AT(backend), 0, 0, 0, "auto, cpu or cuda: where frames are evaluated"},
@@ -93,8 +111,8 @@ static int parse_number(const mr_render_opt *d, const char *text, double *v, mr_
 {
     char *end;
     double x = strtod(text, &end);
-    if (d->type == MR_ROPT_BITRATE && end != text && (*end == 'k' || *end == 'K') && !end[1]) {
-        x *= 1000;
+    if (d->type == MR_ROPT_BITRATE && end != text && strchr("kKmM", *end) && *end && !end[1]) {
+        x *= *end == 'k' || *end == 'K' ? 1e3 : 1e6;
         end++;
     }
     bool whole = d->type != MR_ROPT_INT || x == floor(x);
@@ -118,6 +136,39 @@ static int parse_bool(const char *text, bool *b)
             return *b = false, 0;
     }
     return -1;
+}
+
+/* Adds "key=value" as a line of the char[1024] lines. 0, or -1 with err set (no key, no '=',
+ * a line break in it, too long). */
+static int add_line(char *lines, const char *text, mr_err *err)
+{
+    const char *eq = strchr(text, '=');
+    if (!eq || eq == text || strchr(text, '\n'))
+        return mr_err_set(err, "wants key=value, got '%s'", text);
+    size_t have = strlen(lines), need = strlen(text) + (have ? 1 : 0);
+    if (have + need >= sizeof ((mr_output_opts *)0)->codec_opts)
+        return mr_err_set(err, "holds at most %zu characters of key=value", sizeof ((mr_output_opts *)0)->codec_opts - 1);
+    snprintf(lines + have, need + 1, "%s%s", have ? "\n" : "", text);
+    return 0;
+}
+
+/* "T0,T1" (seconds or mm:ss.fff each, T0 < T1) into t[2]. 0, or -1 with err set. */
+static int parse_range(const char *text, double *t, mr_err *err)
+{
+    const char *comma = strchr(text, ',');
+    char first[64];
+    double a, b;
+    mr_err why;
+    if (!comma || (size_t)(comma - text) >= sizeof first)
+        return mr_err_set(err, "wants two times T0,T1 (seconds or mm:ss.fff), got '%s'", text);
+    snprintf(first, sizeof first, "%.*s", (int)(comma - text), text);
+    if (mr_time_parse(first, &a, &why) < 0 || mr_time_parse(comma + 1, &b, &why) < 0)
+        return mr_err_set(err, "wants two times T0,T1: %s", why.msg);
+    if (!(a >= 0 && b > a))
+        return mr_err_set(err, "wants T0 < T1, from 0 on, got '%s'", text);
+    t[0] = a;
+    t[1] = b;
+    return 0;
 }
 
 int mr_render_opt_set(mr_render_opts *o, const mr_render_opt *d, const char *text, mr_err *err)
@@ -171,6 +222,20 @@ int mr_render_opt_set(mr_render_opts *o, const mr_render_opt *d, const char *tex
             return mr_err_set(err, "wants a time from 0 to %g s, got '%s'", d->max, text);
         *(double *)field = v;
         return 0;
+    case MR_ROPT_DICT:
+        return add_line(field, text, err);
+    case MR_ROPT_RANGE:
+        return parse_range(text, (double *)field, err);
+    case MR_ROPT_FRAMES: {
+        long long a, b;
+        char tail;
+        if (sscanf(text, "%lld-%lld%c", &a, &b, &tail) != 2 || a < 0 || b < a || b > (long long)d->max)
+            return mr_err_set(err, "wants frames A-B, from frame A to frame B (both included, A <= B), such as "
+                                   "0-99, got '%s'", text);
+        ((int64_t *)field)[0] = a;
+        ((int64_t *)field)[1] = b;
+        return 0;
+    }
     }
     return mr_err_set(err, "internal error: option %s has no parser", d->name);
 }
@@ -213,9 +278,25 @@ int mr_render_opts_check(const mr_render_opts *o, mr_err *err)
             if (d->tristate && (*(const int *)field < -1 || *(const int *)field > 1))
                 return mr_err_set(err, "%s %d is not -1 (false), 0 (not given) or 1 (true)", d->name, *(const int *)field);
             break;
+        case MR_ROPT_RANGE: {
+            const double *t = (const double *)field;
+            if ((t[0] || t[1]) && !(t[0] >= 0 && t[1] > t[0] && t[1] <= d->max))
+                return mr_err_set(err, "%s %g..%g is not a part of a clip (0 <= t0 < t1)", d->name, t[0], t[1]);
+            break;
+        }
+        case MR_ROPT_FRAMES: {
+            const int64_t *f = (const int64_t *)field;
+            if (!(f[0] == -1 && f[1] == -1) && !(f[0] >= 0 && f[1] >= f[0]))
+                return mr_err_set(err, "%s %lld-%lld is not a range of frames", d->name, (long long)f[0],
+                                  (long long)f[1]);
+            break;
+        }
         case MR_ROPT_STRING:
+        case MR_ROPT_DICT:
             break;
         }
     }
+    if ((o->range[0] || o->range[1]) && o->frames[0] >= 0)
+        return mr_err_set(err, "range and frames are two ways to say one thing: give one");
     return 0;
 }

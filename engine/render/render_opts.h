@@ -25,6 +25,9 @@ typedef enum {
                        * for a `tristate` option, an int: 0 not given, 1 true, -1 false) */
     MR_ROPT_BACKEND,  /* auto, cpu, cuda */
     MR_ROPT_TIME,     /* seconds or "mm:ss.fff" */
+    MR_ROPT_DICT,     /* "key=value": added to a char[1024] of such lines (given again: another line) */
+    MR_ROPT_RANGE,    /* "T0,T1": two times (seconds or mm:ss.fff), T0 < T1, into double[2] */
+    MR_ROPT_FRAMES,   /* "A-B": two frame numbers, A <= B, into int64_t[2] */
 } mr_ropt_type;
 
 typedef struct mr_render_opt {

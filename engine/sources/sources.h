@@ -38,6 +38,17 @@ mr_clip *mr_pattern_new(const char *kind, int w, int h, mr_rational fps, mr_err 
 /* A sine tone at freq_hz (amplitude 0.5), unbounded. */
 mr_clip *mr_tone_new(double freq_hz, mr_err *err);
 
+/* The waves of tone(): sine; square and saw (band-limited by PolyBLEP, so they do not alias);
+ * white noise (uniform, the same for one seed on every run; freq is ignored). */
+typedef enum { MR_WAVE_SINE, MR_WAVE_SQUARE, MR_WAVE_SAW, MR_WAVE_NOISE } mr_wave;
+
+/* The wave called name ("sine", "square", "saw", "noise") into *w: 0, or -1 when unknown. */
+int mr_wave_parse(const char *name, mr_wave *w);
+
+/* A tone of that wave at freq_hz, amplitude 0.5 (peaks of +-0.5), unbounded. NULL with err
+ * set (frequency outside 0..24000 Hz, except for noise). */
+mr_clip *mr_tone_wave_new(double freq_hz, mr_wave wave, uint64_t seed, mr_err *err);
+
 /* Silence, unbounded. */
 mr_clip *mr_silence_new(mr_err *err);
 

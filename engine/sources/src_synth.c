@@ -1,4 +1,5 @@
-/* src_synth.c: synthetic sources for demos and tests: pattern(), tone(), silence(). */
+/* src_synth.c: synthetic sources for demos and tests: pattern(), tone() (sine, square, saw,
+ * noise), silence(). */
 #include <math.h>
 #include <stdio.h>
 #include <string.h>
@@ -143,16 +144,59 @@ mr_clip *mr_pattern_new(const char *kind, int w, int h, mr_rational fps, mr_err 
 
 typedef struct tone_priv {
     double freq;
+    mr_wave wave;
+    uint64_t seed;
 } tone_priv;
+
+static const char *const wave_names[] = {"sine", "square", "saw", "noise"};
+
+/* PolyBLEP: the correction that takes the step out of a naive square or saw where the phase
+ * x (0..1) wraps, over one sample (dt) either side: without it the corners alias. */
+static double blep(double x, double dt)
+{
+    if (x < dt) {
+        x /= dt;
+        return x + x - x * x - 1;
+    }
+    if (x > 1 - dt) {
+        x = (x - 1) / dt;
+        return x * x + x + x + 1;
+    }
+    return 0;
+}
+
+/* splitmix64 of the seed and the sample index: white noise that any sample can be asked for
+ * alone, the same on every run for one seed. Uniform in [-1, 1). */
+static double noise_at(uint64_t seed, int64_t s)
+{
+    uint64_t z = seed * 0x9e3779b97f4a7c15ull + (uint64_t)s * 0xbf58476d1ce4e5b9ull + 0x94d049bb133111ebull;
+    z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ull;
+    z = (z ^ (z >> 27)) * 0x94d049bb133111ebull;
+    z ^= z >> 31;
+    return (double)(z >> 11) / (double)(1ull << 52) - 1.0;
+}
 
 static int tone_sound(const mr_clip *c, int64_t s0, int n, float *out, mr_eval *ev)
 {
-    double f = ((const tone_priv *)c->priv)->freq;
+    const tone_priv *p = c->priv;
+    double f = p->freq, dt = f / MR_AUDIO_RATE;
     for (int i = 0; i < n; i++) {
         /* phase from the sample index itself: no drift however long it plays */
-        double cycles = fmod((double)(s0 + i) * f / MR_AUDIO_RATE, 1.0);
-        float v = (float)(0.5 * sin(2 * M_PI * cycles));
-        out[2 * i] = out[2 * i + 1] = v;
+        double x = fmod((double)(s0 + i) * f / MR_AUDIO_RATE, 1.0), v;
+        switch (p->wave) {
+        case MR_WAVE_SQUARE:
+            v = (x < 0.5 ? 1 : -1) + blep(x, dt) - blep(fmod(x + 0.5, 1.0), dt);
+            break;
+        case MR_WAVE_SAW:
+            v = 2 * x - 1 - blep(x, dt);
+            break;
+        case MR_WAVE_NOISE:
+            v = noise_at(p->seed, s0 + i);
+            break;
+        default:
+            v = sin(2 * M_PI * x);
+        }
+        out[2 * i] = out[2 * i + 1] = (float)(0.5 * v);
     }
     return 0;
 }
@@ -165,24 +209,43 @@ static int silence_sound(const mr_clip *c, int64_t s0, int n, float *out, mr_eva
 
 static void tone_describe(const mr_clip *c, char *buf, size_t n)
 {
-    snprintf(buf, n, "%g Hz", ((const tone_priv *)c->priv)->freq);
+    const tone_priv *p = c->priv;
+    if (p->wave == MR_WAVE_NOISE)
+        snprintf(buf, n, "noise, seed %llu", (unsigned long long)p->seed);
+    else if (p->wave == MR_WAVE_SINE)
+        snprintf(buf, n, "%g Hz", p->freq);
+    else
+        snprintf(buf, n, "%g Hz %s", p->freq, wave_names[p->wave]);
 }
 
 static const mr_clip_ops tone_ops = {"tone", NULL, tone_sound, tone_describe, NULL};
 static const mr_clip_ops silence_ops = {"silence", NULL, silence_sound, NULL, NULL};
 
-mr_clip *mr_tone_new(double freq, mr_err *err)
+int mr_wave_parse(const char *name, mr_wave *w)
 {
-    if (!(freq > 0 && freq < MR_AUDIO_RATE / 2)) {
+    for (int i = 0; i < 4; i++)
+        if (!strcmp(name, wave_names[i]))
+            return *w = (mr_wave)i, 0;
+    return -1;
+}
+
+mr_clip *mr_tone_wave_new(double freq, mr_wave wave, uint64_t seed, mr_err *err)
+{
+    if (wave != MR_WAVE_NOISE && !(freq > 0 && freq < MR_AUDIO_RATE / 2)) {
         mr_err_set(err, "frequency %g Hz is outside 0..24000", freq);
         return NULL;
     }
     mr_clip *c = mr_clip_alloc(&tone_ops, sizeof(tone_priv), NULL, err);
     if (!c)
         return NULL;
-    ((tone_priv *)c->priv)->freq = freq;
+    *(tone_priv *)c->priv = (tone_priv){freq, wave, seed};
     c->has_audio = true;
     return c;
+}
+
+mr_clip *mr_tone_new(double freq, mr_err *err)
+{
+    return mr_tone_wave_new(freq, MR_WAVE_SINE, 0, err);
 }
 
 mr_clip *mr_silence_new(mr_err *err)

@@ -1,39 +1,43 @@
-/* text.h: text pictures, shaped with HarfBuzz, drawn with FreeType, fonts found by fontconfig. */
+/* text.h: text clips: styled titles in every script (engine/text/ lays them out and draws
+ * them), made of one string or of parts with their own font, size and colour; shown at once,
+ * typed out (clip:typewriter) or animated per character (mr_text_animate). */
 #ifndef MR_TEXT_H
 #define MR_TEXT_H
 
 #include "engine/core/clip.h"
 #include "engine/core/color.h"
 #include "engine/core/frame.h"
+#include "engine/text/draw.h"
+#include "engine/text/font.h"
+#include "engine/text/place.h"
+#include "engine/text/style.h"
 
-typedef enum { MR_ALIGN_LEFT, MR_ALIGN_CENTER, MR_ALIGN_RIGHT } mr_align;
-
-typedef struct mr_text_style {
-    char font[512];        /* family ("DejaVu Sans", "DejaVu Sans Bold", "DejaVu Sans:bold") or a file path */
-    double size;           /* pixels (the em size) */
-    mr_rgba color;
-    mr_rgba stroke_color;
-    double stroke_width;   /* pixels; 0 for none */
-    mr_align align;
-    int wrap_width;        /* the picture's exact width (margins and stroke inside it): lines wrap
-                              at spaces, and inside a word that cannot fit on a line; 0: no wrapping */
-} mr_text_style;
-
-/* The defaults: DejaVu Sans, 48 px, white, no stroke, left-aligned, no wrapping. */
+/* The defaults: DejaVu Sans, 48 px, white, no stroke, aligned left (right for a paragraph
+ * that runs right to left), no wrapping, no box, no shadow. */
 mr_text_style mr_text_style_default(void);
 
 /* A clip showing utf8 in style on a transparent background, sized to the text (as wide as
- * wrap_width when it is given) with every glyph, stroke included, inside it; unbounded.
- * The layout is done now (so .w and .h are known), the drawing on first use. Returns NULL
- * with err set when the font is not found, the text is not UTF-8, or wrap_width cannot hold
- * a single character. The caller owns the clip. */
+ * wrap_width and as tall as height when they are given) with every glyph, stroke, box and
+ * shadow inside it; unbounded. The layout is done now (so .w and .h are known), the drawing on
+ * first use. Returns NULL with err set when a font is not found, the text is not UTF-8, or
+ * wrap_width cannot hold a single character. The caller owns the clip. */
 mr_clip *mr_text_new(const char *utf8, const mr_text_style *style, mr_err *err);
+
+/* The same from parts (rich text). The parts are copied. */
+mr_clip *mr_text_new_parts(const mr_text_part *parts, int nparts, const mr_text_style *style, mr_err *err);
 
 /* Draws utf8 in style into a new frame sized to the text. NULL with err set on failure. */
 mr_frame *mr_text_render(const char *utf8, const mr_text_style *style, mr_err *err);
 
-/* Finds the font file for a family name or path. Returns 0 with the file and face index,
- * or -1 with err set naming the font. */
-int mr_font_find(const char *name, char *path, size_t n, int *index, mr_err *err);
+/* Fills looks[0..nchars) (set to identity before the call) for time t. 0, or -1 with err set. */
+typedef int (*mr_text_anim_fn)(void *ud, double t, int nchars, mr_char_look *looks, mr_err *err);
+
+/* A text whose characters move as fn says at each frame (fn is called from the render's
+ * workers; release(ud) when the clip goes, also on failure here). NULL with err set. */
+mr_clip *mr_text_animate(const mr_text_part *parts, int nparts, const mr_text_style *style, mr_text_anim_fn fn,
+                         void *ud, void (*release)(void *ud), mr_err *err);
+
+/* The layout of a text clip (for tests), or NULL when c is no text clip. */
+const mr_text_pic *mr_text_clip_pic(const mr_clip *c);
 
 #endif

@@ -68,4 +68,45 @@ for ext in wav mp3 flac ogg opus m4a; do
 done
 expect_no_temp "$WORK"
 
+# the render options of issue 17, each read back from the file: bitrate, gop, pixel_format,
+# codec_opts (and an unknown key named with its encoder), a part by frames or by range, --still
+cat > opts.lua <<'LUA'
+local clip = pattern("bars", 320, 180):dur(3):with_audio(tone(440):dur(3))
+if args.noisy then clip = clip:noise(0.3, 7) end -- what does not compress, for a bitrate
+if args.out then render(clip, args.out, {gop = 15, codec_opts = {tune = "zerolatency"}, range = {1, 2}}) end
+return clip
+LUA
+if "$MR" run opts.lua -o gop.mp4 --gop 10 -q; then
+  expect_eq "--gop 10: a key frame every 10 frames" "$("$MC" gop.mp4 keyframes | head -1)" "0 10 20 30 40 50 60 70 80 "
+else bad "--gop"; fi
+"$MR" run opts.lua -o rate.mp4 --bitrate 200k --set noisy=1 -q && ok || bad "--bitrate"
+kbps=$("$MC" rate.mp4 keyframes | tail -1 | cut -d= -f2)
+[ "${kbps:-0}" -ge 100 ] && [ "${kbps:-0}" -le 300 ] && ok || bad "--bitrate 200k: the file has $kbps kbit/s"
+"$MR" run opts.lua -o crf.mp4 --crf 0 --set noisy=1 -q && ok || bad "--crf 0"
+big=$("$MC" crf.mp4 keyframes | tail -1 | cut -d= -f2)
+[ "${big:-0}" -gt "${kbps:-0}" ] && ok || bad "crf 0 makes more bits ($big) than 200k ($kbps)"
+for pf in yuv422p yuv444p yuv420p10le; do
+  "$MR" run opts.lua -o pf.mp4 --pixel-format $pf -q && ok || bad "--pixel-format $pf"
+  expect_contains "--pixel-format $pf in the file" "$("$MC" pf.mp4)" "pix=$pf "
+done
+expect_contains "a pixel format the encoder lacks" "$("$MR" run opts.lua -o bad.mp4 --pixel-format rgb24 2>&1)" \
+  "pixel_format 'rgb24': the libx264 encoder takes yuv420p"
+expect_contains "an unknown pixel format" "$("$MR" run opts.lua -o bad.mp4 --pixel-format yuv999 2>&1)" \
+  "pixel_format 'yuv999' is not a pixel format FFmpeg knows"
+"$MR" run opts.lua -o zl.mp4 --codec-opts x264-params=bframes=0:keyint=7 -q && ok || bad "--codec-opts"
+expect_eq "--codec-opts x264-params=keyint=7" "$("$MC" zl.mp4 keyframes | head -1)" "0 7 14 21 28 35 42 49 56 63 70 77 84 "
+expect_contains "an unknown codec option names the encoder" "$("$MR" run opts.lua -o bad.mp4 --codec-opts nosuch=1 2>&1)" \
+  "codec_opts: the libx264 encoder has no option 'nosuch'"
+expect_no_file bad.mp4
+"$MR" run opts.lua -o part.mp4 --frames 30-44 -q && ok || bad "--frames"
+expect_contains "--frames 30-44: 15 frames" "$("$MC" part.mp4)" "frames=15 duration=0.500"
+"$MR" run opts.lua --set out=lua.mp4 -q && ok || bad "render() with gop, codec_opts, range"
+expect_contains "range = {1, 2}: one second" "$("$MC" lua.mp4)" "frames=30 duration=1.000"
+expect_eq "gop = 15 from render()" "$("$MC" lua.mp4 keyframes | head -1)" "0 15 "
+expect_contains "frames past the end" "$("$MR" run opts.lua -o bad.mp4 --frames 80-99 2>&1)" "the clip has 90 frames (0-89)"
+expect_contains "frames and range at once" "$("$MR" run opts.lua -o bad.mp4 --frames 1-2 --range 0,1 2>&1)" \
+  "range and frames are two ways to say one thing"
+"$MR" run opts.lua --still 1.5 -q && ok || bad "--still"
+[ -s opts.png ] && ok || bad "--still writes the script's name with .png"
+
 finish

@@ -16,6 +16,10 @@ for f in "$S"/*.lua; do
   transitions.lua) ok ;;
   colour_grade.lua) ok ;;
   detail_effects.lua) ok ;;
+  subtitles.lua) ok ;;
+  sound_synth.lua) ok ;;
+  titles.lua) ok ;;
+  sound_mix.lua) ok ;;
   *) bad "scripts/$(basename "$f") has no end-to-end check" ;; esac
 done
 
@@ -74,6 +78,16 @@ expect_eq "time_effects boomerang: frame 134 at its turn" "$("$MC" "$WORK/time_e
 expect_eq "time_effects boomerang: frame 149 back at 90" "$("$MC" "$WORK/time_effects.mp4" counter 149)" 90
 expect_eq "time_effects replay starts at full speed: frame 181 shows 16" "$("$MC" "$WORK/time_effects.mp4" counter 181)" 16
 expect_eq "time_effects replay in slow motion: frame 250 shows 38" "$("$MC" "$WORK/time_effects.mp4" counter 250)" 38
+
+# subtitles: assets/talk.srt burnt on in a box (#101830): each cue exactly in its interval
+run subtitles --preset ultrafast
+info=$("$MC" "$WORK/subtitles.mp4")
+expect_contains "subtitles streams" "$info" "video 480x270 fps=30/1 frames=120"
+near_rgb "subtitles: no box before cue 1 (frame 14)" "$(pixel "$WORK/subtitles.mp4" 14 240 255)" 0 0 0 6
+near_rgb "subtitles: cue 1's box from 0.5 s (frame 15)" "$(pixel "$WORK/subtitles.mp4" 15 240 255)" 16 20 45 8
+near_rgb "subtitles: cue 1's box until 1.5 s (frame 44)" "$(pixel "$WORK/subtitles.mp4" 44 240 255)" 16 20 45 8
+near_rgb "subtitles: gone at 1.5 s (frame 45)" "$(pixel "$WORK/subtitles.mp4" 45 240 255)" 0 0 0 6
+near_rgb "subtitles: cue 2's box from 1.8 s (frame 54)" "$(pixel "$WORK/subtitles.mp4" 54 240 255)" 16 20 45 8
 
 # colour_grade: exposure, contrast, saturation, a moving temperature, a .cube LUT, curves; the left third ungraded
 run colour_grade --preset ultrafast
@@ -179,6 +193,39 @@ if has_gif; then
   expect_contains "inspect gif" "$("$MC" "$WORK/inspect.gif")" "video 240x135"
 else
   skip "the inspect example" "it writes a GIF, and this moonreel was built with MOONREEL_GIF=OFF"
+fi
+
+# sound_synth: 4 s of synthesised music under a picture; the sound alone as 24-bit .wav
+# titles: a lower third typed out in a box, rich text, every script, shrink to fit, a bounce-in
+run titles --preset ultrafast
+expect_contains "titles streams" "$("$MC" "$WORK/titles.mp4")" "video 1280x720 fps=30/1 frames=120"
+near_rgb "titles the lower third's box before the first letter" "$(pixel "$WORK/titles.mp4" 0 86 640)" 16 12 25 8
+near_rgb "titles the lower third's B typed by the end" "$(pixel "$WORK/titles.mp4" 119 86 640)" 255 255 255 8
+near_rgb "titles the orange serif World" "$(pixel "$WORK/titles.mp4" 60 660 100)" 252 165 0 10
+
+run sound_synth --preset ultrafast
+info=$("$MC" "$WORK/sound_synth.mp4")
+expect_contains "sound_synth sound" "$info" "audio 48000 2"
+expect_near "sound_synth sound length" "$(field duration "$(echo "$info" | grep audio)")" 4 0.03
+expect_contains "sound_synth measures itself" "$(cat "$WORK/sound_synth.out")" "sound_synth: 4.00 s, peak 0."
+"$MR" run "$S/sound_synth.lua" --set sound_only=1 -o "$WORK/synth.wav" --sample-format s24 -q > /dev/null 2>&1 && ok || bad "sound_synth to .wav failed"
+info=$("$MC" "$WORK/synth.wav")
+expect_eq "sound_synth .wav codec" "$(field codec "$info")" "pcm_s24le"
+expect_near "sound_synth .wav length" "$(field duration "$info")" 4 0.001
+
+# sound_mix: a ducked, faded, panned mix brought to -16 LUFS: libavfilter's ebur128 (r128check,
+# built beside mediacheck where libavfilter is) measures it within 0.5 LU
+run sound_mix --preset ultrafast
+info=$("$MC" "$WORK/sound_mix.mp4")
+expect_contains "sound_mix streams" "$info" "video 480x270 fps=30/1 frames=240"
+expect_near "sound_mix sound length" "$(field duration "$(echo "$info" | grep audio)")" 8 0.03
+"$MR" run "$S/sound_mix.lua" --set sound_only=1 -o "$WORK/sound_mix.wav" -q > /dev/null 2>&1 && ok || bad "sound_mix to .wav failed"
+R128=$(dirname "$MC")/r128check
+if [ -x "$R128" ]; then
+  r=$("$R128" "$WORK/sound_mix.wav")
+  expect_near "sound_mix loudness (ebur128)" "$(field I "$r")" -16 0.5
+  awk -v p="$(field TP "$r")" 'BEGIN { exit !(p <= -0.9) }' && ok || bad "sound_mix true peak $r above -1 dBTP"
+  expect_near "sound_mix loudness in the .mp4 (AAC)" "$(field I "$("$R128" "$WORK/sound_mix.mp4")")" -16 0.5
 fi
 
 mkdir -p "$WORK/assets"

@@ -166,13 +166,15 @@ static void sound(void)
     CHECK(mr_clip_sound(c, s, 1, got, &ev) == 0 && mr_clip_sound(a, s, 1, sa, &ev) == 0 &&
           mr_clip_sound(b, s - 48000, 1, sb, &ev) == 0);
     CHECK_NEAR(got[0], (sa[0] + sb[0]) * (float)M_SQRT1_2, 1e-3);
-    /* a cut in the middle: only a before it, only b after */
+    /* a cut in the middle: only a before it, only b after (5 ms ramps either side, declick.h) */
     x->audio = 0;
     mr_clip *cut = mr_concat_make(parts, 2, &o, &err);
-    CHECK(mr_clip_sound(cut, s - 1, 1, got, &ev) == 0 && mr_clip_sound(a, s - 1, 1, sa, &ev) == 0);
+    CHECK(mr_clip_sound(cut, s - 241, 1, got, &ev) == 0 && mr_clip_sound(a, s - 241, 1, sa, &ev) == 0);
     CHECK_NEAR(got[0], sa[0], 1e-6);
-    CHECK(mr_clip_sound(cut, s, 1, got, &ev) == 0);
+    CHECK(mr_clip_sound(cut, s + 240, 1, got, &ev) == 0 && mr_clip_sound(b, s + 240 - 48000, 1, sb, &ev) == 0);
     CHECK_NEAR(got[0], sb[0], 1e-6);
+    CHECK(mr_clip_sound(cut, s - 1, 1, got, &ev) == 0 && fabsf(got[0]) < 1e-4f);
+    CHECK(mr_clip_sound(cut, s, 1, got, &ev) == 0 && fabsf(got[0]) < 1e-4f);
     mr_eval_free(&ev);
     mr_clip_unref(cut); mr_clip_unref(c); mr_transition_unref(x);
     mr_clip_unref(a); mr_clip_unref(b); mr_clip_unref(t1); mr_clip_unref(t2);

@@ -45,7 +45,9 @@ H.contains(H.raises(function() return render(c, "/tmp/x.mp4", {fps = -1}) end), 
 H.contains(H.raises(function() return render(c, "/tmp/x.mp4", {encoder = 264}) end), "bad option 'encoder' to 'render' (string expected, got number)")
 -- unknown keys are errors, with the nearest name
 H.contains(H.raises(function() return render(c, "/tmp/x.mp4", {crff = 20}) end), "unknown option 'crff' to 'render'; did you mean 'crf'?")
-H.contains(H.raises(function() return render(c, "/tmp/x.mp4", {bitrate = "2M"}) end), "unknown option 'bitrate' to 'render'")
+H.contains(H.raises(function() return render(c, "/tmp/x.mp4", {bitrates = "2M"}) end), "unknown option 'bitrates' to 'render'; did you mean 'bitrate'?")
+H.contains(H.raises(function() return render(c, "/tmp/x.mp4", {codec_opts = {[1] = "x"}}) end), "keys are the encoder's option names")
+H.contains(H.raises(function() return render(c, "/tmp/x.mp4", {range = {3, 1}}) end), "wants T0 < T1")
 H.contains(H.raises(function() return compose({c}, {sise = {10, 10}}) end), "unknown option 'sise' to 'compose'; did you mean 'size'?")
 H.contains(H.raises(function() return concat({c}, {transitoin = 1}) end), "unknown option 'transitoin' to 'concat'; did you mean 'transition'?")
 -- limits the engine keeps whoever calls: threads

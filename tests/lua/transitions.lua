@@ -164,5 +164,6 @@ assert(across <= own * 1.01, ("crossfade: a step of %d across the cut, %d in the
 local own2, across2 = steps(concat{low, crossfade(1, {audio = 0.3}), high})
 assert(across2 <= own2 * 1.01, ("audio = 0.3: a step of %d across the cut, %d in the sources"):format(across2, own2))
 local own3, across3 = steps(concat{low, high, transition = crossfade(1), audio = "cut"})
-assert(across3 > 2 * own3, ("audio = \"cut\": a step of %d, %d in the sources"):format(across3, own3))
+-- a cut, but no click: 5 ms ramps either side of it (declick)
+assert(across3 <= own3 * 1.01, ("audio = \"cut\": a step of %d, %d in the sources"):format(across3, own3))
 os.remove(wav)

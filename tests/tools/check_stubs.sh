@@ -13,7 +13,7 @@ grep -q '^---@meta moonreel' "$dir/moonreel.d.lua"
 ops=$("$mr" help ops | grep -c '^clip:')
 methods=$(grep -c '^function Clip:' "$dir/moonreel.d.lua")
 values=$(grep -c '^function fx\.' "$dir/moonreel.d.lua")
-[ "$methods" -eq $((ops + 4)) ] || { echo "stubs: $methods Clip methods for $ops operations (+ fx, frame, map, alpha)"; exit 1; }
+[ "$methods" -eq $((ops + 7)) ] || { echo "stubs: $methods Clip methods for $ops operations (+ fx, frame, map, alpha, subtitles, samples, loudness)"; exit 1; }
 [ "$values" -eq "$ops" ] || { echo "stubs: $values fx values for $ops operations"; exit 1; }
 grep -q '^function Clip:fadein(d, color) end' "$dir/moonreel.d.lua"
 masks=$("$mr" help ops | grep -c '^mask\.\|^m:')

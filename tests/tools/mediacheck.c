@@ -2,12 +2,14 @@
  * (independent of moonreel's engine), for the end-to-end tests.
  *   mediacheck FILE                 streams: "video WxH fps=N/D frames=N duration=S pix=FMT range=R space=S
  *                                                    codec=NAME tag=FOURCC" (tag=none when the container has none)
- *                                             "audio RATE CH samples=N duration=S codec=NAME"
+ *                                             "audio RATE CH samples=N duration=S codec=NAME fmt=SAMPLEFMT
+ *                                                    bits=BITS kbps=K" (bits a sample keeps; kbps from the packets)
  *   mediacheck --has-encoder NAME   exit status 0 if this libavcodec has the encoder NAME (libx265...), else 1
  *   mediacheck FILE pixel N X Y     "R G B" of decoded video frame N (BT.709 limited, as tagged)
  *   mediacheck FILE rgba N X Y      "R G B A" of decoded video frame N, straight alpha (VP8/VP9 with
  *                                   alpha decoded by libvpx, which keeps it; FFmpeg's own drop it)
  *   mediacheck FILE onset T         time in seconds of the first sound sample after T louder than 0.1
+ *   mediacheck FILE keyframes       the video's key frame numbers on a line, then "kbps=K" (its packets)
  *   mediacheck FILE counter N       the frame number the counter pattern's bit strip shows in frame N */
 #include <libavcodec/avcodec.h>
 #include <libavformat/avformat.h>
@@ -69,6 +71,42 @@ static void each_frame(int s, int (*fn)(AVFrame *, void *), void *ud)
     av_frame_free(&f);
     av_packet_free(&p);
     avcodec_free_context(&d);
+}
+
+/* The bytes of every packet of stream s: with the length, the bit rate its codec kept. */
+static long payload_bytes(int s)
+{
+    AVPacket *p = av_packet_alloc();
+    long bytes = 0;
+    av_seek_frame(fmt, -1, 0, AVSEEK_FLAG_BACKWARD);
+    while (av_read_frame(fmt, p) >= 0) {
+        if (p->stream_index == s)
+            bytes += p->size;
+        av_packet_unref(p);
+    }
+    av_packet_free(&p);
+    return bytes;
+}
+
+/* Prints the numbers of the video stream s's key frames (in packet order, which is display
+ * order without B-frames), then "kbps=K" of its packets over its duration. */
+static void key_frames(int s)
+{
+    AVPacket *p = av_packet_alloc();
+    long n = 0, bytes = 0;
+    av_seek_frame(fmt, -1, 0, AVSEEK_FLAG_BACKWARD);
+    while (av_read_frame(fmt, p) >= 0) {
+        if (p->stream_index == s) {
+            if (p->flags & AV_PKT_FLAG_KEY)
+                printf("%ld ", n);
+            n++;
+            bytes += p->size;
+        }
+        av_packet_unref(p);
+    }
+    av_packet_free(&p);
+    AVRational r = fmt->streams[s]->avg_frame_rate;
+    printf("\nkbps=%.0f\n", n && r.num ? bytes * 8.0 / 1000 / (n * (double)r.den / r.num) : 0);
 }
 
 static int count_video(AVFrame *f, void *ud) { (*(long *)ud)++; return 0; }
@@ -155,9 +193,13 @@ int main(int argc, char **argv)
             AVStream *st = fmt->streams[as];
             long n = 0;
             each_frame(as, count_audio, &n);
-            printf("audio %d %d samples=%ld duration=%.3f codec=%s\n", st->codecpar->sample_rate,
+            int bits = st->codecpar->bits_per_raw_sample ? st->codecpar->bits_per_raw_sample
+                                                         : av_get_bytes_per_sample(st->codecpar->format) * 8;
+            printf("audio %d %d samples=%ld duration=%.3f codec=%s fmt=%s bits=%d kbps=%.0f\n", st->codecpar->sample_rate,
                    st->codecpar->ch_layout.nb_channels, n, (double)n / st->codecpar->sample_rate,
-                   avcodec_get_name(st->codecpar->codec_id));
+                   avcodec_get_name(st->codecpar->codec_id), av_get_sample_fmt_name(st->codecpar->format)
+                   ? av_get_sample_fmt_name(st->codecpar->format) : "none", bits,
+                   n ? payload_bytes(as) * 8.0 / 1000 / ((double)n / st->codecpar->sample_rate) : 0);
         }
         return 0;
     }
@@ -180,12 +222,16 @@ int main(int argc, char **argv)
             printf("%d %d %d\n", p.rgb[0], p.rgb[1], p.rgb[2]);
         return 0;
     }
+    if (!strcmp(argv[2], "keyframes") && argc == 3 && vs >= 0) {
+        key_frames(vs);
+        return 0;
+    }
     if (!strcmp(argv[2], "onset") && argc == 4 && as >= 0) {
         struct onset o = {atof(argv[3]), -1, fmt->streams[as]->time_base, 0, 0};
         each_frame(as, find_onset, &o);
         printf("%.6f\n", o.found);
         return 0;
     }
-    fprintf(stderr, "usage: mediacheck FILE [pixel N X Y | rgba N X Y | counter N | onset T]\n");
+    fprintf(stderr, "usage: mediacheck FILE [pixel N X Y | rgba N X Y | counter N | onset T | keyframes]\n");
     return 2;
 }

@@ -27,6 +27,8 @@
  *       SECONDS; 0 leaves the length out (as a recording stopped before it wrote it).
  *   mkmedia OUT.png huge
  *       a PNG whose header says 65535x65535 pixels (its data is one tiny zlib block).
+ *   mkmedia OUT.wav tone RATE mono|stereo|5.1   (or OUT.flac)
+ *       1 s of sine tones at RATE samples a second (write_tone_file says which, where).
  * Exit status 0, or 1 with a message. */
 #include <libavcodec/avcodec.h>
 #include <libavformat/avformat.h>
@@ -236,6 +238,67 @@ static void sound_until(AVFormatContext *oc, AVCodecContext *a, AVStream *st, in
     av_frame_free(&f);
 }
 
+/* mkmedia OUT.wav|OUT.flac tone RATE mono|stereo|5.1: 1 s of sound at RATE samples a second
+ * (16-bit PCM, or FLAC), for the reader's resampling and downmix: mono a 440 Hz sine at half
+ * scale; stereo 440 Hz on the left and 660 Hz on the right; 5.1 440 Hz front left and 660 Hz
+ * front centre, the other four channels silent. */
+static int write_tone_file(const char *path, int rate, const char *layout)
+{
+    AVChannelLayout ch;
+    if (!strcmp(layout, "mono"))
+        ch = (AVChannelLayout)AV_CHANNEL_LAYOUT_MONO;
+    else if (!strcmp(layout, "stereo"))
+        ch = (AVChannelLayout)AV_CHANNEL_LAYOUT_STEREO;
+    else if (!strcmp(layout, "5.1"))
+        ch = (AVChannelLayout)AV_CHANNEL_LAYOUT_5POINT1;
+    else
+        die("layout must be mono, stereo or 5.1");
+    AVFormatContext *oc = NULL;
+    if (avformat_alloc_output_context2(&oc, NULL, NULL, path) < 0)
+        die("cannot tell the format from the name");
+    bool flac = !strcmp(oc->oformat->name, "flac");
+    const AVCodec *codec = avcodec_find_encoder(flac ? AV_CODEC_ID_FLAC : AV_CODEC_ID_PCM_S16LE);
+    AVCodecContext *a = avcodec_alloc_context3(codec);
+    a->sample_rate = rate;
+    a->sample_fmt = AV_SAMPLE_FMT_S16;
+    av_channel_layout_copy(&a->ch_layout, &ch);
+    a->time_base = (AVRational){1, rate};
+    if (avcodec_open2(a, codec, NULL) < 0)
+        die("cannot open the sound encoder");
+    AVStream *st = avformat_new_stream(oc, NULL);
+    avcodec_parameters_from_context(st->codecpar, a);
+    st->time_base = a->time_base;
+    if (avio_open(&oc->pb, path, AVIO_FLAG_WRITE) < 0 || avformat_write_header(oc, NULL) < 0)
+        die("cannot write the file");
+    int nch = ch.nb_channels, block = a->frame_size > 0 ? a->frame_size : 1024;
+    AVFrame *f = av_frame_alloc();
+    for (int64_t pos = 0; pos < rate; pos += block) {
+        f->nb_samples = (int)(rate - pos < block ? rate - pos : block);
+        f->format = AV_SAMPLE_FMT_S16;
+        f->sample_rate = rate;
+        av_channel_layout_copy(&f->ch_layout, &ch);
+        if (av_frame_get_buffer(f, 0) < 0)
+            die("out of memory");
+        int16_t *d = (int16_t *)f->data[0];
+        for (int i = 0; i < f->nb_samples; i++) {
+            double t = (double)(pos + i) / rate;
+            int16_t lo = (int16_t)lrint(16383 * sin(2 * M_PI * 440 * t)), hi = (int16_t)lrint(16383 * sin(2 * M_PI * 660 * t));
+            for (int c = 0; c < nch; c++) /* 5.1: FL FR FC LFE BL BR */
+                d[i * nch + c] = c == 0 ? lo : (nch == 2 && c == 1) || (nch == 6 && c == 2) ? hi : 0;
+        }
+        f->pts = pos;
+        encode(oc, a, st, f);
+        av_frame_unref(f);
+    }
+    encode(oc, a, st, NULL);
+    av_write_trailer(oc);
+    avio_closep(&oc->pb);
+    av_frame_free(&f);
+    avcodec_free_context(&a);
+    avformat_free_context(oc);
+    return 0;
+}
+
 int main(int argc, char **argv)
 {
     av_log_set_level(AV_LOG_ERROR);
@@ -247,11 +310,14 @@ int main(int argc, char **argv)
     damaging = !strcmp(kind, "damaged");
     if (!strcmp(kind, "huge") && argc == 3)
         return write_huge_png(argv[1]);
+    if (!strcmp(kind, "tone") && argc == 5)
+        return write_tone_file(argv[1], atoi(argv[3]), argv[4]);
     if (!(quad && argc <= 5) && !((transparent || damaging) && argc == 3) && !(says && argc == 4)) {
         fprintf(stderr, "usage: mkmedia OUT.mp4 quad [ROTATE [hflip|vflip]] | mkmedia OUT.webm alpha |\n"
                         "       mkmedia OUT.mov prores4444 | mkmedia OUT.mov qtrle | mkmedia OUT.png alphapng |\n"
                         "       mkmedia 'DIR/f_%%04d.png' sequence | mkmedia OUT.webp alphawebp |\n"
-                        "       mkmedia OUT.mp4 damaged | mkmedia OUT.mkv says SECONDS | mkmedia OUT.png huge\n");
+                        "       mkmedia OUT.mp4 damaged | mkmedia OUT.mkv says SECONDS | mkmedia OUT.png huge |\n"
+                        "       mkmedia OUT.wav tone RATE mono|stereo|5.1\n");
         return 2;
     }
     bool with_sound = damaging || says;
