@@ -180,30 +180,54 @@ static void read_style(lua_State *L, int idx, mr_text_style *st)
     }
 }
 
+/* The most parts a text has (as engine/text/place.c allows). */
+#define MAX_PARTS 10000
+
+/* The string at idx (a part's text), refused when it holds a NUL byte (the engine reads C
+ * strings: it would cut the text there). Part 0: the text itself. */
+static const char *part_text(lua_State *L, int idx, int part)
+{
+    size_t len;
+    const char *s = lua_tolstring(L, idx, &len);
+    const char *nul = memchr(s, 0, len);
+    if (nul) {
+        if (part > 0)
+            luaL_error(L, "bad argument #1 to 'text' (part %d holds a NUL byte (\\0) at byte %d: remove it)", part,
+                       (int)(nul - s) + 1);
+        luaL_error(L, "bad argument #1 to 'text' (the text holds a NUL byte (\\0) at byte %d: remove it)",
+                   (int)(nul - s) + 1);
+    }
+    return s;
+}
+
 /* The text at idx (a string, or a list of strings and {"text", color =, font =, size =}
- * tables) into parts allocated as a userdata left on the stack. Returns how many. */
+ * tables) into parts allocated as a userdata left on the stack (with, below it, a table that
+ * keeps the parts' font names alive). Returns how many. */
 static int read_parts(lua_State *L, int idx, mr_text_part **parts)
 {
     if (lua_type(L, idx) == LUA_TSTRING || lua_type(L, idx) == LUA_TNUMBER) {
         *parts = lua_newuserdatauv(L, sizeof **parts, 0);
-        **parts = (mr_text_part){lua_tostring(L, idx), NULL, 0, false, {0, 0, 0, 0}};
+        **parts = (mr_text_part){part_text(L, idx, 0), NULL, 0, false, {0, 0, 0, 0}};
         return 1;
     }
     if (lua_type(L, idx) != LUA_TTABLE)
         return l_type_error(L, idx, "string or list of text parts");
-    int n = (int)luaL_len(L, idx);
-    if (n < 1)
+    lua_Integer len = luaL_len(L, idx);
+    if (len < 1)
         luaL_argerror(L, idx, "give at least one part: text{ {\"Hello \", color = \"white\"}, \"World\" }");
-    size_t fontsz = 1024;
-    char *mem = lua_newuserdatauv(L, (sizeof **parts + fontsz) * (size_t)n, 0);
-    *parts = (mr_text_part *)mem;
-    char *fonts = mem + sizeof **parts * (size_t)n;
+    if (len > MAX_PARTS)
+        luaL_error(L, "bad argument #%d to 'text' (%I parts: a text has at most %d; join the ones that look the "
+                   "same)", idx, (lua_Integer)len, MAX_PARTS);
+    int n = (int)len;
+    lua_createtable(L, 0, 0); /* the fonts' names, kept alive while the parts are used */
+    int fonts = lua_gettop(L);
+    *parts = lua_newuserdatauv(L, sizeof **parts * (size_t)n, 0);
     for (int i = 1; i <= n; i++) {
         mr_text_part *p = &(*parts)[i - 1];
         *p = (mr_text_part){NULL, NULL, 0, false, {0, 0, 0, 0}};
         int t = lua_geti(L, idx, i);
         if (t == LUA_TSTRING) {
-            p->text = lua_tostring(L, -1); /* kept alive by the list */
+            p->text = part_text(L, -1, i); /* kept alive by the list */
             lua_pop(L, 1);
             continue;
         }
@@ -215,7 +239,7 @@ static int read_parts(lua_State *L, int idx, mr_text_part **parts)
         l_check_list_keys(L, s, 1, "text part", keys, 3, "the text");
         if (lua_geti(L, s, 1) != LUA_TSTRING) /* a string, so it lives on in the part's table */
             luaL_error(L, "bad argument #%d to 'text' (part %d has no text first: {\"Hello\", color = \"red\"})", idx, i);
-        p->text = lua_tostring(L, -1);
+        p->text = part_text(L, -1, i);
         lua_pop(L, 1);
         if (l_field(L, s, "color") != LUA_TNIL) {
             p->color = l_check_color(L, -1);
@@ -223,9 +247,12 @@ static int read_parts(lua_State *L, int idx, mr_text_part **parts)
             lua_pop(L, 1);
         }
         if (l_field(L, s, "font") != LUA_TNIL) {
-            read_font(L, fonts + fontsz * (size_t)(i - 1), fontsz);
-            p->font = fonts + fontsz * (size_t)(i - 1);
+            char font[1024];
+            read_font(L, font, sizeof font);
             lua_pop(L, 1);
+            lua_pushstring(L, font);
+            p->font = lua_tostring(L, -1);
+            lua_rawseti(L, fonts, i); /* the table keeps the string */
         }
         if (l_field(L, s, "size") != LUA_TNIL) {
             p->size = number_in(L, 1, 2000, "size must be 1..2000 px");
@@ -247,7 +274,7 @@ int l_text(lua_State *L)
     return l_push_clip(L, mr_text_new_parts(parts, n, &st, &err), "text", &err);
 }
 
-/* The animation's Lua side. */
+/* The animation's Lua side (k first: l_kept_free frees it). */
 typedef struct anim_fn {
     l_kept_fn k;
 } anim_fn;
@@ -260,9 +287,10 @@ static int look_field(lua_State *T, const char *key, double *v, const anim_fn *a
         int ok;
         double x = lua_tonumberx(T, -1, &ok);
         if (!ok || !isfinite(x)) {
+            const char *got = ok ? "a number that is not finite" : lua_typename(T, ty); /* before the pop */
             lua_pop(T, 1);
-            return mr_err_set(err, "the text_animate function of %s gave %s = %s for character %d at %.3f s (a number)",
-                              a->k.where, key, luaL_typename(T, -1), i, t);
+            return mr_err_set(err, "the text_animate function of %s gave %s = %s for character %d at %.3f s (a finite "
+                              "number)", a->k.where, key, got, i, t);
         }
         *v = x;
     }
@@ -274,13 +302,9 @@ static int look_field(lua_State *T, const char *key, double *v, const anim_fn *a
 static int call_anim(void *ud, double t, int n, mr_char_look *looks, mr_err *err)
 {
     anim_fn *a = ud;
-    l_callback_enter();
-    if (a->k.busy) {
-        l_callback_leave();
-        return mr_err_set(err, "the text_animate function of %s was called again while it runs", a->k.where);
-    }
-    a->k.busy = true;
-    lua_State *T = a->k.thread;
+    lua_State *T = l_kept_begin(&a->k, "text_animate", err);
+    if (!T)
+        return -1;
     int r = 0;
     for (int i = 0; i < n && r == 0; i++) {
         lua_settop(T, 0);
@@ -303,16 +327,8 @@ static int call_anim(void *ud, double t, int n, mr_char_look *looks, mr_err *err
                            "{dx =, dy =, opacity =, scale =, rotate =} or nil)", a->k.where, luaL_typename(T, -1), i + 1, t);
         }
     }
-    lua_settop(T, 0);
-    a->k.busy = false;
-    l_callback_leave();
+    l_kept_end(&a->k);
     return r;
-}
-
-static void release_anim(void *ud)
-{
-    l_release_function(&((anim_fn *)ud)->k);
-    free(ud);
 }
 
 /* text_animate(s | parts, opts, function(i, t) return {dx =, dy =, opacity =, scale =, rotate =} end) */
@@ -330,5 +346,5 @@ int l_text_animate(lua_State *L)
         return luaL_error(L, "out of memory");
     l_keep_function(L, fn, &a->k);
     mr_err err;
-    return l_push_clip(L, mr_text_animate(parts, n, &st, call_anim, a, release_anim, &err), "text_animate", &err);
+    return l_push_clip(L, mr_text_animate(parts, n, &st, call_anim, a, l_kept_free, &err), "text_animate", &err);
 }

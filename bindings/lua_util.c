@@ -1,5 +1,6 @@
 /* lua_util.c: shared argument checking and conversions for the bindings. */
 #include "bindings/lua_util.h"
+#include "bindings/l_types.h"
 
 #include <limits.h>
 #include <math.h>
@@ -513,4 +514,31 @@ void l_read_render_opts(lua_State *L, int idx, const char *fname, mr_render_opts
             l_arg_error(L, -1, err.msg); /* bad option 'crf' to 'render' (wants a whole number 0..63, ...) */
         lua_pop(L, 1); /* a string value stays alive in the table */
     }
+}
+
+/* The Lua-callback pattern (l_types.h's kept functions) in one place. */
+lua_State *l_kept_begin(struct l_kept_fn *k, const char *what, mr_err *err)
+{
+    l_callback_enter();
+    if (k->busy) {
+        l_callback_leave();
+        mr_err_set(err, "the %s function of %s was called again while it runs", what, k->where);
+        return NULL;
+    }
+    k->busy = true;
+    lua_settop(k->thread, 0);
+    return k->thread;
+}
+
+void l_kept_end(struct l_kept_fn *k)
+{
+    lua_settop(k->thread, 0);
+    k->busy = false;
+    l_callback_leave();
+}
+
+void l_kept_free(void *ud)
+{
+    l_release_function(ud);
+    free(ud);
 }

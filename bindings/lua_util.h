@@ -93,4 +93,15 @@ const char *l_input_path(lua_State *L, const char *path, char *buf, size_t n);
  * Lua: the table must stay on the stack while o is used. */
 void l_read_render_opts(lua_State *L, int idx, const char *fname, mr_render_opts *o);
 
+/* A render worker's call of a kept Lua function (l_types.h), the steps every callback shares.
+ * l_kept_begin takes the Lua lock and marks k busy, returning its thread with an empty stack;
+ * when k is mid-call already it lets the lock go and returns NULL with err set ("the <what>
+ * function of <where> was called again while it runs"). l_kept_end empties the stack, clears
+ * busy and lets the lock go. l_kept_free: a release function for a malloc'd struct whose first
+ * member is the l_kept_fn (lets the function go, frees the struct). */
+struct l_kept_fn;
+lua_State *l_kept_begin(struct l_kept_fn *k, const char *what, mr_err *err);
+void l_kept_end(struct l_kept_fn *k);
+void l_kept_free(void *ud);
+
 #endif

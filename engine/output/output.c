@@ -49,12 +49,47 @@ static bool holds_sound_only(const mr_output *o)
     return sound_file_codec(o->path) || (f->video_codec == AV_CODEC_ID_NONE && f->audio_codec != AV_CODEC_ID_NONE);
 }
 
-/* The sound encoder for o: what its extension is made for (sound_files), Opus in WebM, the
- * muxer's own choice in other sound-only files, else AAC. NULL with err set naming the
- * file and the encoder this FFmpeg lacks. */
-static const AVCodec *find_audio_encoder(const mr_output *o, mr_err *err)
+/* The codecs audio_codec names by their short names (others go by FFmpeg's encoder name). */
+static const struct { const char *name; sound_codec codec; } named_codecs[] = {
+    {"aac", {"AAC", {"aac"}}},           {"opus", {"Opus", {"libopus", "opus"}}},
+    {"mp3", {"MP3", {"libmp3lame"}}},    {"vorbis", {"Vorbis", {"libvorbis", "vorbis"}}},
+    {"flac", {"FLAC", {"flac"}}},        {"pcm", {"PCM", {"pcm_s16le"}}},
+    {"ac3", {"AC-3", {"ac3"}}},
+};
+
+/* The encoder audio_codec asks for: a short name of named_codecs (pcm: of the sample format)
+ * or an FFmpeg audio encoder's name. NULL with err set (the names it takes). */
+static const AVCodec *asked_audio_encoder(const mr_output *o, const char *asked, mr_err *err)
+{
+    for (size_t i = 0; i < sizeof named_codecs / sizeof named_codecs[0]; i++) {
+        const sound_codec *sc = &named_codecs[i].codec;
+        if (strcmp(asked, named_codecs[i].name))
+            continue;
+        const char *pcm = !strcmp(asked, "pcm") ? mr_sample_format_pcm(o->sample_format) : NULL;
+        for (int k = 0; k < 2 && sc->enc[k]; k++) {
+            const AVCodec *c = avcodec_find_encoder_by_name(pcm ? pcm : sc->enc[k]);
+            if (c)
+                return c;
+        }
+        mr_err_set(err, "audio_codec '%s': this FFmpeg build has no %s encoder (%s)", asked, sc->name, sc->enc[0]);
+        return NULL;
+    }
+    const AVCodec *c = avcodec_find_encoder_by_name(asked);
+    if (c && c->type == AVMEDIA_TYPE_AUDIO)
+        return c;
+    mr_err_set(err, "audio_codec '%s' is not a sound encoder (aac, opus, mp3, vorbis, flac, pcm, ac3, or an "
+                    "FFmpeg audio encoder's name)", asked);
+    return NULL;
+}
+
+/* The sound encoder for o: audio_codec's where asked, else what its extension is made for
+ * (sound_files), Opus in WebM, the muxer's own choice in other sound-only files, else AAC.
+ * NULL with err set naming the file and the encoder this FFmpeg lacks. */
+static const AVCodec *find_audio_encoder(const mr_output *o, const char *asked, mr_err *err)
 {
     static const sound_codec opus = {"Opus", {"libopus", "opus"}}, aac = {"AAC", {"aac"}};
+    if (asked)
+        return asked_audio_encoder(o, asked, err);
     const sound_codec *want = sound_file_codec(o->path);
     sound_codec pcm = {"PCM", {mr_sample_format_pcm(o->sample_format)}};
     if (want && !strcmp(want->enc[0], "pcm_s16le") && pcm.enc[0]) /* .wav: the sample format's PCM */
@@ -82,11 +117,12 @@ static const AVCodec *find_audio_encoder(const mr_output *o, mr_err *err)
 /* Opens the sound encoder and adds its stream. 0, or -1 with err set. */
 static int open_audio(mr_output *o, const mr_output_opts *opt, mr_err *err)
 {
-    const AVCodec *codec = find_audio_encoder(o, err);
+    const AVCodec *codec = find_audio_encoder(o, opt->audio_codec, err);
     if (!codec)
         return -1;
     if (avformat_query_codec(o->mux.oc->oformat, codec->id, FF_COMPLIANCE_NORMAL) == 0)
-        return mr_err_set(err, "'%s' cannot hold %s sound", o->path, avcodec_get_name(codec->id));
+        return mr_err_set(err, "'%s' cannot hold %s sound%s", o->path, avcodec_get_name(codec->id),
+                          opt->audio_codec ? " (another audio_codec, or another container)" : "");
     if (!(o->ast = avformat_new_stream(o->mux.oc, NULL)) || !(o->aenc = avcodec_alloc_context3(codec)))
         return mr_err_set(err, "out of memory");
     AVCodecContext *e = o->aenc;

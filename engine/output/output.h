@@ -22,6 +22,9 @@ typedef struct mr_output_opts {
     int crf;               /* < 0: the encoder's moonreel default */
     const char *preset;    /* NULL: "veryfast"; ultrafast .. veryslow */
     int audio_bitrate;     /* bits per second; 0: 128000 */
+    const char *audio_codec; /* NULL: by the container (AAC, Opus in .webm, the extension's in sound
+                                files); "aac", "opus", "mp3", "vorbis", "flac", "pcm", "ac3", or
+                                an FFmpeg audio encoder's name */
     const char *sample_format; /* .wav and .flac: "s16" (NULL: the default), "s24" or "f32" (.wav only) */
     bool faststart;        /* .mp4/.mov: index at the front, for playing while downloading */
     int threads;           /* the encoder's threads; 0: its own choice (x264: 1.5 per core) */

@@ -27,6 +27,9 @@ const mr_render_opt mr_render_opt_table[] = {
      "the encoder's threads (default its own choice)"},
     {"audio_bitrate", "audio-bitrate", MR_ROPT_BITRATE, AT(out.audio_bitrate), 8000, 1024000, 0,
      "bits per second of compressed sound: 128000 or \"128k\" (default 128k)"},
+    {"audio_codec", "audio-codec", MR_ROPT_STRING, AT(out.audio_codec), 0, 0, 0,
+     "aac, opus, mp3, vorbis, flac, pcm, ac3 or an FFmpeg encoder (default: AAC; Opus in .webm; "
+     "the extension's in sound files)"},
     {"sample_format", "sample-format", MR_ROPT_STRING, AT(out.sample_format), 0, 0, 0,
      ".wav and .flac: how samples are stored: s16 (default), s24, or f32 (.wav only)"},
     {"bitrate", "bitrate", MR_ROPT_BITRATE, AT(out.bitrate), 10000, 2000000000, 0,

@@ -6,6 +6,7 @@
 #include <math.h>
 #include <pthread.h>
 #include <stdatomic.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -54,17 +55,30 @@ typedef struct text_priv {
     int last_visible[2];    /* and how many characters it shows */
 } text_priv;
 
+/* 0 when s is valid UTF-8 (shortest forms only, no surrogates, nothing past U+10FFFF), else
+ * -1 with err set naming the byte. */
 static int check_utf8(const char *s, mr_err *err)
 {
     const unsigned char *p = (const unsigned char *)s;
     while (*p) {
-        int n = *p < 0x80 ? 0 : (*p >> 5) == 6 ? 1 : (*p >> 4) == 14 ? 2 : (*p >> 3) == 30 ? 3 : -1;
+        const unsigned char *start = p;
+        unsigned c = *p++;
+        int n = c < 0x80 ? 0 : c >= 0xC2 && c <= 0xDF ? 1 : (c >> 4) == 14 ? 2 : c >= 0xF0 && c <= 0xF4 ? 3 : -1;
+        uint32_t cp = n == 0 ? c : n == 1 ? c & 31 : n == 2 ? c & 15 : c & 7;
+        for (int i = 0; i < n && n > 0; i++, p++) {
+            if ((*p >> 6) != 2) {
+                n = -1;
+                break;
+            }
+            cp = cp << 6 | (*p & 63);
+        }
+        if (n == 2 && (cp < 0x800 || (cp >= 0xD800 && cp <= 0xDFFF)))
+            n = -1; /* overlong, or a surrogate */
+        if (n == 3 && (cp < 0x10000 || cp > 0x10FFFF))
+            n = -1;
         if (n < 0)
-            return mr_err_set(err, "text is not valid UTF-8");
-        p++;
-        for (int i = 0; i < n; i++, p++)
-            if ((*p >> 6) != 2)
-                return mr_err_set(err, "text is not valid UTF-8");
+            return mr_err_set(err, "text is not valid UTF-8 (at byte %td: an overlong form, a surrogate, a code point "
+                              "past U+10FFFF or a broken sequence)", start - (const unsigned char *)s + 1);
     }
     return 0;
 }
@@ -220,12 +234,6 @@ mr_clip *mr_text_new_parts(const mr_text_part *parts, int nparts, const mr_text_
     return c;
 }
 
-mr_clip *mr_text_new(const char *utf8, const mr_text_style *st, mr_err *err)
-{
-    mr_text_part part = {utf8, NULL, 0, false, {0, 0, 0, 0}};
-    return mr_text_new_parts(&part, 1, st, err);
-}
-
 mr_clip *mr_text_animate(const mr_text_part *parts, int nparts, const mr_text_style *st, mr_text_anim_fn fn,
                          void *ud, void (*release)(void *ud), mr_err *err)
 {
@@ -235,11 +243,6 @@ mr_clip *mr_text_animate(const mr_text_part *parts, int nparts, const mr_text_st
     if (!c && release)
         release(ud);
     return c;
-}
-
-const mr_text_pic *mr_text_clip_pic(const mr_clip *c)
-{
-    return c && c->ops == &text_ops ? &((const text_priv *)c->priv)->s->pic : NULL;
 }
 
 /* typewriter(cps): the same text, its characters appearing one after another. The function

@@ -16,14 +16,12 @@
  * that runs right to left), no wrapping, no box, no shadow. */
 mr_text_style mr_text_style_default(void);
 
-/* A clip showing utf8 in style on a transparent background, sized to the text (as wide as
- * wrap_width and as tall as height when they are given) with every glyph, stroke, box and
- * shadow inside it; unbounded. The layout is done now (so .w and .h are known), the drawing on
- * first use. Returns NULL with err set when a font is not found, the text is not UTF-8, or
- * wrap_width cannot hold a single character. The caller owns the clip. */
-mr_clip *mr_text_new(const char *utf8, const mr_text_style *style, mr_err *err);
-
-/* The same from parts (rich text). The parts are copied. */
+/* A clip showing the parts (rich text: each with its own font, size, colour; copied) in style
+ * on a transparent background, sized to the text (as wide as wrap_width and as tall as height
+ * when they are given) with every glyph, stroke, box and shadow inside it; unbounded. The
+ * layout is done now (so .w and .h are known), the drawing on first use. Returns NULL with err
+ * set when a font is not found, the text is not valid UTF-8, wrap_width cannot hold a single
+ * character, or the picture would pass 16384 px. The caller owns the clip. */
 mr_clip *mr_text_new_parts(const mr_text_part *parts, int nparts, const mr_text_style *style, mr_err *err);
 
 /* Draws utf8 in style into a new frame sized to the text. NULL with err set on failure. */
@@ -36,8 +34,5 @@ typedef int (*mr_text_anim_fn)(void *ud, double t, int nchars, mr_char_look *loo
  * workers; release(ud) when the clip goes, also on failure here). NULL with err set. */
 mr_clip *mr_text_animate(const mr_text_part *parts, int nparts, const mr_text_style *style, mr_text_anim_fn fn,
                          void *ud, void (*release)(void *ud), mr_err *err);
-
-/* The layout of a text clip (for tests), or NULL when c is no text clip. */
-const mr_text_pic *mr_text_clip_pic(const mr_clip *c);
 
 #endif

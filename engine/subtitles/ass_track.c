@@ -10,6 +10,7 @@
 #include <strings.h>
 #include "engine/subtitles/ass_track.h"
 #include "engine/subtitles/cues.h"
+#include "engine/text/font.h"
 
 void mr_ass_log_cb(int level, const char *fmt, va_list va, void *data)
 {
@@ -75,7 +76,9 @@ static void ass_color(mr_rgba c, char *out, size_t n)
     snprintf(out, n, "&H%02X%02X%02X%02X", 255 - c.a, c.b, c.g, c.r);
 }
 
-/* The script header with one "Default" style made from st, at w x h. */
+/* The script header with one "Default" style made from st, at w x h. Its font is
+ * sans-serif: st->font goes into the style's FontName field afterwards (cues_track), never
+ * into this comma-separated text, where a ',' or a line end would shift or add fields. */
 static int write_header(mr_sub_buf *b, const mr_sub_style *st, int w, int h)
 {
     char primary[16], outline[16], back[16], line[1024];
@@ -90,7 +93,7 @@ static int write_header(mr_sub_buf *b, const mr_sub_style *st, int w, int h)
              "MarginL, MarginR, MarginV, Encoding\n"
              "Style: Default,%s,%.2f,%s,%s,%s,%s,%d,%d,0,0,100,100,0,0,%d,%.2f,0,%d,%d,%d,%d,1\n\n"
              "[Events]\nFormat: Layer, Start, End, Style, Name, MarginL, MarginR, MarginV, Effect, Text\n",
-             w, h, st->font[0] ? st->font : "sans-serif", st->font_size, primary, primary, outline, back,
+             w, h, "sans-serif", st->font_size, primary, primary, outline, back,
              st->bold ? -1 : 0, st->italic ? -1 : 0, st->box ? 3 : 1,
              st->box ? st->font_size / 6 : st->outline, st->align, (int)st->margin, (int)st->margin,
              (int)st->margin);
@@ -98,10 +101,34 @@ static int write_header(mr_sub_buf *b, const mr_sub_style *st, int w, int h)
     return b->oom ? -1 : 0;
 }
 
+/* Whether st's font (when one is given) is a family fontconfig knows, as libass will look it
+ * up. Returns 0, or -1 with err naming it. */
+static int check_font(const char *font, mr_err *err)
+{
+    if (!font[0])
+        return 0;
+    for (const char *p = font; *p; p++)
+        if ((unsigned char)*p < 32 || *p == 127)
+            return mr_err_set(err, "the font name holds a control character");
+    size_t len = strlen(font);
+    if (strchr(font, '/') || (len > 4 && (!strcasecmp(font + len - 4, ".ttf") || !strcasecmp(font + len - 4, ".otf") ||
+                                          !strcasecmp(font + len - 4, ".ttc"))))
+        return mr_err_set(err, "font '%s': subtitles take a family name fontconfig knows (\"DejaVu Sans\"), not a file",
+                          font);
+    char path[1024];
+    int index;
+    mr_err e;
+    if (mr_font_find(font, path, sizeof path, &index, &e) < 0)
+        return mr_err_set(err, "font '%s' not found (give a family fontconfig knows, such as \"DejaVu Sans\")", font);
+    return 0;
+}
+
 /* SRT or WebVTT cues as a track. */
 static ASS_Track *cues_track(ASS_Library *lib, const char *path, const char *text, size_t n, int vtt,
                              const mr_sub_style *st, int w, int h, mr_ass_log *log, mr_err *err)
 {
+    if (check_font(st->font, err) < 0)
+        return NULL;
     mr_sub_cues cues = {0};
     if ((vtt ? mr_vtt_parse : mr_srt_parse)(text, n, path, &cues, err) < 0) {
         mr_sub_cues_free(&cues);
@@ -126,6 +153,17 @@ static ASS_Track *cues_track(ASS_Library *lib, const char *path, const char *tex
     for (int i = 0; i < t->n_styles; i++)
         if (t->styles[i].Name && !strcmp(t->styles[i].Name, "Default"))
             style = i;
+    if (st->font[0]) { /* the field itself: no ASS syntax to escape */
+        char *name = style >= 0 && style < t->n_styles ? strdup(st->font) : NULL;
+        if (!name) {
+            ass_free_track(t);
+            mr_sub_cues_free(&cues);
+            mr_err_set(err, "%s: no style for the cues (out of memory?)", path);
+            return NULL;
+        }
+        free(t->styles[style].FontName);
+        t->styles[style].FontName = name;
+    }
     for (int i = 0; i < cues.n; i++) {
         int id = ass_alloc_event(t);
         if (id < 0) {
@@ -175,19 +213,38 @@ static long long ass_time(const char *s)
     return ((hh * 60LL + mm) * 60 + ss) * 1000 + cc * 10LL;
 }
 
-/* Checks an .ass/.ssa text line by line, as libass would read it. Returns 0 or -1 (err
- * "FILE:LINE: ..."). */
-static int check_ass(const char *path, char *text, mr_err *err)
+/* The style names of [V4+ Styles], as many as there are. */
+typedef struct style_names {
+    char (*v)[64];
+    int n, cap;
+} style_names;
+
+/* Adds name. Returns 0, or -1 with err set. */
+static int add_style(style_names *sn, const char *name, mr_err *err)
 {
-    char styles[256][64];
-    int nstyles = 0, in_events = 0, dialogues = 0, ks = 1, ke = 2, kst = 3, nfields = 10, lineno = 0;
+    if (sn->n == sn->cap) {
+        int cap = sn->cap ? 2 * sn->cap : 64;
+        char(*v)[64] = realloc(sn->v, sizeof *v * (size_t)cap);
+        if (!v)
+            return mr_err_set(err, "out of memory");
+        sn->v = v;
+        sn->cap = cap;
+    }
+    snprintf(sn->v[sn->n++], sizeof sn->v[0], "%s", name);
+    return 0;
+}
+
+/* check_ass's work, the style names kept in sn. */
+static int check_lines(const char *path, char *text, style_names *sn, mr_err *err)
+{
+    int in_events = 0, dialogues = 0, ks = 1, ke = 2, kst = 3, nfields = 10, lineno = 0;
     int saw_info = 0;
     for (char *s = text, *next; s && *s; s = next) {
         lineno++;
         next = strchr(s, '\n');
         if (next)
             *next++ = 0;
-        if (lineno == 1 && !memcmp(s, "\xef\xbb\xbf", 3))
+        if (lineno == 1 && !strncmp(s, "\xef\xbb\xbf", 3)) /* strncmp: stops at a shorter line's end */
             s += 3;
         size_t len = strlen(s);
         if (len && s[len - 1] == '\r')
@@ -197,10 +254,10 @@ static int check_ass(const char *path, char *text, mr_err *err)
             saw_info |= !strncasecmp(s, "[Script Info]", 13);
             continue;
         }
-        if (!strncmp(s, "Style:", 6) && nstyles < 256) {
+        if (!strncmp(s, "Style:", 6)) {
             char name[64];
-            if (field(s + 6, 0, name, sizeof name) == 0)
-                snprintf(styles[nstyles++], sizeof styles[0], "%s", name[0] == '*' ? name + 1 : name);
+            if (field(s + 6, 0, name, sizeof name) == 0 && add_style(sn, name[0] == '*' ? name + 1 : name, err) < 0)
+                return -1;
             continue;
         }
         if (in_events && !strncmp(s, "Format:", 7)) {
@@ -234,8 +291,8 @@ static int check_ass(const char *path, char *text, mr_err *err)
             if (kst >= 0 && field(d, kst, st, sizeof st) == 0) {
                 const char *name = st[0] == '*' ? st + 1 : st;
                 int found = !strcasecmp(name, "Default");
-                for (int i = 0; i < nstyles && !found; i++)
-                    found = !strcasecmp(styles[i], name);
+                for (int i = 0; i < sn->n && !found; i++)
+                    found = !strcasecmp(sn->v[i], name);
                 if (!found)
                     return mr_err_set(err, "%s:%d: style '%s' is not defined in [V4+ Styles]", path, lineno, name);
             }
@@ -249,6 +306,16 @@ static int check_ass(const char *path, char *text, mr_err *err)
     return 0;
 }
 
+/* Checks an .ass/.ssa text line by line, as libass would read it. Returns 0 or -1 (err
+ * "FILE:LINE: ..."). */
+static int check_ass(const char *path, char *text, mr_err *err)
+{
+    style_names sn = {0};
+    int r = check_lines(path, text, &sn, err);
+    free(sn.v);
+    return r;
+}
+
 /* Which kind path is: 0 SRT, 1 WebVTT, 2 ASS/SSA, by its name, else by its first bytes. */
 static int kind_of(const char *path, const char *text)
 {
@@ -259,7 +326,7 @@ static int kind_of(const char *path, const char *text)
         return 1;
     if (dot && (!strcasecmp(dot, ".ass") || !strcasecmp(dot, ".ssa")))
         return 2;
-    if (!memcmp(text, "\xef\xbb\xbf", 3))
+    if (!strncmp(text, "\xef\xbb\xbf", 3)) /* text is NUL-terminated, maybe shorter than 3 bytes */
         text += 3;
     if (!strncmp(text, "WEBVTT", 6))
         return 1;

@@ -1,5 +1,6 @@
 /* cues.c: what the SRT and WebVTT parsers share: the cue list, timestamps, lines, and the
  * conversion of cue text (HTML-like tags) to ASS event text. */
+#define _GNU_SOURCE /* memmem */
 #include <ctype.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -75,9 +76,7 @@ int mr_sub_parse_time(const char *s, size_t n, const char *sep, int allow_short,
     if (frac < 0 || i != n)
         return -1;
     int64_t h = nf == 3 ? f[0] : 0, m = f[nf - 2], sec = f[nf - 1];
-    if (nf == 2 && m > 99) /* mm:ss: the minutes are two digits too */
-        return -1;
-    if (m > 59 || sec > 59 || (nf == 3 && m > 59))
+    if (m > 59 || sec > 59)
         return -1;
     *ms = ((h * 60 + m) * 60 + sec) * 1000 + frac;
     return 0;
@@ -271,4 +270,38 @@ int mr_sub_each_line(const char *text, size_t n, int (*fn)(void *ctx, const char
         i = nl ? end + 1 : n;
     }
     return 0;
+}
+
+int mr_sub_blank(const char *s, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        if (!isspace((unsigned char)s[i]))
+            return 0;
+    return 1;
+}
+
+int mr_sub_is_timing(const char *s, size_t n) { return memmem(s, n, "-->", 3) != NULL; }
+
+void mr_sub_cue_line(mr_sub_buf *b, const char *line, size_t n, int entities)
+{
+    if (b->s)
+        mr_sub_buf_puts(b, "\\N");
+    mr_sub_append_line(b, line, n, entities);
+    if (!b->s) /* a line of tags only: still a line */
+        mr_sub_buf_puts(b, "");
+}
+
+int mr_sub_cue_finish(mr_sub_cues *out, mr_sub_buf *text, int64_t start_ms, int64_t end_ms, int line,
+                      mr_err *err)
+{
+    int oom = text->oom;
+    char *s = text->s;
+    *text = (mr_sub_buf){0};
+    if (oom) {
+        free(s);
+        return mr_err_set(err, "out of memory");
+    }
+    if (!s)
+        return 0;
+    return mr_sub_cues_add(out, start_ms, end_ms, line, s, err);
 }

@@ -60,6 +60,23 @@ void mr_sub_append_line(mr_sub_buf *b, const char *line, size_t n, int entities)
 int mr_sub_each_line(const char *text, size_t n, int (*fn)(void *ctx, const char *line, size_t len, int lineno),
                      void *ctx);
 
+/* Whether the n bytes at s are all blanks (spaces, tabs, CR...): a line that ends a block. */
+int mr_sub_blank(const char *s, size_t n);
+
+/* Whether line s (n bytes) contains "-->": a timing line, which always starts a new cue (a
+ * cue's text never holds one). */
+int mr_sub_is_timing(const char *s, size_t n);
+
+/* Appends one text line of a cue to b (mr_sub_append_line), after "\N" when b holds text
+ * already. b is not empty afterwards even when the line was tags only. */
+void mr_sub_cue_line(mr_sub_buf *b, const char *line, size_t n, int entities);
+
+/* Ends the cue being read: adds it to out (with its times and timing line) when text holds
+ * any, taking the text; skips a cue without text. text is empty afterwards. Returns 0, or -1
+ * with err set (out of memory). */
+int mr_sub_cue_finish(mr_sub_cues *out, mr_sub_buf *text, int64_t start_ms, int64_t end_ms, int line,
+                      mr_err *err);
+
 /* The parsers: text (n bytes) of the file `file` (named in messages) into cues (appended).
  * Return 0, or -1 with err "FILE:LINE: what is wrong". */
 int mr_srt_parse(const char *text, size_t n, const char *file, mr_sub_cues *out, mr_err *err);

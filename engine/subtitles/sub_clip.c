@@ -12,12 +12,6 @@ typedef struct sub_priv {
     char name[128]; /* the file's name, for describe */
 } sub_priv;
 
-static void set_name(sub_priv *p, const char *path)
-{
-    const char *slash = strrchr(path, '/');
-    snprintf(p->name, sizeof p->name, "%s", slash ? slash + 1 : path);
-}
-
 static int sub_picture(const mr_clip *c, double t, mr_eval *ev, mr_frame **out)
 {
     int x, y;
@@ -33,23 +27,35 @@ static void sub_destroy(mr_clip *c) { mr_subs_free(((sub_priv *)c->priv)->subs);
 
 static const mr_clip_ops sub_ops = {"subtitles", sub_picture, NULL, sub_describe, sub_destroy};
 
-mr_clip *mr_subtitles_new(const char *path, const mr_sub_style *style, int w, int h, mr_err *err)
+/* What both constructors do: opens path at w x h and makes the clip (ops, over in) holding it,
+ * named after the file. NULL with err set. */
+static mr_clip *sub_clip_new(const mr_clip_ops *ops, mr_clip *in, const char *path, const mr_sub_style *style, int w,
+                             int h, mr_err *err)
 {
-    if (w <= 0 || h <= 0 || w > 16384 || h > 16384) {
-        mr_err_set(err, "subtitles: size %dx%d is not a picture size", w, h);
-        return NULL;
-    }
     mr_subs *s = mr_subs_open(path, style, w, h, err);
     if (!s)
         return NULL;
-    mr_clip *c = mr_clip_alloc(&sub_ops, sizeof(sub_priv), NULL, err);
+    mr_clip *c = mr_clip_alloc(ops, sizeof(sub_priv), in, err);
     if (!c) {
         mr_subs_free(s);
         return NULL;
     }
     sub_priv *p = c->priv;
     p->subs = s;
-    set_name(p, path);
+    const char *slash = strrchr(path, '/');
+    snprintf(p->name, sizeof p->name, "%s", slash ? slash + 1 : path);
+    return c;
+}
+
+mr_clip *mr_subtitles_new(const char *path, const mr_sub_style *style, int w, int h, mr_err *err)
+{
+    if (w <= 0 || h <= 0 || w > 16384 || h > 16384) {
+        mr_err_set(err, "subtitles: size %dx%d is not a picture size", w, h);
+        return NULL;
+    }
+    mr_clip *c = sub_clip_new(&sub_ops, NULL, path, style, w, h, err);
+    if (!c)
+        return NULL;
     c->w = w;
     c->h = h;
     c->duration = INFINITY; /* transparent after the last cue: lasts as long as what it is composed with */
@@ -89,17 +95,9 @@ mr_clip *mr_subtitles_burn(mr_clip *in, const char *path, const mr_sub_style *st
         mr_err_set(err, "subtitles: the clip has no picture to draw them on");
         return NULL;
     }
-    mr_subs *s = mr_subs_open(path, style, in->w, in->h, err);
-    if (!s)
+    mr_clip *c = sub_clip_new(&burn_ops, in, path, style, in->w, in->h, err);
+    if (!c)
         return NULL;
-    mr_clip *c = mr_clip_alloc(&burn_ops, sizeof(sub_priv), in, err);
-    if (!c) {
-        mr_subs_free(s);
-        return NULL;
-    }
-    sub_priv *p = c->priv;
-    p->subs = s;
-    set_name(p, path);
     c->is_static = false;
     return c;
 }

@@ -4,9 +4,8 @@
  * position:, align:, size:, region:) are ignored: the style's alignment and margin place
  * every cue. A cue without text shows nothing and is skipped (WebVTT allows it). Tags <i> <b>
  * <u> become ASS overrides, <c.x>, <v Name>, <lang>, <ruby> and timestamps are dropped, the
- * character references &amp; &lt; &gt; &nbsp; are decoded. */
-#define _GNU_SOURCE /* memmem */
-#include <ctype.h>
+ * character references &amp; &lt; &gt; &nbsp; are decoded. A line with "-->" in a cue's text
+ * ends it and starts the next cue (WebVTT's rule: a missing blank line never merges two cues). */
 #include <stdlib.h>
 #include <string.h>
 #include "engine/subtitles/cues.h"
@@ -21,14 +20,6 @@ typedef struct vtt_state {
     mr_sub_buf text;
 } vtt_state;
 
-static int blank(const char *s, size_t n)
-{
-    for (size_t i = 0; i < n; i++)
-        if (!isspace((unsigned char)s[i]))
-            return 0;
-    return 1;
-}
-
 /* Whether s starts with the word w (followed by the end, a space or a tab). */
 static int starts_word(const char *s, size_t n, const char *w)
 {
@@ -40,13 +31,17 @@ static int starts_word(const char *s, size_t n, const char *w)
 static int finish(vtt_state *st)
 {
     st->at = WANT_BLOCK;
-    if (st->text.oom)
-        return mr_err_set(st->err, "out of memory");
-    if (!st->text.s)
-        return 0;
-    int r = mr_sub_cues_add(st->out, st->start, st->end, st->cue_line, st->text.s, st->err);
-    st->text = (mr_sub_buf){0};
-    return r;
+    return mr_sub_cue_finish(st->out, &st->text, st->start, st->end, st->cue_line, st->err);
+}
+
+/* The timing line s starts a cue. */
+static int timing(vtt_state *st, const char *s, size_t n, int lineno)
+{
+    if (mr_sub_parse_timing(s, n, ".", 1, st->file, lineno, &st->start, &st->end, st->err) < 0)
+        return -1;
+    st->cue_line = lineno;
+    st->at = IN_TEXT;
+    return 0;
 }
 
 static int on_line(void *ctx, const char *s, size_t n, int lineno)
@@ -60,45 +55,42 @@ static int on_line(void *ctx, const char *s, size_t n, int lineno)
         st->at = HEADER_LINES;
         return 0;
     case HEADER_LINES:
-        if (blank(s, n))
+        if (mr_sub_blank(s, n))
             st->at = WANT_BLOCK;
-        else if (memmem(s, n, "-->", 3))
+        else if (mr_sub_is_timing(s, n))
             return mr_err_set(st->err, "%s:%d: a blank line must end the WEBVTT header before the first cue",
                               st->file, lineno);
         return 0;
     case WANT_BLOCK:
-        if (blank(s, n))
+        if (mr_sub_blank(s, n))
             return 0;
         if (starts_word(s, n, "NOTE") || starts_word(s, n, "STYLE") || starts_word(s, n, "REGION")) {
             st->at = SKIP_BLOCK;
             return 0;
         }
-        if (!memmem(s, n, "-->", 3)) { /* the cue's identifier */
+        if (!mr_sub_is_timing(s, n)) { /* the cue's identifier */
             st->id_line = lineno;
             st->at = WANT_TIMING;
             return 0;
         }
         __attribute__((fallthrough)); /* the timing line */
     case WANT_TIMING:
-        if (st->at == WANT_TIMING && !memmem(s, n, "-->", 3))
+        if (st->at == WANT_TIMING && !mr_sub_is_timing(s, n))
             return mr_err_set(st->err, "%s:%d: expected the cue's timing line (START --> END) after its identifier, got '%.*s'",
                               st->file, lineno, (int)(n > 60 ? 60 : n), s);
-        if (mr_sub_parse_timing(s, n, ".", 1, st->file, lineno, &st->start, &st->end, st->err) < 0)
-            return -1;
-        st->cue_line = lineno;
-        st->at = IN_TEXT;
-        return 0;
+        return timing(st, s, n, lineno);
     case IN_TEXT:
-        if (blank(s, n))
+        if (mr_sub_is_timing(s, n)) { /* WebVTT: a line with "-->" ends the cue and starts the next */
+            if (finish(st) < 0)
+                return -1;
+            return timing(st, s, n, lineno);
+        }
+        if (mr_sub_blank(s, n))
             return finish(st);
-        if (st->text.s)
-            mr_sub_buf_puts(&st->text, "\\N");
-        mr_sub_append_line(&st->text, s, n, 1);
-        if (!st->text.s) /* a line of tags only: still a line */
-            mr_sub_buf_puts(&st->text, "");
+        mr_sub_cue_line(&st->text, s, n, 1);
         return 0;
     case SKIP_BLOCK:
-        if (blank(s, n))
+        if (mr_sub_blank(s, n))
             st->at = WANT_BLOCK;
         return 0;
     }

@@ -116,14 +116,19 @@ static int draw_glyph(planes *P, const mr_tglyph *g, int x, int y, int stroke64,
         return 0;
     if (!moved(lk) && lk) /* whole-pixel moves keep the phase */
         x += (int)lk->dx * 64, y += (int)lk->dy * 64;
+    mr_glyph_snap(&x, &y);
     const mr_glyph_img *img = mr_glyph_get(g->face, g->id, g->size64, stroke64, x & 63, y & 63);
     if (!img)
         return 0;
-    if (!img->w)
+    if (!img->w) {
+        mr_glyph_release(img);
         return 0;
+    }
     if (img->color && !P->colour) {
-        if (!(P->colour = mr_frame_new(P->W, P->H, P->err)))
+        if (!(P->colour = mr_frame_new(P->W, P->H, P->err))) {
+            mr_glyph_release(img);
             return -1;
+        }
         memset(P->colour->data, 0, (size_t)P->colour->stride * P->H);
     }
     uint8_t *plane = stroke64 > 0 ? P->stroke : P->fill;
@@ -132,6 +137,7 @@ static int draw_glyph(planes *P, const mr_tglyph *g, int x, int y, int stroke64,
         blit_moved(P, plane, img, bx, by, lk, k, g->color);
     else
         blit(P, plane, img, bx, by, k, g->color);
+    mr_glyph_release(img);
     return 0;
 }
 

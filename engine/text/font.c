@@ -6,6 +6,7 @@
 
 #include <fontconfig/fontconfig.h>
 #include <hb-ot.h>
+#include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -16,9 +17,10 @@ static pthread_mutex_t reg_lock = PTHREAD_MUTEX_INITIALIZER;
 static FT_Library ft;
 static bool fc_ready;
 
-#define MAX_FACES 64
-static mr_tface *faces[MAX_FACES];
-static int nfaces;
+/* The open faces (a list that grows; faces are never closed, so pointers stay valid). */
+static mr_tface **faces;
+static int nfaces, capfaces;
+static atomic_long fc_asks;
 
 /* Whether fontconfig will find its configuration file, looked for as fontconfig does
  * (FONTCONFIG_FILE, else fonts.conf in FONTCONFIG_PATH or /etc/fonts) but without asking it:
@@ -172,7 +174,7 @@ FT_Library mr_font_library(void)
 }
 
 /* The open face of file path (index), opening it. Called with reg_lock held. NULL with err
- * set when FreeType cannot load it or the registry is full. */
+ * set when FreeType cannot load it or there is no memory. */
 static mr_tface *open_face(const char *path, int index, mr_err *err)
 {
     for (int i = 0; i < nfaces; i++)
@@ -182,9 +184,15 @@ static mr_tface *open_face(const char *path, int index, mr_err *err)
         mr_err_set(err, "cannot start FreeType");
         return NULL;
     }
-    if (nfaces == MAX_FACES) {
-        mr_err_set(err, "too many fonts in one process (%d)", MAX_FACES);
-        return NULL;
+    if (nfaces == capfaces) {
+        int n = capfaces ? capfaces * 2 : 16;
+        mr_tface **grown = realloc(faces, sizeof *grown * (size_t)n);
+        if (!grown) {
+            mr_err_set(err, "out of memory opening font '%s'", path);
+            return NULL;
+        }
+        faces = grown;
+        capfaces = n;
     }
     mr_tface *f = calloc(1, sizeof *f);
     if (!f || FT_New_Face(ft, path, index, &f->face)) {
@@ -217,10 +225,10 @@ static mr_tface *open_face(const char *path, int index, mr_err *err)
     return f;
 }
 
-/* Names already looked up, so fontconfig is asked once per name. */
-#define MAX_NAMES 64
-static struct { char name[512]; mr_tface *face; } names[MAX_NAMES];
-static int nnames;
+/* Names already looked up, so fontconfig is asked once per name (a list that grows). */
+typedef struct named { char *name; mr_tface *face; } named;
+static named *names;
+static int nnames, capnames;
 
 mr_tface *mr_font_face(const char *name, mr_err *err)
 {
@@ -238,10 +246,14 @@ mr_tface *mr_font_face(const char *name, mr_err *err)
         return NULL;
     pthread_mutex_lock(&reg_lock);
     mr_tface *f = open_face(path, index, err);
-    if (f && nnames < MAX_NAMES) {
-        snprintf(names[nnames].name, sizeof names[nnames].name, "%s", name);
-        names[nnames++].face = f;
+    if (f && nnames == capnames) { /* no memory: the name is only not remembered */
+        int n = capnames ? capnames * 2 : 16;
+        named *grown = realloc(names, sizeof *grown * (size_t)n);
+        if (grown)
+            names = grown, capnames = n;
     }
+    if (f && nnames < capnames && (names[nnames].name = strdup(name)))
+        names[nnames++].face = f;
     pthread_mutex_unlock(&reg_lock);
     return f;
 }
@@ -269,6 +281,7 @@ static mr_tface *ask_fontconfig(uint32_t cp, bool emoji)
     FcConfigSubstitute(NULL, pat, FcMatchPattern);
     FcDefaultSubstitute(pat);
     FcResult res;
+    atomic_fetch_add(&fc_asks, 1);
     FcFontSet *fs = FcFontSort(NULL, pat, FcFalse, NULL, &res);
     mr_tface *found = NULL;
     mr_err err;
@@ -290,6 +303,41 @@ static mr_tface *ask_fontconfig(uint32_t cp, bool emoji)
     return found;
 }
 
+/* Characters no font has, per primary face (and whether a colour one was wanted), so
+ * fontconfig is asked once for each: a small table under reg_lock, emptied when full. */
+#define MISS_CAP 1024
+static struct miss { const mr_tface *face; uint32_t cp; bool emoji, used; } misses[MISS_CAP];
+static int nmisses;
+
+static size_t miss_slot(const mr_tface *f, uint32_t cp, bool emoji)
+{
+    uint64_t h = ((uint64_t)(uintptr_t)f ^ ((uint64_t)cp << 1 | emoji)) * 0x9E3779B97F4A7C15ull;
+    return (size_t)(h >> 40) & (MISS_CAP - 1);
+}
+
+/* Whether (f, cp, emoji) is a known miss; with `add`, records it. Called with reg_lock held. */
+static bool missing(const mr_tface *f, uint32_t cp, bool emoji, bool add)
+{
+    if (add && nmisses * 2 >= MISS_CAP) {
+        memset(misses, 0, sizeof misses);
+        nmisses = 0;
+    }
+    for (size_t i = miss_slot(f, cp, emoji);; i = (i + 1) & (MISS_CAP - 1)) {
+        struct miss *m = &misses[i];
+        if (!m->used) {
+            if (add) {
+                *m = (struct miss){f, cp, emoji, true};
+                nmisses++;
+            }
+            return false;
+        }
+        if (m->face == f && m->cp == cp && m->emoji == emoji)
+            return true;
+    }
+}
+
+long mr_font_fallback_asks(void) { return atomic_load(&fc_asks); }
+
 mr_tface *mr_font_fallback(mr_tface *primary, uint32_t cp, bool emoji)
 {
     if ((!emoji || primary->color) && mr_tface_has(primary, cp))
@@ -297,17 +345,28 @@ mr_tface *mr_font_fallback(mr_tface *primary, uint32_t cp, bool emoji)
     /* faces open already, colour ones first for an emoji */
     pthread_mutex_lock(&reg_lock);
     int n = nfaces;
-    mr_tface *open[MAX_FACES];
-    memcpy(open, faces, sizeof open[0] * (size_t)n);
+    mr_tface **open = malloc(sizeof *open * (size_t)(n > 0 ? n : 1));
+    if (open)
+        memcpy(open, faces, sizeof open[0] * (size_t)n);
+    bool known_miss = missing(primary, cp, emoji, false);
     pthread_mutex_unlock(&reg_lock);
-    for (int pass = emoji ? 0 : 1; pass < 2; pass++)
+    for (int pass = emoji ? 0 : 1; open && pass < 2; pass++)
         for (int i = 0; i < n; i++)
-            if (open[i] != primary && (pass == 1 || open[i]->color) && mr_tface_has(open[i], cp))
-                return open[i];
+            if (open[i] != primary && (pass == 1 || open[i]->color) && mr_tface_has(open[i], cp)) {
+                mr_tface *f = open[i];
+                free(open);
+                return f;
+            }
+    free(open);
+    if (known_miss)
+        return primary;
     mr_tface *f = ask_fontconfig(cp, emoji);
     if (!f && emoji)
         f = ask_fontconfig(cp, false);
     if (f && mr_tface_has(f, cp))
         return f;
+    pthread_mutex_lock(&reg_lock);
+    missing(primary, cp, emoji, true);
+    pthread_mutex_unlock(&reg_lock);
     return primary;
 }

@@ -1,7 +1,7 @@
 /* font.h: fonts for text: a family name or file found through fontconfig, the process's
  * open faces (each with its own lock, so workers rasterising different faces never wait for
  * each other), and fallback: the face that draws a character the asked font lacks (Arabic,
- * CJK, colour emoji). Faces live as long as the process. */
+ * CJK, colour emoji). Faces live as long as the process; there is no limit to their number. */
 #ifndef MR_TEXT_FONT_H
 #define MR_TEXT_FONT_H
 
@@ -42,6 +42,10 @@ bool mr_tface_has(mr_tface *f, uint32_t cp);
  * colour emoji and primary has none), else a face found before or through fontconfig, else
  * primary (which then shows its missing-glyph box). Never NULL. */
 mr_tface *mr_font_fallback(mr_tface *primary, uint32_t cp, bool emoji);
+
+/* How many times fontconfig was asked for a fallback in this process (for tests): a character
+ * no font has is asked for once per primary face. */
+long mr_font_fallback_asks(void);
 
 /* The FreeType library (made on first use); faces are opened under the registry's lock. */
 FT_Library mr_font_library(void);

@@ -1,5 +1,7 @@
 /* glyph_cache.c: the process's glyph pictures (glyph_cache.h): an open-addressed table under a
- * read-write lock; entries are never removed, so a picture handed out stays valid. */
+ * read-write lock. Each picture is counted: the table holds one reference, each user one (taken
+ * under the read lock); past the byte limit the table is emptied under the write lock and the
+ * last user of a dropped picture frees it. */
 #include "engine/text/glyph_cache.h"
 
 #include FT_GLYPH_H
@@ -19,7 +21,33 @@ typedef struct entry {
 static pthread_rwlock_t table_lock = PTHREAD_RWLOCK_INITIALIZER;
 static entry *table;
 static size_t cap, used;
+static size_t bytes, limit = (size_t)64 << 20;
 static atomic_long rasterised;
+
+static size_t img_bytes(const mr_glyph_img *img)
+{
+    return sizeof *img + (size_t)img->w * img->h * (img->color ? 4 : 1);
+}
+
+static void img_ref(const mr_glyph_img *img)
+{
+    __atomic_fetch_add(&((mr_glyph_img *)img)->refs, 1, __ATOMIC_RELAXED);
+}
+
+void mr_glyph_release(const mr_glyph_img *img)
+{
+    if (img && __atomic_fetch_sub(&((mr_glyph_img *)img)->refs, 1, __ATOMIC_ACQ_REL) == 1)
+        free((mr_glyph_img *)img);
+}
+
+size_t mr_glyph_cache_limit(size_t n)
+{
+    pthread_rwlock_wrlock(&table_lock);
+    limit = n;
+    size_t held = bytes;
+    pthread_rwlock_unlock(&table_lock);
+    return held;
+}
 
 long mr_glyph_rasterised(void) { return atomic_load(&rasterised); }
 
@@ -45,14 +73,25 @@ static const mr_glyph_img *lookup(mr_tface *f, unsigned id, int size64, int stro
 {
     pthread_rwlock_rdlock(&table_lock);
     const mr_glyph_img *img = cap ? slot(table, cap, f, id, size64, stroke64, phase)->img : NULL;
+    if (img)
+        img_ref(img); /* under the lock: the table cannot drop it meanwhile */
     pthread_rwlock_unlock(&table_lock);
     return img;
 }
 
-/* Adds a picture; on no memory to grow, the picture is simply not kept (leaked: rare). */
+/* Adds a picture, taking a reference for the table (past the byte limit, the table is first
+ * emptied); on no memory to grow, the picture is simply not kept. */
 static void insert(mr_tface *f, unsigned id, int size64, int stroke64, int phase, const mr_glyph_img *img)
 {
     pthread_rwlock_wrlock(&table_lock);
+    if (used && bytes + img_bytes(img) > limit) { /* drop them all: users keep theirs alive */
+        for (size_t i = 0; i < cap; i++)
+            if (table[i].img) {
+                mr_glyph_release(table[i].img);
+                table[i] = (entry){0};
+            }
+        used = bytes = 0;
+    }
     if ((used + 1) * 2 > cap) {
         size_t n = cap ? cap * 2 : 1024;
         entry *t = calloc(n, sizeof *t);
@@ -67,8 +106,10 @@ static void insert(mr_tface *f, unsigned id, int size64, int stroke64, int phase
         table = t;
         cap = n;
     }
+    img_ref(img);
     *slot(table, cap, f, id, size64, stroke64, phase) = (entry){f, id, size64, stroke64, phase, img};
     used++;
+    bytes += img_bytes(img);
     pthread_rwlock_unlock(&table_lock);
 }
 
@@ -152,6 +193,7 @@ const mr_glyph_img *mr_glyph_get(mr_tface *f, unsigned id, int size64, int strok
 {
     if (f->color && !f->scalable)
         px = py = 0;
+    px &= 48, py = 0; /* mr_glyph_snap's phases */
     int phase = px | py << 6;
     const mr_glyph_img *img = lookup(f, id, size64, stroke64, phase);
     if (img)
@@ -165,6 +207,7 @@ const mr_glyph_img *mr_glyph_get(mr_tface *f, unsigned id, int size64, int strok
             made = calloc(1, sizeof *made);
         }
         if (made) {
+            made->refs = 1; /* the caller's */
             atomic_fetch_add(&rasterised, 1);
             insert(f, id, size64, stroke64, phase, made);
             img = made;

@@ -3,8 +3,10 @@
  * max_lines. para.c does the characters and shaping. */
 #include "engine/text/layout.h"
 
+#include <limits.h>
 #include <linebreak.h>
 #include <math.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include "engine/text/para.h"
@@ -15,6 +17,7 @@ typedef struct out {
     int capg, capl;
 } out;
 
+/* Frees what mr_layout_text allocated in L and zeroes it (safe on a zeroed or freed L). */
 void mr_layout_free(mr_tlayout *L)
 {
     free(L->g);
@@ -23,6 +26,13 @@ void mr_layout_free(mr_tlayout *L)
 }
 
 static bool is_space(uint32_t c) { return c == ' ' || c == '\t' || c == 0x3000; }
+
+/* Whether c ends a paragraph: a newline, U+2028 (line separator) or U+2029 (paragraph separator). */
+static bool is_newline(uint32_t c) { return c == '\n' || c == 0x2028 || c == 0x2029; }
+
+/* Clamps a 26.6 length summed in 64 bits into an int (lengths this large are refused later:
+ * place.c allows at most 16384 px). */
+static int clamp64(int64_t v) { return v > INT_MAX / 4 ? INT_MAX / 4 : v < -(INT_MAX / 4) ? -(INT_MAX / 4) : (int)v; }
 
 /* A piece of a run on a line: characters [lo, hi) of run r (r < 0: the ellipsis). */
 typedef struct piece {
@@ -36,15 +46,10 @@ typedef struct ellipsis {
     mr_tface *face;
 } ellipsis;
 
-/* Lays out characters [a, b) of P (trailing spaces dropped), then the ellipsis `el` if
- * given, as one line appended to o (when o) and measured into *ln. 0, or -1 when there is
- * no memory. */
-static int make_line(const mr_para *P, const mr_text_span *spans, int a, int b, const ellipsis *el, out *o,
-                     mr_tline *ln)
+/* make_line's work, with room pc for P->nruns + 1 pieces. */
+static int make_line_in(const mr_para *P, const mr_text_span *spans, int a, int b, const ellipsis *el, out *o,
+                        mr_tline *ln, piece *pc)
 {
-    while (b > a && is_space(P->cp[b - 1]))
-        b--;
-    piece pc[P->nruns + 1];
     int np = 0, maxl = 0, minodd = 127;
     for (int r = 0; r < P->nruns; r++) {
         const mr_run *run = &P->runs[r];
@@ -77,7 +82,8 @@ static int make_line(const mr_para *P, const mr_text_span *spans, int a, int b, 
         }
     *ln = (mr_tline){o ? o->L->ng : 0, 0, 0, 0, 0, 0, 0, 0, 0, P->rtl};
     bool ink = false;
-    int x = 0, left = 0, right = 0, top = 0, bottom = 0;
+    int64_t x = 0, left = 0, right = 0;
+    int top = 0, bottom = 0;
     for (int i = 0; i < np; i++) {
         const mr_pglyph *g = pc[i].r >= 0 ? P->g + P->runs[pc[i].r].g0 : el->g;
         int ng = pc[i].r >= 0 ? P->runs[pc[i].r].ng : el->ng;
@@ -92,10 +98,13 @@ static int make_line(const mr_para *P, const mr_text_span *spans, int a, int b, 
         for (int k = 0; k < ng; k++) {
             if (run && (g[k].cl < pc[i].lo || g[k].cl >= pc[i].hi))
                 continue;
-            int gx = x + g[k].xo, gy = -g[k].yo;
+            int64_t gx = x + g[k].xo;
+            int gy = -g[k].yo;
             if (g[k].ink) { /* hb: bearings from the pen, y up */
-                int x1 = gx + g[k].bx, x2 = x1 + g[k].bw, y1 = gy - g[k].by, y2 = y1 - g[k].bh;
-                int l = x1 < x2 ? x1 : x2, r = x1 < x2 ? x2 : x1, t = y1 < y2 ? y1 : y2, bt = y1 < y2 ? y2 : y1;
+                int64_t x1 = gx + g[k].bx, x2 = x1 + g[k].bw;
+                int y1 = gy - g[k].by, y2 = y1 - g[k].bh;
+                int64_t l = x1 < x2 ? x1 : x2, r = x1 < x2 ? x2 : x1;
+                int t = y1 < y2 ? y1 : y2, bt = y1 < y2 ? y2 : y1;
                 left = !ink || l < left ? l : left;
                 right = !ink || r > right ? r : right;
                 top = !ink || t < top ? t : top;
@@ -112,28 +121,47 @@ static int make_line(const mr_para *P, const mr_text_span *spans, int a, int b, 
                     L->g = ng2;
                     o->capg = cap;
                 }
-                L->g[L->ng++] = run ? (mr_tglyph){run->face, g[k].id, run->size64, gx, gy, P->ch[g[k].cl],
+                L->g[L->ng++] = run ? (mr_tglyph){run->face, g[k].id, run->size64, clamp64(gx), gy, P->ch[g[k].cl],
                                                   spans[run->span].color}
-                                    : (mr_tglyph){el->face, g[k].id, el->size64, gx, gy, el->ch, el->color};
+                                    : (mr_tglyph){el->face, g[k].id, el->size64, clamp64(gx), gy, el->ch, el->color};
                 ln->count++;
             }
             x += g[k].adv;
         }
     }
-    ln->width = x;
-    ln->left = ink && left < 0 ? left : 0;
-    ln->right = ink && right > x ? right : x;
+    ln->width = clamp64(x);
+    ln->left = ink && left < 0 ? clamp64(left) : 0;
+    ln->right = clamp64(ink && right > x ? right : x);
     ln->top = top;
     ln->bottom = bottom;
     return 0;
 }
 
+/* Lays out characters [a, b) of P (trailing spaces dropped), then the ellipsis `el` if
+ * given, as one line appended to o (when o) and measured into *ln. 0, or -1 when there is
+ * no memory. Lengths are summed in 64 bits and clamped (clamp64). */
+static int make_line(const mr_para *P, const mr_text_span *spans, int a, int b, const ellipsis *el, out *o,
+                     mr_tline *ln)
+{
+    while (b > a && is_space(P->cp[b - 1]))
+        b--;
+    piece small[32], *pc = small; /* the heap for many runs: a paragraph's runs are not bounded */
+    if (P->nruns + 1 > (int)(sizeof small / sizeof small[0]) && !(pc = malloc(sizeof *pc * (size_t)(P->nruns + 1))))
+        return -1;
+    int r = make_line_in(P, spans, a, b, el, o, ln, pc);
+    if (pc != small)
+        free(pc);
+    return r;
+}
+
 static int span_of(const mr_tline *l) { return l->right - l->left; }
 
 /* The end of the line starting at a: after the most characters up to a break opportunity
- * that fit in wrap64, else (one word too long) the most whole clusters that fit. Returns the
- * end, 0 when not even one cluster fits (*need: its span), or -1 (no memory). */
-static int line_end(const mr_para *P, const mr_text_span *spans, int a, int wrap64, int *need)
+ * that fit in wrap64, else (one word too long) the most whole clusters that fit, unless
+ * `whole` (fitting: a word broken inside means the size does not fit). Returns the end, 0
+ * when not even one cluster fits (*need: its span) or, with `whole`, the word does not, or -1
+ * (no memory). */
+static int line_end(const mr_para *P, const mr_text_span *spans, int a, int wrap64, bool whole, int *need)
 {
     mr_tline ln;
     if (wrap64 < 0)
@@ -152,6 +180,8 @@ static int line_end(const mr_para *P, const mr_text_span *spans, int a, int wrap
     }
     if (best > a)
         return best;
+    if (whole)
+        return 0;
     for (int c = a + 1; c <= P->n; c++) { /* inside the word */
         if (c < P->n && !P->cstart[c])
             continue;
@@ -205,14 +235,14 @@ static int add_line(out *o, const mr_tline *ln)
     return 0;
 }
 
-/* Lays out paragraph P's lines into o; *lines counts them over the text; `more`: text
- * follows P. Returns 0, 1 (cut: stop; or with o->fit, does not fit), or -1 with err set. */
+/* Lays out paragraph P's lines into o; *lines counts them over the text; `more`: visible
+ * text (not only spaces and empty lines) follows P. Returns 0, 1 (cut: stop; or with o->fit, does not fit), or -1 with err set. */
 static int para_lines(const mr_para *P, const mr_text_span *spans, int nspan, const mr_layout_opts *o, bool more,
                       out *O, int *lines, mr_err *err)
 {
     int pos = 0;
     do {
-        int need = 0, end = line_end(P, spans, pos, o->wrap64, &need);
+        int need = 0, end = line_end(P, spans, pos, o->wrap64, o->fit, &need);
         if (end < 0)
             return mr_err_set(err, "out of memory laying out text");
         if (end == 0 && P->n > 0) {
@@ -280,8 +310,10 @@ static int para_lines(const mr_para *P, const mr_text_span *spans, int nspan, co
     return 0;
 }
 
-/* Decodes valid UTF-8 s into cp (room enough), marking each with span k; drops '\r'. */
-static int decode(const char *s, int k, uint32_t *cp, int *sp)
+/* Decodes valid UTF-8 s into cp, marking each with span k; drops '\r' and turns a tab into
+ * spaces up to the next multiple of 4 characters from the paragraph's start (*col counts
+ * them; cp needs room for 4 per byte of a tab). Returns how many code points. */
+static int decode(const char *s, int k, uint32_t *cp, int *sp, int *col)
 {
     const unsigned char *p = (const unsigned char *)s;
     int n = 0;
@@ -294,6 +326,14 @@ static int decode(const char *s, int k, uint32_t *cp, int *sp)
             c = c << 6 | (*p & 63);
         if (c == '\r')
             continue;
+        if (c == '\t') {
+            do {
+                cp[n] = ' ';
+                sp[n++] = k;
+            } while (++*col % 4);
+            continue;
+        }
+        *col = is_newline(c) ? 0 : *col + 1;
         cp[n] = c;
         sp[n++] = k;
     }
@@ -305,7 +345,8 @@ int mr_layout_text(const mr_text_span *spans, int nspans, const mr_layout_opts *
     memset(L, 0, sizeof *L);
     size_t bytes = 1;
     for (int k = 0; k < nspans; k++)
-        bytes += strlen(spans[k].text);
+        for (const char *t = spans[k].text; *t; t++)
+            bytes += *t == '\t' ? 4 : 1;
     uint32_t *cp = malloc(bytes * sizeof *cp);
     int *sp = malloc(bytes * sizeof *sp);
     if (!cp || !sp) {
@@ -313,22 +354,26 @@ int mr_layout_text(const mr_text_span *spans, int nspans, const mr_layout_opts *
         free(sp);
         return mr_err_set(err, "out of memory laying out text");
     }
-    int n = 0;
+    int n = 0, col = 0;
     for (int k = 0; k < nspans; k++)
-        n += decode(spans[k].text, k, cp + n, sp + n);
+        n += decode(spans[k].text, k, cp + n, sp + n, &col);
+    int last_ink = -1; /* the last character that is neither a space nor a newline */
+    for (int i = 0; i < n; i++)
+        if (!is_space(cp[i]) && !is_newline(cp[i]))
+            last_ink = i;
     out O = {L, 0, 0};
     int chars = 0, lines = 0, r = 0;
     for (int a = 0; r == 0;) {
         int nl = a;
-        while (nl < n && cp[nl] != '\n')
+        while (nl < n && !is_newline(cp[nl]))
             nl++;
         mr_para P;
         r = mr_para_make(&P, cp + a, sp + a, nl - a, spans, o, &chars, err);
         int nspan = nl < n ? sp[nl] : n > 0 ? sp[n - 1] : 0;
         if (r == 0)
-            r = para_lines(&P, spans, nspan, o, nl < n, &O, &lines, err);
+            r = para_lines(&P, spans, nspan, o, last_ink > nl, &O, &lines, err);
         mr_para_free(&P);
-        if (nl >= n)
+        if (nl >= n || (r == 0 && o->max_lines > 0 && lines >= o->max_lines)) /* the rest: empty lines only */
             break;
         a = nl + 1;
     }

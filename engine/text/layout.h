@@ -3,7 +3,10 @@
  * font found (the span's font, else a fallback that has it), runs shaped by HarfBuzz, lines
  * broken where the Unicode line-breaking rules allow (libunibreak: between words, between CJK
  * characters), inside a word only when it cannot fit alone, and cut at max_lines with an
- * ellipsis. Geometry is 26.6 fixed point, y down. */
+ * ellipsis. A newline, U+2028 or U+2029 starts a new paragraph; a tab becomes spaces up to the
+ * next multiple of 4 characters from the paragraph's start (each space a character, as the
+ * typewriter counts them); '\r' is dropped. Geometry is 26.6 fixed point, y down; lengths too
+ * long for it are clamped (place.c refuses pictures over 16384 px). */
 #ifndef MR_TEXT_LAYOUT_H
 #define MR_TEXT_LAYOUT_H
 
@@ -25,7 +28,8 @@ typedef struct mr_layout_opts {
     double line_height;     /* 0: the fonts' own line spacing; else times the line's largest size */
     double letter_spacing;  /* pixels added after each character (not inside joined scripts) */
     int max_lines;          /* 0: no limit; else the text is cut there with an ellipsis */
-    bool fit;               /* instead of failing (too narrow) or cutting (max_lines), return 1 */
+    bool fit;               /* instead of failing (too narrow), breaking inside a word or cutting
+                               (max_lines), return 1 */
     int width_px, pad_px;   /* for the "too narrow" message: the picture's width and margin */
     bool stroked;
 } mr_layout_opts;
@@ -63,6 +67,7 @@ typedef struct mr_tlayout {
  * for one character, no memory). */
 int mr_layout_text(const mr_text_span *spans, int nspans, const mr_layout_opts *o, mr_tlayout *L, mr_err *err);
 
+/* Frees what mr_layout_text put in L and zeroes it (safe on a zeroed L). */
 void mr_layout_free(mr_tlayout *L);
 
 #endif

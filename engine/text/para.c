@@ -84,6 +84,7 @@ int mr_shape_alone(mr_tface *f, int size64, const uint32_t *cp, int n, bool rtl,
     return shape(f, size64, cp, n, 0, n, rtl, 0, g, 4 * n, err);
 }
 
+/* Frees P's arrays and zeroes it (para.h). */
 void mr_para_free(mr_para *P)
 {
     free(P->cp);

@@ -51,6 +51,7 @@ typedef struct mr_para {
 int mr_para_make(mr_para *P, const uint32_t *cp, const int *sp, int n, const mr_text_span *spans,
                  const mr_layout_opts *o, int *chars, mr_err *err);
 
+/* Frees what mr_para_make allocated in P (also after it failed) and zeroes it. */
 void mr_para_free(mr_para *P);
 
 /* Shapes cp[0..n) alone with face f at size64 into g (room for 4 * n glyphs); returns their

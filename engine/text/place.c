@@ -5,6 +5,7 @@
 #include "engine/text/place.h"
 
 #include <math.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -20,23 +21,33 @@ void mr_text_pic_free(mr_text_pic *p)
 static int pad_of(const mr_text_style *st) { return (int)ceil(st->stroke_width) + 2; }
 static int box_pad(const mr_text_style *st) { return st->box.on ? (int)ceil(st->box.padding) : 0; }
 
-/* The text block's height (26.6), with ink reaching above and below its lines; *over_top:
- * how far ink reaches above the first line. Fills the baselines relative to the block. */
-static int block_height(const mr_tlayout *L, int *base, int *over_top)
+/* The largest picture side, in pixels (also the largest width and height asked). */
+#define MAX_SIDE 16384
+/* The smallest size fit = "shrink" goes down to, in pixels (the largest part's). */
+#define MIN_FIT_PX 4
+/* The most parts a text has. */
+#define MAX_PARTS 10000
+
+/* The text block's height (26.6, summed in 64 bits), with ink reaching above and below its
+ * lines; *over_top: how far ink reaches above the first line. Fills the baselines relative to
+ * the block (clamped: a block over MAX_SIDE px is refused by the caller). */
+static int64_t block_height(const mr_tlayout *L, int *base, int *over_top)
 {
-    int lines = 0, top = 0, bottom = 0;
+    int64_t lines = 0, top = 0, bottom = 0;
+    const int64_t big = (int64_t)MAX_SIDE * 64 * 4;
     for (int i = 0; i < L->nlines; i++) {
-        base[i] = lines + L->lines[i].ascent;
+        int64_t b = lines + L->lines[i].ascent;
+        base[i] = (int)(b > big ? big : b);
         lines += L->lines[i].height;
     }
     for (int i = 0; i < L->nlines; i++) {
         const mr_tline *e = &L->lines[i];
-        if (-(base[i] + e->top) > top)
-            top = -(base[i] + e->top);
-        if (base[i] + e->bottom - lines > bottom)
-            bottom = base[i] + e->bottom - lines;
+        if (-((int64_t)base[i] + e->top) > top)
+            top = -((int64_t)base[i] + e->top);
+        if ((int64_t)base[i] + e->bottom - lines > bottom)
+            bottom = (int64_t)base[i] + e->bottom - lines;
     }
-    *over_top = top;
+    *over_top = (int)(top > big ? big : top);
     return lines + top + bottom;
 }
 
@@ -59,18 +70,20 @@ static int try_layout(const mr_text_span *spans, int n, const mr_text_style *st,
         mr_layout_free(L);
         return mr_err_set(err, "out of memory laying out text");
     }
-    int h = block_height(L, base, &top);
+    int64_t h = block_height(L, base, &top);
     free(base);
-    if (h > (st->height - 2 * pad - 2 * bp) * 64) {
+    if (h > (int64_t)(st->height - 2 * pad - 2 * bp) * 64) {
         mr_layout_free(L);
         return 1;
     }
     return 0;
 }
 
-/* The layout, shrunk by halving steps until it fits when the style asks (the largest scale
- * found fitting, to 1/256). 0 or -1 with err set. */
-static int fit_layout(const mr_text_span *spans, int n, const mr_text_style *st, mr_text_pic *p, mr_err *err)
+/* The layout, shrunk when the style asks: the largest scale found fitting by 10 halving steps
+ * of [0, 1] (to 1/1024), refused below MIN_FIT_PX px (for the largest part, `max_size`). 0, or
+ * -1 with err set (p->L may then hold a layout: the caller frees it). */
+static int fit_layout(const mr_text_span *spans, int n, const mr_text_style *st, double max_size, mr_text_pic *p,
+                      mr_err *err)
 {
     p->scale = 1;
     if (!st->fit_shrink)
@@ -93,35 +106,54 @@ static int fit_layout(const mr_text_span *spans, int n, const mr_text_style *st,
             hi = mid;
         }
     }
-    if (lo > 0)
+    if (lo > 0 && lo * max_size >= MIN_FIT_PX)
         return 0;
-    return mr_err_set(err, "the text cannot fit in %dx%d px even at %g px (fit = \"shrink\")", st->wrap_width,
-                      st->height, st->size / 1024);
+    char w[32] = "any width", h[32] = "any height";
+    if (st->wrap_width > 0)
+        snprintf(w, sizeof w, "%d px", st->wrap_width);
+    if (st->height > 0)
+        snprintf(h, sizeof h, "%d px", st->height);
+    return mr_err_set(err, "the text cannot fit in %s x %s even at %d px (fit = \"shrink\" keeps words whole): give "
+                      "more room or fewer words", w, h, MIN_FIT_PX);
 }
 
 int mr_text_place(const mr_text_part *parts, int nparts, const mr_text_style *st, mr_text_pic *p, mr_err *err)
 {
     memset(p, 0, sizeof *p);
     p->st = *st;
-    mr_text_span spans[nparts > 0 ? nparts : 1];
+    if (nparts > MAX_PARTS)
+        return mr_err_set(err, "a text has at most %d parts (this one has %d)", MAX_PARTS, nparts);
+    mr_text_span *spans = malloc(sizeof *spans * (size_t)(nparts > 0 ? nparts : 1));
+    if (!spans)
+        return mr_err_set(err, "out of memory laying out text");
     int ncol = 0;
+    double max_size = 0;
     for (int k = 0; k < nparts; k++) {
         mr_tface *f = mr_font_face(parts[k].font ? parts[k].font : st->font, err);
-        if (!f)
+        if (!f) {
+            free(spans);
             return -1;
+        }
         mr_rgba c = parts[k].has_color ? parts[k].color : st->color;
         int ci = 0;
         while (ci < ncol && memcmp(&p->palette[ci], &c, sizeof c) != 0)
             ci++;
         if (ci == ncol) {
-            if (ncol == 64)
+            if (ncol == 64) {
+                free(spans);
                 return mr_err_set(err, "a text has at most 64 colours");
+            }
             p->palette[ncol++] = c;
         }
         spans[k] = (mr_text_span){parts[k].text, f, parts[k].size > 0 ? parts[k].size : st->size, ci};
+        max_size = fmax(max_size, spans[k].size);
     }
-    if (fit_layout(spans, nparts, st, p, err) < 0)
+    int fitted = fit_layout(spans, nparts, st, max_size, p, err);
+    free(spans);
+    if (fitted < 0) {
+        mr_text_pic_free(p); /* a layout that fitted before a later try failed */
         return -1;
+    }
     const mr_tlayout *L = &p->L;
     int pad = p->pad = pad_of(st), bp = box_pad(st), nl = L->nlines, top;
     p->x0 = malloc(sizeof *p->x0 * (size_t)(nl + 1));
@@ -131,12 +163,12 @@ int mr_text_place(const mr_text_part *parts, int nparts, const mr_text_style *st
         mr_text_pic_free(p);
         return mr_err_set(err, "out of memory laying out text");
     }
-    int block = block_height(L, p->base, &top);
-    int wc = st->wrap_width > 0 ? st->wrap_width : (L->max_span + 63) / 64 + 2 * pad + 2 * bp;
-    int hc = st->height > 0 ? st->height : (block + 63) / 64 + 2 * pad + 2 * bp;
-    if (st->height > 0 && block > (hc - 2 * pad - 2 * bp) * 64) {
-        int need = (block + 63) / 64 + 2 * pad + 2 * bp;
-        mr_err_set(err, "height %d px cannot hold the text's %d line%s: %d px are needed (give fit = \"shrink\" or "
+    int64_t block64 = block_height(L, p->base, &top);
+    int64_t wc64 = st->wrap_width > 0 ? st->wrap_width : ((int64_t)L->max_span + 63) / 64 + 2 * pad + 2 * bp;
+    int64_t hc64 = st->height > 0 ? st->height : (block64 + 63) / 64 + 2 * pad + 2 * bp;
+    if (st->height > 0 && block64 > (int64_t)(hc64 - 2 * pad - 2 * bp) * 64) {
+        long long need = (block64 + 63) / 64 + 2 * pad + 2 * bp;
+        mr_err_set(err, "height %d px cannot hold the text's %d line%s: %lld px are needed (give fit = \"shrink\" or "
                    "max_lines)", st->height, nl, nl == 1 ? "" : "s", need);
         mr_text_pic_free(p);
         return -1;
@@ -148,8 +180,18 @@ int mr_text_place(const mr_text_part *parts, int nparts, const mr_text_style *st
         mt = (int)fmax(0, ceil(sm - st->shadow.dy)), mb = (int)fmax(0, ceil(sm + st->shadow.dy));
     }
     ml += st->margin, mr += st->margin, mt += st->margin, mb += st->margin;
-    p->W = wc + ml + mr;
-    p->H = hc + mt + mb;
+    int64_t W = wc64 + ml + mr, H = hc64 + mt + mb;
+    if (W > MAX_SIDE || H > MAX_SIDE) {
+        bool wide = W > MAX_SIDE;
+        mr_err_set(err, "text is %lld px %s (at most %d)%s", (long long)(wide ? W : H), wide ? "wide" : "tall", MAX_SIDE,
+                   wide ? (st->wrap_width > 0 ? ": give a smaller margin or shadow" : ": give width = to wrap it")
+                        : ": give fewer lines, a smaller size or max_lines =");
+        mr_text_pic_free(p);
+        return -1;
+    }
+    int wc = (int)wc64, hc = (int)hc64, block = (int)block64;
+    p->W = (int)W;
+    p->H = (int)H;
     int inner = (wc - 2 * pad - 2 * bp) * 64, free_v = st->height > 0 ? (hc - 2 * pad - 2 * bp) * 64 - block : 0;
     int voff = st->valign == MR_VALIGN_CENTER ? free_v / 2 : st->valign == MR_VALIGN_BOTTOM ? free_v : 0;
     if (st->box.on && !st->box.per_line)

@@ -29,10 +29,12 @@ typedef struct mr_text_pic {
 } mr_text_pic;
 
 /* Lays out and places the parts in style st into *p. Returns 0 (the caller frees p with
- * mr_text_pic_free), or -1 with err set (a font not found, a width too narrow, more than
- * 64 colours, no memory). */
+ * mr_text_pic_free), or -1 with err set and nothing to free (a font not found, a width too
+ * narrow, a text that fit = "shrink" cannot fit even at 4 px, a picture over 16384 px wide or
+ * tall, more than 64 colours or 10000 parts, no memory). */
 int mr_text_place(const mr_text_part *parts, int nparts, const mr_text_style *st, mr_text_pic *p, mr_err *err);
 
+/* Frees what mr_text_place put in p and zeroes it. */
 void mr_text_pic_free(mr_text_pic *p);
 
 #endif

@@ -106,6 +106,16 @@ expect_eq "gop = 15 from render()" "$("$MC" lua.mp4 keyframes | head -1)" "0 15 
 expect_contains "frames past the end" "$("$MR" run opts.lua -o bad.mp4 --frames 80-99 2>&1)" "the clip has 90 frames (0-89)"
 expect_contains "frames and range at once" "$("$MR" run opts.lua -o bad.mp4 --frames 1-2 --range 0,1 2>&1)" \
   "range and frames are two ways to say one thing"
+for ac in opus:opus mp3:mp3 flac:flac pcm:pcm_s16le; do
+  "$MR" run opts.lua -o ac.mkv --audio-codec ${ac%%:*} -q && ok || bad "--audio-codec ${ac%%:*}"
+  expect_contains "--audio-codec ${ac%%:*} in the file" "$("$MC" ac.mkv | grep audio)" "codec=${ac#*:} "
+done
+"$MR" run opts.lua -o ac.mp4 --audio-codec mp3 -q && ok || bad "--audio-codec mp3 in .mp4"
+expect_contains "mp3 in .mp4" "$("$MC" ac.mp4 | grep audio)" "codec=mp3 "
+expect_contains "a codec the container cannot hold" "$("$MR" run opts.lua -o bad.mp4 --audio-codec pcm 2>&1)" \
+  "'bad.mp4' cannot hold pcm_s16le sound"
+expect_contains "not a sound encoder" "$("$MR" run opts.lua -o bad.mp4 --audio-codec libx264 2>&1)" \
+  "audio_codec 'libx264' is not a sound encoder"
 "$MR" run opts.lua --still 1.5 -q && ok || bad "--still"
 [ -s opts.png ] && ok || bad "--still writes the script's name with .png"
 

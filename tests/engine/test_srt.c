@@ -1,30 +1,12 @@
 /* test_srt.c: the SubRip parser (engine/subtitles/srt.c) and what it shares (cues.c): well-formed
  * files (BOM, CRLF, no final blank line, no cue number, '.' before the milliseconds, tags into
- * ASS overrides, several lines), and each malformed file's message with its line. */
+ * ASS overrides, several lines), a missing blank line between cues, cues without text skipped,
+ * and each malformed file's message with its line. */
 #include <stdlib.h>
 #include <string.h>
-#include "engine/subtitles/cues.h"
-#include "tests/engine/check.h"
-
-static mr_err err;
-
-/* The cues of text (its count; -1 on error with err set). */
-static int parse(const char *text, mr_sub_cues *c)
-{
-    *c = (mr_sub_cues){0};
-    err.msg[0] = 0;
-    if (mr_srt_parse(text, strlen(text), "t.srt", c, &err) < 0)
-        return -1;
-    return c->n;
-}
-
-static void fails(const char *text, const char *want)
-{
-    mr_sub_cues c;
-    CHECK_INT(parse(text, &c), -1);
-    CHECK_STR(err.msg, want);
-    mr_sub_cues_free(&c);
-}
+#define CUE_PARSE mr_srt_parse
+#define CUE_FILE "t.srt"
+#include "tests/engine/cue_check.h"
 
 static void test_times(void)
 {
@@ -35,6 +17,55 @@ static void test_times(void)
     CHECK(mr_sub_parse_time("00:01.000", 9, ".", 1, &ms) == 0 && ms == 1000); /* mm:ss.mmm (WebVTT) */
     CHECK(mr_sub_parse_time("00:01.000", 9, ".", 0, &ms) < 0);
     CHECK(mr_sub_parse_time("100:00:00.000", 13, ".", 1, &ms) == 0 && ms == 360000000LL);
+    CHECK(mr_sub_parse_time("60:00.000", 9, ".", 1, &ms) < 0);      /* mm:ss: minutes below 60 too */
+    CHECK(mr_sub_parse_time("59:59.999", 9, ".", 1, &ms) == 0 && ms == 3599999);
+    CHECK(mr_sub_parse_time("00:00:60,000", 12, ",", 0, &ms) < 0);  /* seconds below 60 */
+    CHECK(mr_sub_parse_time("00:100:00,000", 13, ",", 0, &ms) < 0); /* minutes: two digits */
+}
+
+/* A missing blank line between cues never makes the next cue's number and timing line text of
+ * the one before: the timing line (and a number line just before it) starts the next cue. */
+static void test_no_blank_line(void)
+{
+    mr_sub_cues c;
+    CHECK_INT(parse("1\n00:00:00,000 --> 00:00:01,000\nfirst\n2\n00:00:01,000 --> 00:00:02,000\nsecond\n", &c), 2);
+    cue_is(&c, 0, 0, 1000, "first");
+    cue_is(&c, 1, 1000, 2000, "second");
+    if (c.n == 2)
+        CHECK_INT(c.v[1].line, 5);
+    mr_sub_cues_free(&c);
+    /* without the number; and a number that is text (not followed by a timing line) */
+    CHECK_INT(parse("00:00:00,000 --> 00:00:01,000\nfirst\n42\nlines\n00:00:01,000 --> 00:00:02,000\n2\n", &c), 2);
+    cue_is(&c, 0, 0, 1000, "first\\N42\\Nlines");
+    cue_is(&c, 1, 1000, 2000, "2");
+    mr_sub_cues_free(&c);
+    /* two number lines: the first is text, the second the next cue's number */
+    CHECK_INT(parse("1\n00:00:00,000 --> 00:00:01,000\n7\n2\n00:00:01,000 --> 00:00:02,000\nb\n", &c), 2);
+    cue_is(&c, 0, 0, 1000, "7");
+    cue_is(&c, 1, 1000, 2000, "b");
+    mr_sub_cues_free(&c);
+    /* a line with "-->" that is not a timing line is an error naming it, not text */
+    fails("1\n00:00:00,000 --> 00:00:01,000\nthis --> that\n", "t.srt:3: start time 'this' does not parse");
+}
+
+/* A cue without text shows nothing and is skipped, as in WebVTT; the others stay. */
+static void test_empty_cues(void)
+{
+    mr_sub_cues c;
+    CHECK_INT(parse("1\n00:00:01,000 --> 00:00:02,000\nHello\n\n2\n00:00:03,000 --> 00:00:04,000\n\n"
+                    "3\n00:00:05,000 --> 00:00:06,000\nBye\n", &c), 2);
+    cue_is(&c, 0, 1000, 2000, "Hello");
+    cue_is(&c, 1, 5000, 6000, "Bye");
+    mr_sub_cues_free(&c);
+    CHECK_INT(parse("1\n00:00:01,000 --> 00:00:02,000\n", &c), 0); /* at the end, no blank line */
+    mr_sub_cues_free(&c);
+    /* an empty cue directly followed by the next */
+    CHECK_INT(parse("1\n00:00:01,000 --> 00:00:02,000\n2\n00:00:03,000 --> 00:00:04,000\nx\n", &c), 1);
+    cue_is(&c, 0, 3000, 4000, "x");
+    mr_sub_cues_free(&c);
+    /* a line of tags only is still text */
+    CHECK_INT(parse("1\n00:00:01,000 --> 00:00:02,000\n<i></i>\n", &c), 1);
+    mr_sub_cues_free(&c);
 }
 
 static void test_good(void)
@@ -71,8 +102,6 @@ static void test_bad(void)
     fails("1\n00:00:01,000 --> 00:00:0x,000\nHello\n", "t.srt:2: end time '00:00:0x,000' does not parse");
     fails("1\n00:00:01;000 --> 00:00:02,000\nHello\n", "t.srt:2: start time '00:00:01;000' does not parse");
     fails("1\n00:00:02,000 --> 00:00:01,000\nHello\n", "t.srt:2: the cue ends (00:00:01,000) before it starts");
-    fails("1\n00:00:01,000 --> 00:00:02,000\nHello\n\n2\n00:00:03,000 --> 00:00:04,000\n\n", "t.srt:6: the cue has no text");
-    fails("1\n00:00:01,000 --> 00:00:02,000\n", "t.srt:2: the cue has no text");
     fails("1\n00:00:01,000 --> 00:00:02,000\nHi\n\nHello there\n", "t.srt:5: expected a cue number, got 'Hello there'");
     fails("1\n00:00:01,000 - 00:00:02,000\nHi\n", "t.srt:2: expected a timing line");
     fails("1\n\n", "t.srt:2: cue 1 has no timing line");
@@ -83,5 +112,7 @@ int main(void)
     test_times();
     test_good();
     test_bad();
+    test_no_blank_line();
+    test_empty_cues();
     return CHECK_DONE();
 }

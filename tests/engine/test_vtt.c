@@ -3,26 +3,24 @@
  * each malformed file's message with its line. */
 #include <stdlib.h>
 #include <string.h>
-#include "engine/subtitles/cues.h"
-#include "tests/engine/check.h"
+#define CUE_PARSE mr_vtt_parse
+#define CUE_FILE "t.vtt"
+#include "tests/engine/cue_check.h"
 
-static mr_err err;
-
-static int parse(const char *text, mr_sub_cues *c)
-{
-    *c = (mr_sub_cues){0};
-    err.msg[0] = 0;
-    if (mr_vtt_parse(text, strlen(text), "t.vtt", c, &err) < 0)
-        return -1;
-    return c->n;
-}
-
-static void fails(const char *text, const char *want)
+/* A line with "-->" in a cue's text ends it and starts the next cue (WebVTT's rule): a
+ * missing blank line never merges two cues. */
+static void test_no_blank_line(void)
 {
     mr_sub_cues c;
-    CHECK_INT(parse(text, &c), -1);
-    CHECK_STR(err.msg, want);
+    CHECK_INT(parse("WEBVTT\n\n00:00.000 --> 00:01.000\nfirst\n00:01.000 --> 00:02.000\nsecond\n", &c), 2);
+    cue_is(&c, 0, 0, 1000, "first");
+    cue_is(&c, 1, 1000, 2000, "second");
     mr_sub_cues_free(&c);
+    /* an empty cue directly followed by the next */
+    CHECK_INT(parse("WEBVTT\n\n00:00.000 --> 00:01.000\n00:01.000 --> 00:02.000\nx\n", &c), 1);
+    cue_is(&c, 0, 1000, 2000, "x");
+    mr_sub_cues_free(&c);
+    fails("WEBVTT\n\n00:00.000 --> 00:01.000\nthis --> that\n", "t.vtt:4: start time 'this' does not parse");
 }
 
 static void test_good(void)
@@ -65,5 +63,6 @@ int main(void)
 {
     test_good();
     test_bad();
+    test_no_blank_line();
     return CHECK_DONE();
 }

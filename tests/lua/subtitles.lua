@@ -120,6 +120,28 @@ for y = 100, 179, 3 do
 end
 assert(same, "compose({clip, subtitles(...)}) and clip:subtitles(...) agree")
 
+-- a missing blank line between cues: the next cue's number and timing line start it, never text of
+-- the one before; an SRT cue without text is skipped, as in WebVTT
+local tight = subtitles(write("tight.srt", "1\n00:00:00,000 --> 00:00:01,000\nfirst\n2\n00:00:01,000 --> 00:00:02,000\n" ..
+  "second\n\n3\n00:00:02,000 --> 00:00:03,000\n\n4\n00:00:03,000 --> 00:00:04,000\nfourth\n"), size)
+local tight_vtt = subtitles(write("tight.vtt", "WEBVTT\n\n00:00.000 --> 00:01.000\nfirst\n00:01.000 --> 00:02.000\n" ..
+  "second\n\n00:02.000 --> 00:03.000\n\n00:03.000 --> 00:04.000\nfourth\n"), size)
+for _, c in ipairs({tight, tight_vtt}) do
+  local n1, t1 = ink(c:frame(0.5))
+  local n2, t2 = ink(c:frame(1.5))
+  assert(n1 > 0 and n2 > 0, "both cues show")
+  H.eq(t1, t2, "one line each: the first cue is not four lines tall")
+  H.eq(ink(c:frame(2.5)), 0, "the empty cue shows nothing")
+  assert(ink(c:frame(3.5)) > 0, "the cue after the empty one shows")
+end
+
+-- the font: one family name fontconfig knows; a ',' or a line end would have changed the ASS
+-- style line the cues are drawn in
+H.contains(H.raises(function() return subtitles(srt, {font = "NoSuchFont, 90"}) end), "without ','")
+H.contains(H.raises(function() return subtitles(srt, {font = "DejaVu Sans\nStyle: X"}) end), "control characters")
+H.contains(H.raises(function() return subtitles(srt, {font = "NoSuchFont"}) end), "font 'NoSuchFont' not found")
+assert(ink(subtitles(srt, {size = {320, 180}, font = "DejaVu Sans"}):frame(1.5)) > 0, "a known font draws")
+
 -- bad files name their line; bad options name the option
 local function bad(name, text, want)
   local msg = H.raises(function() return subtitles(write(name, text), size) end)
@@ -129,7 +151,7 @@ end
 bad("t1.srt", "1\n00:00:01,000 --> 00:00:02,000\nok\n\n2\n00:00:03,000 --> 00:00:0x,000\nbad\n",
     ":6: end time '00:00:0x,000' does not parse")
 bad("t2.srt", "1\n00:00:05,000 --> 00:00:04,000\nbackwards\n", ":2: the cue ends (00:00:04,000) before it starts")
-bad("t3.srt", "1\n00:00:01,000 --> 00:00:02,000\n\n", ":2: the cue has no text")
+bad("t3.srt", "1\n00:00:01,000 --> 00:00:02,000\n\n", ": no cues in the file") -- a cue without text is skipped
 bad("t4.vtt", "WEBVTT\n\n00:01.000 --> 00:0.500\nx\n", ":3: end time '00:0.500' does not parse")
 bad("t5.vtt", "SRT?\n", ":1: a WebVTT file starts with 'WEBVTT'")
 local ass_text = io.open(ass):read("a")

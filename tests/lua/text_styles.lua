@@ -89,4 +89,23 @@ end)
 local msg = H.raises(function() return bad:frame(0) end)
 H.contains(msg, "boom")
 H.contains(msg, "character 2")
+-- what the review found: sizes past 16384 px, shrinking that would break words, bad input
+err(function() return text(string.rep("W", 2000), {size = 200}) end, "px wide (at most 16384): give width = to wrap it")
+err(function() return text(string.rep("W", 20000), {size = 2000}) end, "px wide (at most 16384)")
+err(function() return text("Hello", {width = 10, fit = "shrink"}) end, "cannot fit in 10 px x any height even at 4 px")
+err(function() return text("ab\0cd") end, "NUL byte")
+err(function() return text({"a", {"b\0"}}) end, "part 2 holds a NUL byte")
+err(function() return text("\xC0\x80") end, "not valid UTF-8")
+err(function() return text("\xED\xA0\x80") end, "not valid UTF-8")
+err(function() return text("\xF4\x90\x80\x80") end, "not valid UTF-8")
+local many = {}
+for i = 1, 10001 do many[i] = "a" end
+err(function() return text(many) end, "at most 10000")
+-- fonts given per part stay alive for the layout (no fixed buffer per part)
+local fonts = text({ {"a", font = "DejaVu Serif"}, {"b", font = "DejaVu Sans Mono"}, "c" }, {size = 20})
+assert(fonts.w > 0)
+H.eq(text("Hello\n", {size = 20, max_lines = 1}).w, text("Hello", {size = 20}).w, "no ellipsis before empty lines")
+-- a bad value from the animation function is named by its own type
+local badlook = text_animate("ab", {size = 20}, function() return {dx = "zz"} end)
+H.contains(H.raises(function() return badlook:frame(0) end), "gave dx = string")
 print("text_styles: ok")
