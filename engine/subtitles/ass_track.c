@@ -83,7 +83,9 @@ static int write_header(mr_sub_buf *b, const mr_sub_style *st, int w, int h)
 {
     char primary[16], outline[16], back[16], line[1024];
     ass_color(st->color, primary, sizeof primary);
-    ass_color(st->box ? st->box_color : st->outline_color, outline, sizeof outline);
+    /* a box (BorderStyle 4: one box behind each line, libass's; 3 would overlap a box per glyph run,
+     * darker where they meet) pads by Outline but draws no glyph outline */
+    ass_color(st->box ? (mr_rgba){0, 0, 0, 0} : st->outline_color, outline, sizeof outline);
     ass_color(st->box ? st->box_color : (mr_rgba){0, 0, 0, 128}, back, sizeof back);
     snprintf(line, sizeof line,
              "[Script Info]\nScriptType: v4.00+\nPlayResX: %d\nPlayResY: %d\nScaledBorderAndShadow: yes\n"
@@ -94,7 +96,7 @@ static int write_header(mr_sub_buf *b, const mr_sub_style *st, int w, int h)
              "Style: Default,%s,%.2f,%s,%s,%s,%s,%d,%d,0,0,100,100,0,0,%d,%.2f,0,%d,%d,%d,%d,1\n\n"
              "[Events]\nFormat: Layer, Start, End, Style, Name, MarginL, MarginR, MarginV, Effect, Text\n",
              w, h, "sans-serif", st->font_size, primary, primary, outline, back,
-             st->bold ? -1 : 0, st->italic ? -1 : 0, st->box ? 3 : 1,
+             st->bold ? -1 : 0, st->italic ? -1 : 0, st->box ? 4 : 1,
              st->box ? st->font_size / 6 : st->outline, st->align, (int)st->margin, (int)st->margin,
              (int)st->margin);
     mr_sub_buf_puts(b, line);

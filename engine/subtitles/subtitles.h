@@ -18,7 +18,7 @@ typedef struct mr_sub_style {
     mr_rgba color;         /* white */
     double outline;        /* default font_size / 16 */
     mr_rgba outline_color; /* black */
-    bool box;              /* an opaque box behind each line instead of the outline (BorderStyle 3) */
+    bool box;              /* one box behind each line instead of the outline (libass's BorderStyle 4) */
     mr_rgba box_color;     /* #000000b0 */
     double margin;         /* from the picture's edge; default h / 20 */
     int align;             /* the numeric keypad: 1..3 bottom, 4..6 middle, 7..9 top; 2 by default */
