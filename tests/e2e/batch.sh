@@ -86,7 +86,7 @@ local tries = {
   outside = function() image("/etc/hostname.png") end,
   render = function() render(color("red", 8, 8):dur(1), "out.mp4") end,
   loop = function() while true do pcall(function() while true do end end) end end,
-  memory = function() local t = {} for i = 1, 1e9 do t[i] = string.rep("x", 1e6) .. i end end,
+  memory = function() local t = {} for i = 1, 1e9 do t[i] = string.rep("x", 1e7) .. i end end,
   fine = function() end,
 }
 return function(row)
