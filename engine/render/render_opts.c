@@ -155,8 +155,8 @@ static int add_line(char *lines, const char *text, mr_err *err)
     return 0;
 }
 
-/* "T0,T1" (seconds or mm:ss.fff each, T0 < T1) into t[2]. 0, or -1 with err set. */
-static int parse_range(const char *text, double *t, mr_err *err)
+/* "T0,T1" (seconds or mm:ss.fff each, 0 <= T0 < T1 <= max) into t[2]. 0, or -1 with err set. */
+static int parse_range(const char *text, double max, double *t, mr_err *err)
 {
     const char *comma = strchr(text, ',');
     char first[64];
@@ -167,8 +167,8 @@ static int parse_range(const char *text, double *t, mr_err *err)
     snprintf(first, sizeof first, "%.*s", (int)(comma - text), text);
     if (mr_time_parse(first, &a, &why) < 0 || mr_time_parse(comma + 1, &b, &why) < 0)
         return mr_err_set(err, "wants two times T0,T1: %s", why.msg);
-    if (!(a >= 0 && b > a))
-        return mr_err_set(err, "wants T0 < T1, from 0 on, got '%s'", text);
+    if (!(a >= 0 && b > a && b <= max))
+        return mr_err_set(err, "wants T0 < T1, from 0 to %g s, got '%s'", max, text);
     t[0] = a;
     t[1] = b;
     return 0;
@@ -228,7 +228,7 @@ int mr_render_opt_set(mr_render_opts *o, const mr_render_opt *d, const char *tex
     case MR_ROPT_DICT:
         return add_line(field, text, err);
     case MR_ROPT_RANGE:
-        return parse_range(text, (double *)field, err);
+        return parse_range(text, d->max, (double *)field, err);
     case MR_ROPT_FRAMES: {
         long long a, b;
         char tail;
