@@ -85,6 +85,9 @@ kbps=$("$MC" rate.mp4 keyframes | tail -1 | cut -d= -f2)
 "$MR" run opts.lua -o crf.mp4 --crf 0 --set noisy=1 -q && ok || bad "--crf 0"
 big=$("$MC" crf.mp4 keyframes | tail -1 | cut -d= -f2)
 [ "${big:-0}" -gt "${kbps:-0}" ] && ok || bad "crf 0 makes more bits ($big) than 200k ($kbps)"
+"$MR" run opts.lua -o vbv.mp4 --maxrate 500k --bufsize 1M -q && ok || bad "--maxrate --bufsize"
+expect_eq "--maxrate/--bufsize as x264 wrote them into its own SEI (kbit)" \
+  "$(grep -a -o 'vbv_maxrate=[0-9]* vbv_bufsize=[0-9]*' vbv.mp4 | head -1)" "vbv_maxrate=500 vbv_bufsize=1000"
 for pf in yuv422p yuv444p yuv420p10le; do
   "$MR" run opts.lua -o pf.mp4 --pixel-format $pf -q && ok || bad "--pixel-format $pf"
   expect_contains "--pixel-format $pf in the file" "$("$MC" pf.mp4)" "pix=$pf "
