@@ -5,19 +5,6 @@
 #include <string.h>
 #include "engine/render/render_opts.h"
 
-/* The file names each command's arguments are (bash's glob, zsh's pattern): scripts, media
- * files, batch rows. */
-static const char *arg_glob(const char *cmd)
-{
-    if (!strcmp(cmd, "info"))
-        return "*.@(mp4|mkv|mov|webm|avi|gif|png|jpg|jpeg|webp|wav|mp3|flac|ogg|opus|m4a)";
-    if (!strcmp(cmd, "batch"))
-        return "*.@(lua|csv|json|jsonl)";
-    if (!strcmp(cmd, "probe") || !strcmp(cmd, "help") || !strcmp(cmd, "stubs"))
-        return NULL;
-    return "*.lua";
-}
-
 /* Writes text for roff: backslashes doubled, a line starting with . or ' escaped. */
 static void roff(FILE *out, const char *text)
 {
@@ -126,7 +113,7 @@ static void bash(FILE *out, const mr_cmd_doc *cmds, int n)
     for (int i = 0; i < n; i++) {
         char opts[4096];
         command_options(&cmds[i], opts, sizeof opts);
-        const char *g = arg_glob(cmds[i].name);
+        const char *g = cmds[i].files;
         fprintf(out, "    %s) opts=\"%s\"; glob='%s' ;;\n", cmds[i].name, opts, g ? g : "");
     }
     fputs("    *) return ;;\n  esac\n"
@@ -171,7 +158,7 @@ static void zsh(FILE *out, const mr_cmd_doc *cmds, int n)
         char opts[4096];
         command_options(&cmds[i], opts, sizeof opts);
         fprintf(out, "    %s)\n      opts=(%s)\n", cmds[i].name, opts);
-        const char *g = arg_glob(cmds[i].name);
+        const char *g = cmds[i].files;
         if (g) {
             fputs("      _arguments -s \"${opts[@]/%/[]}\" '*:file:_files -g \"", out);
             zsh_glob(out, g);

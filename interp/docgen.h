@@ -12,6 +12,7 @@
 typedef struct mr_cmd_doc {
     const char *name, *usage, *text;
     bool render_options; /* it takes the render options */
+    const char *files;   /* the files its arguments are, as bash's extended glob ("*.lua"); NULL: none */
 } mr_cmd_doc;
 
 /* The man page (roff, section 1) of the n commands. */

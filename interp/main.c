@@ -249,6 +249,7 @@ static const struct {
     int (*run)(int argc, char **argv);
     const char *usage, *text;
     bool render_options;
+    const char *files; /* what its arguments are, for the shell completions (docgen.h) */
 } commands[] = {
     {"run", cmd_run, "moonreel run edit.lua [-o out.mp4] [--set key=value ...] [RENDER OPTIONS] [--still T] [-q | -v]",
      "Runs the script. If it returns a clip, that clip is rendered to -o (default: the script's\n"
@@ -260,20 +261,20 @@ static const struct {
      "for sound only .wav (PCM) .mp3 .flac .ogg (Vorbis) .opus .m4a (AAC).\n"
      "--threads: render workers (default one a core); --encoder-threads: the encoder's threads\n"
      "(default its own choice). MOONREEL_TRACE=1 prints when each stage starts (GPU start-up,\n"
-     "encoder, first frame), counted from the start.", true},
+     "encoder, first frame), counted from the start.", true, "*.lua"},
     {"frame", cmd_frame, "moonreel frame edit.lua [-t SECONDS] [-o frame.png] [--set key=value ...] [RENDER OPTIONS]",
      "Writes the picture of the returned clip at time -t (seconds or mm:ss.fff; default 0) as a PNG\n"
-     "(default: the script's name with .png). `moonreel run edit.lua --still T` is the same.", true},
+     "(default: the script's name with .png). `moonreel run edit.lua --still T` is the same.", true, "*.lua"},
     {"info", cmd_info, "moonreel info FILE [--json]", "Shows what moonreel sees in a media file: duration, size (as shown: turned as its display\n"
      "matrix says, which a rotation line then names), rate, streams, alpha. --json prints one JSON\n"
-     "object with stable keys (docs/cli.md)."},
+     "object with stable keys (docs/cli.md).", false, "*.@(mp4|mkv|mov|webm|avi|gif|png|jpg|jpeg|webp|wav|mp3|flac|ogg|opus|m4a)"},
     {"repl", mr_cmd_repl, "moonreel repl [script.lua] [--serve] [--port N] [--listen ADDR] [--set key=value ...] [RENDER OPTIONS]",
      "An interactive Lua prompt with the edit API: line editing, history (~/.moonreel_history),\n"
      "tab completion, multi-line input; an expression's value is printed. preview(clip, t) shows\n"
      "a frame in the terminal (kitty, iTerm2, sixel) or as a PNG; serve() (or --serve) opens a\n"
      "preview page on 127.0.0.1 with a scrubber and playback; play(clip) plays there. With a\n"
      "script, it runs first (a table it returns becomes globals); reload() runs it again and\n"
-     "watch() whenever it changes. Ctrl-C stops what runs; Ctrl-D leaves.", true},
+     "watch() whenever it changes. Ctrl-C stops what runs; Ctrl-D leaves.", true, "*.lua"},
     {"batch", mr_cmd_batch, "moonreel batch template.lua rows.csv|rows.json|rows.jsonl -o 'out/{id}.mp4' [-j N] [--gpus 0,1]\n"
               "             [--shard K/N] [--resume] [--row-timeout S] [--report report.json] [--set key=value ...]\n"
               "             [--allow DIR] [--lua-memory MiB] [--lua-time S] [RENDER OPTIONS] [--quiet]\n"
@@ -290,26 +291,26 @@ static const struct {
      "complete. --shard K/N takes the rows whose index mod N is K (one job of a cluster array).\n"
      "Exit status: 0 all rows done, 3 some failed, another when the batch could not run.\n"
      "Workers share the cores: each row's encoder gets cores/-j threads unless --encoder-threads\n"
-     "says. docs/batch.md has the recipes and what the sandbox holds.", true},
+     "says. docs/batch.md has the recipes and what the sandbox holds.", true, "*.@(lua|csv|json|jsonl)"},
     {"probe", mr_cmd_probe, "moonreel probe [--json]",
      "Shows the GPUs and what they do for moonreel, found by trying: whether NVDEC decodes and NVENC\n"
      "encodes each codec, and which backend and encoder `auto` picks (\"why is my GPU not used?\").\n"
-     "--json prints one JSON object with stable keys (docs/cli.md)."},
+     "--json prints one JSON object with stable keys (docs/cli.md).", false, NULL},
     {"compare", mr_cmd_compare, "moonreel compare edit.lua [--set key=value ...] [RENDER OPTIONS]",
      "Renders every frame of the returned clip on the CPU and on the GPU and prints how far they\n"
      "differ (a frame agrees when no channel differs by more than 1, or its PSNR is >= 50 dB).\n"
-     "Exit status 0 when all agree, 1 when some differ, 77 when there is no GPU.", true},
+     "Exit status 0 when all agree, 1 when some differ, 77 when there is no GPU.", true, "*.lua"},
     {"checksum", cmd_checksum, "moonreel checksum edit.lua [--set key=value ...] [RENDER OPTIONS]",
      "Prints an MD5 of every evaluated frame of the returned clip, and of its sound: the golden\n"
-     "tests compare these; they also tell whether two builds or backends agree bit for bit.", true},
+     "tests compare these; they also tell whether two builds or backends agree bit for bit.", true, "*.lua"},
     {"stubs", mr_cmd_stubs, "moonreel stubs [-o moonreel.d.lua]",
      "Writes LuaLS annotations (---@meta) of the Lua API: put the file where your editor's Lua\n"
-     "language server looks (a folder in its workspace.library) for completion and type checks.", false},
+     "language server looks (a folder in its workspace.library) for completion and type checks.", false, NULL},
     {"help", cmd_help, "moonreel help [command] | moonreel help ops [--markdown | NAME] | moonreel help --man | moonreel help --completion bash|zsh",
      "Shows how to use moonreel or one of its commands, and where the docs are. `help ops` lists\n"
      "every operation on clips with its parameters (--markdown: the reference section of\n"
      "docs/api.md). --man writes the man page and --completion the shell completion (the build\n"
-     "installs both).", false},
+     "installs both).", false, NULL},
 };
 #define NCOMMANDS (int)(sizeof commands / sizeof commands[0])
 
@@ -365,7 +366,8 @@ static int help(const char *cmd)
 static int command_docs(mr_cmd_doc *docs)
 {
     for (int i = 0; i < NCOMMANDS; i++)
-        docs[i] = (mr_cmd_doc){commands[i].name, commands[i].usage, commands[i].text, commands[i].render_options};
+        docs[i] = (mr_cmd_doc){commands[i].name, commands[i].usage, commands[i].text, commands[i].render_options,
+                               commands[i].files};
     return NCOMMANDS;
 }
 

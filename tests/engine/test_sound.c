@@ -6,20 +6,10 @@
 #include "engine/ops/ops.h"
 #include "engine/sources/sources.h"
 #include "tests/engine/check.h"
+#include "tests/engine/sound_pull.h"
 
 static float tone_at(double f, int64_t s) { return (float)(0.5 * sin(2 * M_PI * fmod((double)s * f / MR_AUDIO_RATE, 1.0))); }
 
-static float *pull(mr_clip *c, int64_t s0, int n)
-{
-    mr_err err;
-    mr_eval ev;
-    mr_eval_init(&ev, &err, NULL);
-    float *b = malloc(sizeof(float) * 2 * n);
-    if (mr_clip_sound(c, s0, n, b, &ev) < 0)
-        fprintf(stderr, "sound: %s\n", err.msg);
-    mr_eval_free(&ev);
-    return b;
-}
 
 int main(void)
 {

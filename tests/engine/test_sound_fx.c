@@ -11,6 +11,7 @@
 #include "engine/ops/ops.h"
 #include "engine/sources/sources.h"
 #include "tests/engine/check.h"
+#include "tests/engine/sound_pull.h"
 
 static mr_clip *made[64];
 static int nmade;
@@ -23,17 +24,6 @@ static mr_clip *K(mr_clip *c)
     return c;
 }
 
-static float *pull(const mr_clip *c, int64_t s0, int n)
-{
-    mr_err err;
-    mr_eval ev;
-    mr_eval_init(&ev, &err, NULL);
-    float *b = malloc(sizeof(float) * 2 * n);
-    if (mr_clip_sound(c, s0, n, b, &ev) < 0)
-        fprintf(stderr, "sound: %s\n", err.msg);
-    mr_eval_free(&ev);
-    return b;
-}
 
 /* Applies the registry's operation `name` to c with numbers given in order (NAN: left out). */
 static mr_clip *op(const char *name, mr_clip *c, int n, const double *v)

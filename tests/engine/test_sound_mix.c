@@ -12,18 +12,8 @@
 #include "engine/sources/scripted_sound.h"
 #include "engine/sources/sources.h"
 #include "tests/engine/check.h"
+#include "tests/engine/sound_pull.h"
 
-static float *pull(const mr_clip *c, int64_t s0, int n)
-{
-    mr_err err;
-    mr_eval ev;
-    mr_eval_init(&ev, &err, NULL);
-    float *b = malloc(sizeof(float) * 2 * n);
-    if (mr_clip_sound(c, s0, n, b, &ev) < 0)
-        fprintf(stderr, "sound: %s\n", err.msg);
-    mr_eval_free(&ev);
-    return b;
-}
 
 /* The largest step between neighbouring samples of either channel of c in [s0, s0+n). */
 static double max_step(const mr_clip *c, int64_t s0, int n)
