@@ -24,9 +24,12 @@ export async function soundChecks(ctx) {
     ctx.type(`preview(compose({color("#203050", 320, 180), tone(${FREQ})}, {duration = 6}))`);
     await page.waitForFunction(() => /320x180, 30 fps, 0:06\.000, audio/.test(document.getElementById("summary").textContent),
                                null, { timeout: 60000 });
+    // the page's count of chunks runs over its whole life: earlier checks played sample.mp4's
+    // sound (a 440 Hz tone), so this playback's chunks are those after `before`
+    const before = await page.evaluate(() => window.preview.chunks);
     await page.click("#play");                                // a gesture: the page may start its sound
     await page.waitForFunction(() => window.preview.audioState() === "running", null, { timeout: 30000 });
-    await page.waitForFunction(() => window.preview.chunks >= 2, null, { timeout: 60000 });
+    await page.waitForFunction(n => window.preview.chunks >= n + 2, before, { timeout: 60000 });
     const tone = await lastTone(page);
     await page.waitForFunction(() => Number(document.getElementById("frame").dataset.t) >= 0.3, null, { timeout: 60000 });
     await page.click("#play");                                // pause
