@@ -12,6 +12,8 @@ typedef struct mr_host {
     mr_render_opts defaults;
     char script_dir[4096];   /* "" for the current directory */
     int renders;             /* render() calls completed */
+    bool segment_task;       /* run --segment: the script's own render() calls are skipped (the
+                              * plain run, or the process that started the segments, does them) */
     char last_error[2048];   /* the message of the last script error (for the preview page) */
     /* a batch row's sandbox: no render() or :save(), and inputs only under these folders */
     bool sandboxed;

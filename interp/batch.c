@@ -94,12 +94,8 @@ static int parse(int argc, char **argv, mr_batch *b, bool *merge)
                 return usage("-j wants 1..256 workers, got '%s'", optarg);
             break;
         case O_GPUS:
-            for (char *p = optarg; *p && b->ngpus < 16;) {
-                b->gpus[b->ngpus++] = (int)strtol(p, &end, 10);
-                if (end == p)
-                    return usage("--gpus wants numbers such as 0,1, got '%s'", optarg);
-                p = *end == ',' ? end + 1 : end;
-            }
+            if ((b->ngpus = mr_cli_parse_gpus(optarg, b->gpus, 16)) < 0)
+                return usage("--gpus wants numbers such as 0,1, got '%s'", optarg);
             break;
         case O_SHARD:
             if (sscanf(optarg, "%d/%d", &b->shard_k, &b->shard_n) != 2 || b->shard_n < 1 || b->shard_k < 0 ||

@@ -11,7 +11,7 @@
 #include <string.h>
 #include "engine/gpu/gpu.h"
 
-enum { OPT_SET = 256, OPT_SERVE, OPT_PORT, OPT_LISTEN };
+enum { OPT_SET = 256, OPT_SERVE, OPT_PORT, OPT_LISTEN, OPT_SEGMENTS, OPT_SEGMENT, OPT_GPUS };
 
 int mr_cli_complain(const char *cmd, const char *fmt, const char *arg)
 {
@@ -125,13 +125,51 @@ int mr_cli_log_option(const char *cmd, int c, const char *arg, bool *quiet)
     }
 }
 
+int mr_cli_parse_gpus(const char *text, int *gpus, int max)
+{
+    int n = 0;
+    for (const char *p = text;;) {
+        char *end;
+        long g = strtol(p, &end, 10);
+        if (end == p || !isdigit((unsigned char)*p) || g > 255 || n == max)
+            return -1;
+        gpus[n++] = (int)g;
+        if (*end == 0)
+            return n;
+        if (*end != ',')
+            return -1;
+        p = end + 1;
+    }
+}
+
+/* Adds "--flag=value" (value NULL: "--flag") to cli->args. 0, or -1 when there is no room. */
+static int keep_arg(mr_cli *cli, const char *flag, const char *value)
+{
+    size_t used = 0;
+    if (cli->nargs > 0) /* the texts follow each other in argbuf */
+        used = (size_t)(cli->args[cli->nargs - 1] - cli->argbuf) + strlen(cli->args[cli->nargs - 1]) + 1;
+    int n = snprintf(cli->argbuf + used, sizeof cli->argbuf - used, value ? "--%s=%s" : "--%s", flag, value);
+    if (cli->nargs == MR_MAX_ARGS || n < 0 || (size_t)n >= sizeof cli->argbuf - used)
+        return -1;
+    cli->args[cli->nargs++] = cli->argbuf + used;
+    return 0;
+}
+
+/* Whether render option d shapes the output (not only how fast it is made). */
+static bool shapes_output(const mr_render_opt *d)
+{
+    return strcmp(d->name, "threads") && strcmp(d->name, "encoder_threads") && strcmp(d->name, "t");
+}
+
 static int parse(int argc, char **argv, const char *cmd, mr_cli *cli, bool repl)
 {
     struct option longs[64] = {
         {"output", required_argument, NULL, 'o'}, {"set", required_argument, NULL, OPT_SET},
         {"serve", no_argument, NULL, OPT_SERVE}, {"port", required_argument, NULL, OPT_PORT},
-        {"listen", required_argument, NULL, OPT_LISTEN}, MR_CLI_LOG_OPTIONS};
-    int nlongs = 5 + MR_CLI_NLOG_OPTIONS;
+        {"listen", required_argument, NULL, OPT_LISTEN}, {"segments", required_argument, NULL, OPT_SEGMENTS},
+        {"segment", required_argument, NULL, OPT_SEGMENT}, {"gpus", required_argument, NULL, OPT_GPUS},
+        MR_CLI_LOG_OPTIONS};
+    int nlongs = 8 + MR_CLI_NLOG_OPTIONS;
     mr_cli_add_render_options(longs, &nlongs);
     memset(cli, 0, sizeof *cli);
     cli->render = mr_render_opts_default();
@@ -153,6 +191,9 @@ static int parse(int argc, char **argv, const char *cmd, mr_cli *cli, bool repl)
             return -1;
         if (r > 0) {
             cli->has_t = cli->has_t || c == time_code;
+            const mr_render_opt *d = &mr_render_opt_table[c - MR_CLI_RENDER_BASE];
+            if (shapes_output(d) && keep_arg(cli, d->flag, optarg) < 0)
+                return mr_cli_complain(cmd, "too many options%s", "");
             continue;
         }
         switch (c) {
@@ -161,6 +202,15 @@ static int parse(int argc, char **argv, const char *cmd, mr_cli *cli, bool repl)
             if (cli->nsets == MR_MAX_SETS)
                 return mr_cli_complain(cmd, "too many --set options%s", "");
             cli->sets[cli->nsets++] = optarg;
+            if (keep_arg(cli, "set", optarg) < 0)
+                return mr_cli_complain(cmd, "too many options%s", "");
+            break;
+        case OPT_SEGMENTS:
+        case OPT_SEGMENT:
+        case OPT_GPUS:
+            if (strcmp(cmd, "run"))
+                return mr_cli_complain(cmd, "%s is an option of 'moonreel run'", argv[optind - 1]);
+            *(c == OPT_SEGMENTS ? &cli->segments : c == OPT_SEGMENT ? &cli->segment : &cli->gpus) = optarg;
             break;
         case OPT_SERVE:
         case OPT_PORT:

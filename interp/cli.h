@@ -8,6 +8,7 @@
 #include "engine/render/render_opts.h"
 
 #define MR_MAX_SETS 256
+#define MR_MAX_ARGS (MR_MAX_SETS + 64)
 
 typedef struct mr_cli {
     const char *script;      /* the edit script */
@@ -20,6 +21,16 @@ typedef struct mr_cli {
     bool serve;              /* repl: --serve */
     int port;                /* repl: --port */
     const char *listen;      /* repl: --listen ADDR */
+    const char *segments;    /* run: --segments N|auto (NULL: not given, auto) */
+    const char *segment;     /* run: --segment K/N (one part of a cluster's render) */
+    const char *gpus;        /* run: --gpus 0,1 (what each segment sees as its GPU) */
+    bool skip_renders;       /* the script's own render() calls are skipped (a segment's task, a join) */
+    /* What shapes the output: every --set and render option but the thread counts, as
+     * "--name=value" in the order given (segments.c passes them on, and the parts of one output
+     * must have the same); the texts live in argbuf. */
+    const char *args[MR_MAX_ARGS];
+    int nargs;
+    char argbuf[16384];
 } mr_cli;
 
 /* The options of how much a command says, which every command takes: -q/--quiet, -v/--verbose
@@ -64,6 +75,10 @@ typedef struct mr_set_value {
     double real;
 } mr_set_value;
 int mr_cli_parse_set(const char *set, char *keybuf, size_t n, mr_set_value *v);
+
+/* Reads --gpus' "0,1,3" into gpus (at most max). Returns how many, or -1 when it is not
+ * a list of device numbers. */
+int mr_cli_parse_gpus(const char *text, int *gpus, int max);
 
 /* Whether argv has -h or --help before a lone "--": the command prints its help. */
 bool mr_cli_wants_help(int argc, char **argv);

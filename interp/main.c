@@ -20,6 +20,7 @@
 #include "interp/host.h"
 #include "interp/json_out.h"
 #include "interp/progress.h"
+#include "interp/segments.h"
 
 static void quiet_log(const char *line, void *ud) { (void)line; (void)ud; }
 
@@ -54,6 +55,7 @@ int mr_load_clip(const mr_cli *cli, mr_host *host, lua_State **L, mr_clip **clip
     memset(host, 0, sizeof *host);
     host->defaults = cli->render;
     host->defaults.cancel = &mr_interrupted;
+    host->segment_task = cli->skip_renders;
     *L = mr_host_new_state(host);
     int status;
     *clip = run_script(*L, host, cli, &status);
@@ -86,9 +88,18 @@ static int cmd_run(int argc, char **argv)
     mr_cli_warm_gpu(&cli);
     if (cli.quiet)
         mr_log_set_sink(quiet_log, NULL);
+    if (cli.segment && cli.segments) {
+        mr_cli_complain("run", "--segment K/N renders one part, --segments N all of them: give one%s", "");
+        return 2;
+    }
+    if (cli.segment && !cli.output) {
+        mr_cli_complain("run", "--segment K/N wants -o FOLDER, where the parts go%s", "");
+        return 2;
+    }
     mr_host host = {0};
     host.defaults = cli.render;
     host.defaults.cancel = &mr_interrupted;
+    host.segment_task = cli.segment != NULL;
     mr_progress_attach(&host.defaults, cli.quiet);
     lua_State *L = mr_host_new_state(&host);
     int status;
@@ -117,8 +128,16 @@ static int cmd_run(int argc, char **argv)
     mr_err err;
     mr_render_opts o = host.defaults;
     o.then_exit = true; /* nothing runs after this render: main ends the process */
-    status = 0;
-    if (mr_render(clip, out, &o, &err) < 0) { /* interrupted: nothing was left at out */
+    int segments = 1;
+    if (cli.segment) {
+        status = mr_run_segment(&cli, clip, &o, out);
+    } else if (mr_segments_for(&cli, clip, &o, out, &segments, &err) < 0) {
+        fprintf(stderr, "moonreel: %s: %s\n", out, err.msg);
+        status = 2;
+    } else if (segments > 1) {
+        if ((status = mr_run_segmented(&cli, clip, &o, out, segments)) == 0 && !cli.quiet)
+            fprintf(stderr, "moonreel: wrote %s\n", out);
+    } else if (mr_render(clip, out, &o, &err) < 0) { /* interrupted: nothing was left at out */
         fprintf(stderr, "moonreel: %s: %s\n", out, err.msg);
         status = mr_interrupted ? mr_host_interrupt_status() : 1;
     } else if (mr_interrupted) { /* the signal came after the file was complete and in place */
@@ -251,7 +270,8 @@ static const struct {
     bool render_options;
     const char *files; /* what its arguments are, for the shell completions (docgen.h) */
 } commands[] = {
-    {"run", cmd_run, "moonreel run edit.lua [-o out.mp4] [--set key=value ...] [RENDER OPTIONS] [--still T] [-q | -v]",
+    {"run", cmd_run, "moonreel run edit.lua [-o out.mp4] [--set key=value ...] [RENDER OPTIONS] [--still T] [-q | -v]\n"
+            "             [--segments N|auto] [--gpus 0,1] | [--segment K/N -o PARTS/]",
      "Runs the script. If it returns a clip, that clip is rendered to -o (default: the script's\n"
      "name with .mp4, in the current folder). render() calls in the script happen as they run.\n"
      "--set values reach the script as the table `args`. The options are defaults for every render.\n"
@@ -261,7 +281,18 @@ static const struct {
      "for sound only .wav (PCM) .mp3 .flac .ogg (Vorbis) .opus .m4a (AAC).\n"
      "--threads: render workers (default one a core); --encoder-threads: the encoder's threads\n"
      "(default its own choice). MOONREEL_TRACE=1 prints when each stage starts (GPU start-up,\n"
-     "encoder, first frame), counted from the start.", true, "*.lua"},
+     "encoder, first frame), counted from the start.\n"
+     "--segments N renders the frames in N contiguous segments at once, each in its own process\n"
+     "(decoders, workers, encoder; the cores shared out), and joins them without re-encoding, the\n"
+     "sound rendered once; auto (the default) splits where it pays: 8 cores or more, and 5 s or\n"
+     "more a segment. --gpus 0,1 spreads the segments over those GPUs. --segment K/N -o PARTS/\n"
+     "renders one part (a cluster task); `moonreel join` puts them together (docs/cluster.md).", true, "*.lua"},
+    {"join", mr_cmd_join, "moonreel join PARTS/ -o out.mp4 [-q | -v]",
+     "Joins the parts that `moonreel run edit.lua --segment K/N -o PARTS/` rendered (one task of a\n"
+     "cluster's job array each) into one file: their pictures are copied as they are, and the sound\n"
+     "is rendered once from the script (which must be unchanged, at the same path). Every part\n"
+     "must be there, whole, and from the same script and options; a missing or foreign part is an\n"
+     "error naming it. docs/cluster.md has the Slurm and Kubernetes recipes.", false, NULL},
     {"frame", cmd_frame, "moonreel frame edit.lua [-t SECONDS] [-o frame.png] [--set key=value ...] [RENDER OPTIONS]",
      "Writes the picture of the returned clip at time -t (seconds or mm:ss.fff; default 0) as a PNG\n"
      "(default: the script's name with .png). `moonreel run edit.lua --still T` is the same.", true, "*.lua"},

@@ -179,6 +179,20 @@ static const char *default_codec(const char *fmt)
     return !strcmp(fmt, "webm") ? "vp9" : !strcmp(fmt, "gif") ? "gif" : !strcmp(fmt, "image2") ? "png" : "h264";
 }
 
+const char *mr_output_codec(const char *path, const mr_output_opts *opt)
+{
+    if (mr_output_is_sequence(path))
+        return "png";
+    AVFormatContext *oc = NULL;
+    if (avformat_alloc_output_context2(&oc, NULL, NULL, path) < 0 || !oc)
+        return NULL;
+    const char *codec = opt->codec ? opt->codec : default_codec(oc->oformat->name);
+    bool sound_only = sound_file_codec(path) ||
+                      (oc->oformat->video_codec == AV_CODEC_ID_NONE && oc->oformat->audio_codec != AV_CODEC_ID_NONE);
+    avformat_free_context(oc);
+    return sound_only ? NULL : codec;
+}
+
 int mr_output_alpha_support(const char *path, const mr_output_opts *opt)
 {
     bool seq = mr_output_is_sequence(path);
@@ -208,8 +222,9 @@ static int check_sequence(const char *path, const mr_output_opts *opt, int w, mr
     return 0;
 }
 
-mr_output *mr_output_open(const char *path, const mr_output_opts *opt, int w, int h, mr_rational fps, bool audio,
-                          struct mr_gpu *gpu, bool transparent, mr_err *err)
+/* mr_output_open, or mr_output_open_copy where `copy` describes the copied picture. */
+static mr_output *open_output(const char *path, const mr_output_opts *opt, int w, int h, mr_rational fps, bool audio,
+                              struct mr_gpu *gpu, bool transparent, const AVCodecParameters *copy, mr_err *err)
 {
     mr_output *o = calloc(1, sizeof *o);
     if (!o) {
@@ -252,7 +267,7 @@ mr_output *mr_output_open(const char *path, const mr_output_opts *opt, int w, in
                    path);
         goto fail;
     }
-    if (w > 0 && mr_venc_open(o, opt, codec, fps, err) < 0)
+    if (copy ? mr_vcopy_open(o, copy, fps, err) < 0 : w > 0 && mr_venc_open(o, opt, codec, fps, err) < 0)
         goto fail;
     if (w == 0 && !strcmp(fmt, "gif")) {
         mr_err_set(err, "'%s': a GIF holds pictures only, and the clip has none", path);
@@ -274,9 +289,21 @@ fail:
     return NULL;
 }
 
+mr_output *mr_output_open(const char *path, const mr_output_opts *opt, int w, int h, mr_rational fps, bool audio,
+                          struct mr_gpu *gpu, bool transparent, mr_err *err)
+{
+    return open_output(path, opt, w, h, fps, audio, gpu, transparent, NULL, err);
+}
+
+mr_output *mr_output_open_copy(const char *path, const mr_output_opts *opt, const AVCodecParameters *par,
+                               mr_rational fps, bool audio, mr_err *err)
+{
+    return open_output(path, opt, par->width, par->height, fps, audio, NULL, false, par, err);
+}
+
 const char *mr_output_encoder_name(const mr_output *o)
 {
-    return o->null ? "null" : o->venc ? o->venc->codec->name : o->aenc ? o->aenc->codec->name : "none";
+    return o->null ? "null" : o->venc ? o->venc->codec->name : o->copy ? "copy" : o->aenc ? o->aenc->codec->name : "none";
 }
 
 bool mr_output_needs_gpu(const mr_output *o)

@@ -14,6 +14,8 @@
 #include "engine/core/frame.h"
 
 struct AVFrame;
+struct AVPacket;
+struct AVCodecParameters;
 struct mr_gpu;
 
 typedef struct mr_output_opts {
@@ -63,6 +65,22 @@ typedef struct mr_output mr_output;
  * mr_output_abort. */
 mr_output *mr_output_open(const char *path, const mr_output_opts *o, int w, int h, mr_rational fps,
                           bool audio, struct mr_gpu *gpu, bool transparent, mr_err *err);
+
+/* Opens an output whose picture is not encoded but copied, packet by packet, from parts
+ * already encoded (a join, join.h): par describes them (codec, size, colour, the codec's
+ * headers), at fps; the sound as mr_output_open. NULL with err set naming the file (as
+ * mr_output_open, or the container cannot hold the parts' codec). */
+mr_output *mr_output_open_copy(const char *path, const mr_output_opts *o, const struct AVCodecParameters *par,
+                               mr_rational fps, bool audio, mr_err *err);
+
+/* Writes one copied picture packet, its pts, dts and duration counted in frames (1/fps), in
+ * decoding order. Takes the packet's data (pkt is left blank). 0, or -1 with err set. */
+int mr_output_packet(mr_output *o, struct AVPacket *pkt, mr_err *err);
+
+/* The picture codec an output at path with options o is written in ("h264", o's codec where
+ * it names one, "vp9" for .webm...), or NULL where the name tells no container or one for
+ * sound only. Opens nothing. */
+const char *mr_output_codec(const char *path, const mr_output_opts *o);
 
 /* Whether an output at path with options o would hold transparency (its container and the
  * encoder chosen take an alpha channel), decided without opening anything: 1 yes, 0 no (also

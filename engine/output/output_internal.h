@@ -32,6 +32,8 @@ struct mr_output {
     AVBufferPool *events;     /* GPU: one event per downloaded picture */
     int pic_size;
     mr_rgb2yuv_params yuv;
+    bool copy;                /* the picture is copied as packets (video_copy.c) */
+    AVRational copy_tb;       /* the copied packets' times: 1/fps */
     /* transparency */
     int alpha_mode;           /* mr_output_opts.alpha */
     bool transparent;         /* the picture is transparent (its first frame), as the caller said */
@@ -69,6 +71,10 @@ void mr_venc_close(mr_output *o);
 /* The FFmpeg encoder for an encoder option (NULL, "auto", "nvenc", an alias or an FFmpeg
  * name) and the codec wanted; NULL with err set (err may be NULL). */
 const AVCodec *mr_venc_find(const char *name, const char *codec, mr_err *err);
+
+/* video_copy.c: adds the stream of a picture copied as packets, described by par, at fps.
+ * 0, or -1 with err set (the container cannot hold the codec). */
+int mr_vcopy_open(mr_output *o, const AVCodecParameters *par, mr_rational fps, mr_err *err);
 
 /* png_seq.c: checks a PNG sequence's pattern (one number in it, a folder that exists) before
  * anything is rendered. 0, or -1 with err naming the path. */

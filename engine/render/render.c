@@ -20,10 +20,12 @@
 #include "engine/core/log.h"
 #include "engine/ops/ops.h"
 #include "engine/output/alpha_out.h"
+#include "engine/render/join.h"
+#include "engine/render/render_internal.h"
 #include "engine/render/render_opts.h"
 #include "engine/core/timefmt.h"
 
-#define AUDIO_BLOCK 4096
+#define AUDIO_BLOCK MR_RENDER_SOUND_BLOCK
 
 mr_render_opts mr_render_opts_default(void)
 {
@@ -31,6 +33,7 @@ mr_render_opts mr_render_opts_default(void)
     memset(&o, 0, sizeof o);
     o.out.crf = -1;
     o.frames[0] = o.frames[1] = -1;
+    o.segment.count = -1;
     return o;
 }
 
@@ -44,6 +47,7 @@ typedef struct job {
     mr_gpu *gpu;
     mr_output *out;       /* NULL until it is open: workers start evaluating before that */
     mr_rational fps;
+    int64_t first;        /* the output's frame that is the stream's frame 0 (a segment's first) */
     int64_t total;
     const volatile sig_atomic_t *cancel;
     mr_conceal *conceal;  /* damaged source frames the render met */
@@ -80,7 +84,7 @@ static void *worker(void *arg)
         ev.blamed = false;
         mr_frame *f = NULL;
         AVFrame *pic = NULL;
-        if (mr_clip_picture(j->clip, mr_frame_time(n, j->fps), &ev, &f) == 0) {
+        if (mr_clip_picture(j->clip, mr_frame_time(j->first + n, j->fps), &ev, &f) == 0) {
             pthread_mutex_lock(&j->lock); /* the first pictures are made while the output opens */
             while (!j->out && !j->failed)
                 pthread_cond_wait(&j->cond, &j->lock);
@@ -150,8 +154,7 @@ static void fail_job(job *j, const mr_err *err)
     pthread_mutex_unlock(&j->lock);
 }
 
-/* Encodes the clip's sound from *pos up to sample `upto`. */
-static int write_sound(const mr_clip *clip, mr_output *out, mr_eval *ev, int64_t *pos, int64_t upto, float *buf)
+int mr_render_sound(const mr_clip *clip, mr_output *out, mr_eval *ev, int64_t *pos, int64_t upto, float *buf)
 {
     while (*pos < upto) {
         int n = upto - *pos < AUDIO_BLOCK ? (int)(upto - *pos) : AUDIO_BLOCK;
@@ -169,7 +172,7 @@ static bool strict_stop(const mr_render_opts *o, job *j, mr_err *err)
     return o->strict && mr_conceal_count(j->conceal) > 0 && mr_conceal_first(j->conceal, err) < 0;
 }
 
-static void report(const mr_render_opts *o, int64_t done, int64_t total, double t0, double *last)
+void mr_render_report(const mr_render_opts *o, int64_t done, int64_t total, double t0, double *last)
 {
     double t = mr_clock_seconds();
     if (!o->progress || (t - *last < 0.25 && done < total))
@@ -192,14 +195,18 @@ static int workers_for(const mr_render_opts *o, bool gpu)
 
 /* Opens the output at path and renders clip into it: workers start on the first pictures
  * while the encoder opens (trying NVENC costs a quarter of a second where the GPU has none).
- * Returns 0 once the complete file is in place, or -1 with err set (nothing left at path). */
+ * A segment (o->segment) is its frames, picture only. Returns 0 once the complete file is in
+ * place, or -1 with err set (nothing left at path). */
 static int render_stream(const mr_clip *clip, const char *path, mr_rational fps, mr_gpu *gpu, const mr_render_opts *o,
                          bool transparent, mr_err *err)
 {
-    int64_t total = clip->has_video ? mr_frame_count(clip->duration, fps) : 0;
-    int64_t samples = clip->has_audio ? mr_clip_samples(clip) : 0;
+    bool part = o->segment.count >= 0;
+    int64_t first = part ? o->segment.first : 0;
+    int64_t total = !clip->has_video ? 0 : part ? o->segment.count : mr_frame_count(clip->duration, fps);
+    bool sound = clip->has_audio && !part;
+    int64_t samples = sound ? mr_clip_samples(clip) : 0;
     int nworkers = workers_for(o, gpu != NULL);
-    job j = {.clip = clip, .gpu = gpu, .fps = fps, .total = total, .cancel = o->cancel,
+    job j = {.clip = clip, .gpu = gpu, .fps = fps, .first = first, .total = total, .cancel = o->cancel,
              .window = 2 * nworkers + 2, .conceal = mr_conceal_new()};
     pthread_mutex_init(&j.lock, NULL);
     pthread_cond_init(&j.cond, NULL);
@@ -225,7 +232,7 @@ static int render_stream(const mr_clip *clip, const char *path, mr_rational fps,
     mr_output *out = NULL;
     if (!j.failed) {
         out = mr_output_open(path, &o->out, clip->has_video ? clip->w : 0, clip->has_video ? clip->h : 0, fps,
-                             clip->has_audio, gpu, transparent, &aerr);
+                             sound, gpu, transparent, &aerr);
         if (out) {
             mr_trace("output open, encoder %s", mr_output_encoder_name(out));
             pthread_mutex_lock(&j.lock);
@@ -246,7 +253,7 @@ static int render_stream(const mr_clip *clip, const char *path, mr_rational fps,
         if (n == 0)
             mr_trace("first picture ready for the encoder");
         int64_t upto = llround((double)(n + 1) * MR_AUDIO_RATE * fps.den / fps.num);
-        if (write_sound(clip, out, &aev, &apos, upto < samples ? upto : samples, abuf) < 0) {
+        if (mr_render_sound(clip, out, &aev, &apos, upto < samples ? upto : samples, abuf) < 0) {
             av_frame_free(&pic); /* still ours: mr_output_video takes it only when called */
             fail_job(&j, &aerr);
             break;
@@ -255,7 +262,7 @@ static int render_stream(const mr_clip *clip, const char *path, mr_rational fps,
             fail_job(&j, &aerr);
             break;
         }
-        report(o, n + 1, total, t0, &last);
+        mr_render_report(o, n + 1, total, t0, &last);
     }
     /* the rest of the sound (all of it when there is no picture) */
     while (!j.failed && apos < samples) {
@@ -265,10 +272,10 @@ static int render_stream(const mr_clip *clip, const char *path, mr_rational fps,
             break;
         }
         int64_t upto = apos + 48 * AUDIO_BLOCK < samples ? apos + 48 * AUDIO_BLOCK : samples;
-        if (write_sound(clip, out, &aev, &apos, upto, abuf) < 0 || strict_stop(o, &j, &aerr))
+        if (mr_render_sound(clip, out, &aev, &apos, upto, abuf) < 0 || strict_stop(o, &j, &aerr))
             fail_job(&j, &aerr);
         if (total == 0)
-            report(o, apos / AUDIO_BLOCK, samples / AUDIO_BLOCK, t0, &last);
+            mr_render_report(o, apos / AUDIO_BLOCK, samples / AUDIO_BLOCK, t0, &last);
     }
     for (int i = 0; i < started; i++)
         pthread_join(tids[i], NULL);
@@ -401,6 +408,19 @@ static mr_clip *part_of(mr_clip *clip, mr_rational fps, const mr_render_opts *o,
     return mr_clip_sub(clip, t0, t1, err);
 }
 
+int mr_render_output_frames(mr_clip *clip, const mr_render_opts *o, mr_rational *fps, int64_t *frames, mr_err *err)
+{
+    *fps = o->fps.num > 0 ? o->fps : clip->fps.num > 0 ? clip->fps : (mr_rational){30, 1};
+    if (mr_clip_check_renderable(clip, *fps, err) < 0)
+        return -1;
+    mr_clip *c = part_of(clip, *fps, o, err);
+    if (!c)
+        return -1;
+    *frames = c->has_video ? mr_frame_count(c->duration, *fps) : 0;
+    mr_clip_unref(c);
+    return 0;
+}
+
 int mr_render(mr_clip *clip, const char *path, const mr_render_opts *o, mr_err *err)
 {
     bool png = ends_with(path, ".png") && !mr_output_is_sequence(path);
@@ -409,8 +429,10 @@ int mr_render(mr_clip *clip, const char *path, const mr_render_opts *o, mr_err *
         return -1;
     if (!png && mr_clip_check_renderable(clip, fps, err) < 0)
         return -1;
-    mr_gpu *gpu;
-    if (mr_backend_resolve(o->backend, &gpu, err) < 0)
+    if ((o->join || o->segment.count >= 0) && (png || mr_output_is_sequence(path)))
+        return mr_err_set(err, "'%s': a picture file is not made of segments", path);
+    mr_gpu *gpu = NULL;
+    if (!o->join && mr_backend_resolve(o->backend, &gpu, err) < 0) /* a join renders the sound only */
         return -1;
     /* by default, alpha is kept where the picture is transparent (its first frame; a .png's
      * at t) and the output holds it: look before opening it (and before letterboxing) */
@@ -419,7 +441,7 @@ int mr_render(mr_clip *clip, const char *path, const mr_render_opts *o, mr_err *
         return -1;
     bool fit = o->w > 0 && o->h > 0 && c->has_video;
     int transparent = 0;
-    if (o->out.alpha == MR_ALPHA_AUTO && c->has_video && (png ? fit : mr_output_alpha_support(path, &o->out)) &&
+    if (o->out.alpha == MR_ALPHA_AUTO && c->has_video && !o->join && (png ? fit : mr_output_alpha_support(path, &o->out)) &&
         (transparent = transparent_at(c, png ? o->t : 0, gpu, o->cancel, err)) < 0) {
         mr_clip_unref(c);
         return -1;
@@ -432,7 +454,13 @@ int mr_render(mr_clip *clip, const char *path, const mr_render_opts *o, mr_err *
             return -1;
     }
     int r;
-    if (png) {
+    int64_t frames = c->has_video ? mr_frame_count(c->duration, fps) : 0;
+    if (o->segment.count >= 0 && (o->segment.first < 0 || o->segment.first + o->segment.count > frames)) {
+        r = mr_err_set(err, "segment frames %lld-%lld: the output has %lld frames", (long long)o->segment.first,
+                       (long long)(o->segment.first + o->segment.count - 1), (long long)frames);
+    } else if (o->join) {
+        r = mr_join_render(c, path, fps, o, err);
+    } else if (png) {
         r = render_png(c, path, gpu, o, err);
     } else {
         mr_trace("rendering on the %s", gpu ? "GPU" : "CPU");

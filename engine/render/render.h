@@ -7,8 +7,10 @@
 #include <signal.h>
 #include "engine/core/clip.h"
 #include "engine/output/output.h"
+#include "engine/render/segments.h"
 
 struct mr_gpu;
+struct mr_join_parts;
 
 typedef struct mr_progress {
     int64_t done, total;       /* frames */
@@ -33,6 +35,11 @@ typedef struct mr_render_opts {
     const volatile sig_atomic_t *cancel;                 /* non-zero stops the render */
     bool strict;               /* a damaged frame in a source fails the render (else it is
                                 * concealed, and the render says at its end how many were) */
+    mr_segment segment;        /* count >= 0: only the output's frames first .. first+count-1, and
+                                * only the picture: a part that a join puts together (join.h);
+                                * count < 0 (the default): the whole output */
+    const struct mr_join_parts *join; /* non-NULL: the picture is not rendered but copied, packet by
+                                * packet, from these parts, and the sound rendered once (join.h) */
     bool then_exit;            /* the process ends after this render, freeing nothing on the
                                 * GPU: it lets go of the GPU while the encoder drains (see
                                 * mr_gpu_release_for_exit) */
@@ -48,6 +55,11 @@ mr_render_opts mr_render_opts_default(void);
  * rename, 0. Damaged frames of its sources are concealed and counted, and said once (per
  * file) when the render ends; with o->strict the first one fails it. */
 int mr_render(mr_clip *clip, const char *path, const mr_render_opts *o, mr_err *err);
+
+/* The rate and the number of picture frames of the stream mr_render would write for clip
+ * with o (its range or frames options applied; 0 frames without a picture). Returns 0, or -1
+ * with err set (not renderable, or the range outside the clip). */
+int mr_render_output_frames(mr_clip *clip, const mr_render_opts *o, mr_rational *fps, int64_t *frames, mr_err *err);
 
 /* The picture of clip at time t, evaluated on gpu (NULL: the CPU), as a new host frame
  * reference. NULL with err set on failure. */

@@ -10,6 +10,7 @@
  *                                   alpha decoded by libvpx, which keeps it; FFmpeg's own drop it)
  *   mediacheck FILE onset T         time in seconds of the first sound sample after T louder than 0.1
  *   mediacheck FILE keyframes       the video's key frame numbers on a line, then "kbps=K" (its packets)
+ *   mediacheck FILE timestamps      "packets=N dts=increasing|NOT-increasing pts=unique|REPEATED" of the video
  *   mediacheck FILE counter N       the frame number the counter pattern's bit strip shows in frame N */
 #include <libavcodec/avcodec.h>
 #include <libavformat/avformat.h>
@@ -107,6 +108,34 @@ static void key_frames(int s)
     av_packet_free(&p);
     AVRational r = fmt->streams[s]->avg_frame_rate;
     printf("\nkbps=%.0f\n", n && r.num ? bytes * 8.0 / 1000 / (n * (double)r.den / r.num) : 0);
+}
+
+/* Prints whether the video stream s's packets have increasing decoding times and distinct
+ * presentation times (what a join of segments must keep). */
+static void timestamps(int s)
+{
+    AVPacket *p = av_packet_alloc();
+    long n = 0, cap = 0;
+    int64_t last = INT64_MIN, *pts = NULL;
+    bool increasing = true;
+    av_seek_frame(fmt, -1, 0, AVSEEK_FLAG_BACKWARD);
+    while (av_read_frame(fmt, p) >= 0) {
+        if (p->stream_index == s) {
+            increasing = increasing && p->dts != AV_NOPTS_VALUE && p->dts > last;
+            last = p->dts;
+            if (n == cap)
+                pts = realloc(pts, sizeof *pts * (cap = cap ? 2 * cap : 1024));
+            pts[n++] = p->pts;
+        }
+        av_packet_unref(p);
+    }
+    av_packet_free(&p);
+    bool unique = true;
+    for (long i = 0; i < n && unique; i++)
+        for (long j = i + 1; j < n && j < i + 64 && unique; j++) /* reordering stays within a GOP's delay */
+            unique = pts[i] != pts[j];
+    free(pts);
+    printf("packets=%ld dts=%s pts=%s\n", n, increasing ? "increasing" : "NOT-increasing", unique ? "unique" : "REPEATED");
 }
 
 static int count_video(AVFrame *f, void *ud) { (*(long *)ud)++; return 0; }
@@ -226,12 +255,16 @@ int main(int argc, char **argv)
         key_frames(vs);
         return 0;
     }
+    if (!strcmp(argv[2], "timestamps") && argc == 3 && vs >= 0) {
+        timestamps(vs);
+        return 0;
+    }
     if (!strcmp(argv[2], "onset") && argc == 4 && as >= 0) {
         struct onset o = {atof(argv[3]), -1, fmt->streams[as]->time_base, 0, 0};
         each_frame(as, find_onset, &o);
         printf("%.6f\n", o.found);
         return 0;
     }
-    fprintf(stderr, "usage: mediacheck FILE [pixel N X Y | rgba N X Y | counter N | onset T | keyframes]\n");
+    fprintf(stderr, "usage: mediacheck FILE [pixel N X Y | rgba N X Y | counter N | onset T | keyframes | timestamps]\n");
     return 2;
 }

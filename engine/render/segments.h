@@ -1,0 +1,41 @@
+/* segments.h: splitting an output's frames into contiguous segments that render apart (each
+ * its own decode, evaluation and encoder, on one machine or on a cluster's tasks) and are
+ * joined by copying their packets (join.h). Plans are pure arithmetic on frame numbers, so
+ * every task of a cluster array computes the same one from the same (frames, N). */
+#ifndef MR_SEGMENTS_H
+#define MR_SEGMENTS_H
+
+#include <stdbool.h>
+#include <stdint.h>
+#include "engine/core/clip.h"
+#include "engine/core/error.h"
+
+#define MR_SEGMENTS_MAX 10000      /* segments of one output, whoever asks */
+
+/* Frames first .. first+count-1 of an output. */
+typedef struct mr_segment {
+    int64_t first, count;
+} mr_segment;
+
+/* Segment k (0 <= k < n) of an output of `total` frames: frames [k*total/n, (k+1)*total/n),
+ * rounded down. Every frame is in exactly one segment and the segments follow each other in
+ * k's order; their lengths differ by one at most; a segment is empty only where n > total. */
+mr_segment mr_segment_of(int64_t total, int k, int n);
+
+/* Reads "K/N" (0 <= K < N <= MR_SEGMENTS_MAX). Returns 0, or -1 with err saying what it
+ * wants. */
+int mr_segment_parse(const char *text, int *k, int *n, mr_err *err);
+
+/* Reads a --segments value: "auto" (*n = 0) or a whole number 1..MR_SEGMENTS_MAX. Returns
+ * 0, or -1 with err saying what it wants. */
+int mr_segments_parse(const char *text, int *n, mr_err *err);
+
+/* How many segments `auto` renders an output of `frames` at fps in, on a machine of `cores`
+ * CPU cores: 1 (one pipeline) unless splitting pays, that is the machine has cores an
+ * encoder and one pipeline leave idle (8 or more) and every segment still lasts long enough
+ * (MR_SEGMENT_MIN_SECONDS) that starting its process, its decoders and its encoder is a small
+ * part of its time. */
+#define MR_SEGMENT_MIN_SECONDS 5.0
+int mr_segments_auto(int64_t frames, mr_rational fps, int cores);
+
+#endif

@@ -1,0 +1,150 @@
+/* part_manifest.c: the parts' manifests as JSON (jansson), part_manifest.h. */
+#include "interp/part_manifest.h"
+
+#include <errno.h>
+#include <inttypes.h>
+#include <jansson.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+#include <libavutil/mem.h>
+#include <libavutil/sha.h>
+
+void mr_manifest_name(int k, int n, char *buf, size_t size)
+{
+    snprintf(buf, size, "part-%04d-of-%04d.json", k, n);
+}
+
+int mr_file_sha256(const char *path, char hex[65], mr_err *err)
+{
+    FILE *f = fopen(path, "rb");
+    if (!f)
+        return mr_err_set(err, "cannot read '%s': %s", path, strerror(errno));
+    struct AVSHA *sha = av_sha_alloc();
+    if (!sha) {
+        fclose(f);
+        return mr_err_set(err, "out of memory");
+    }
+    av_sha_init(sha, 256);
+    uint8_t buf[65536], digest[32];
+    size_t n;
+    while ((n = fread(buf, 1, sizeof buf, f)) > 0)
+        av_sha_update(sha, buf, n);
+    int bad = ferror(f);
+    fclose(f);
+    av_sha_final(sha, digest);
+    av_free(sha);
+    if (bad)
+        return mr_err_set(err, "cannot read '%s'", path);
+    for (int i = 0; i < 32; i++)
+        snprintf(hex + 2 * i, 3, "%02x", digest[i]);
+    return 0;
+}
+
+int mr_manifest_write(const char *dir, const mr_part_manifest *m, mr_err *err)
+{
+    json_t *args = json_array();
+    for (int i = 0; args && i < m->nargs; i++)
+        json_array_append_new(args, json_string(m->args[i]));
+    char fps[48];
+    snprintf(fps, sizeof fps, "%d/%d", m->fps.num, m->fps.den);
+    json_t *root = json_pack("{s:s, s:s, s:s, s:s, s:o, s:i, s:i, s:I, s:I, s:I, s:s, s:s, s:I}", "moonreel", "part",
+                             "version", m->version, "script", m->script, "script_sha256", m->script_sha256, "args",
+                             args ? args : json_null(), "segment", m->k, "segments", m->n, "first",
+                             (json_int_t)m->first, "frames", (json_int_t)m->frames, "total", (json_int_t)m->total,
+                             "fps", fps, "file", m->file, "bytes", (json_int_t)m->bytes);
+    if (!root)
+        return mr_err_set(err, "out of memory");
+    char name[64], path[4400], tmp[4500];
+    mr_manifest_name(m->k, m->n, name, sizeof name);
+    snprintf(path, sizeof path, "%s/%s", dir, name);
+    snprintf(tmp, sizeof tmp, "%s/.%s.%ld.tmp", dir, name, (long)getpid());
+    int r = json_dump_file(root, tmp, JSON_INDENT(1) | JSON_ENSURE_ASCII);
+    json_decref(root);
+    if (r < 0 || rename(tmp, path) < 0) {
+        int e = errno;
+        unlink(tmp);
+        return mr_err_set(err, "cannot write '%s': %s", path, strerror(e));
+    }
+    return 0;
+}
+
+/* Copies the string member `key` of obj into buf; false when it is missing or too long. */
+static bool get_string(json_t *obj, const char *key, char *buf, size_t size)
+{
+    const char *s = json_string_value(json_object_get(obj, key));
+    return s && snprintf(buf, size, "%s", s) < (int)size;
+}
+
+int mr_manifest_read(const char *path, mr_part_manifest *m, mr_err *err)
+{
+    memset(m, 0, sizeof *m);
+    json_error_t je;
+    json_t *root = json_load_file(path, 0, &je);
+    if (!root)
+        return mr_err_set(err, "%s:%d: not a part manifest: %s", path, je.line, je.text);
+    char fps[48] = "";
+    json_int_t k = -1, n = -1, first = -1, frames = -1, total = -1, bytes = -1;
+    json_t *args = json_object_get(root, "args");
+    const char *kind = json_string_value(json_object_get(root, "moonreel"));
+    bool ok = kind && !strcmp(kind, "part") && get_string(root, "version", m->version, sizeof m->version) &&
+              get_string(root, "script", m->script, sizeof m->script) &&
+              get_string(root, "script_sha256", m->script_sha256, sizeof m->script_sha256) &&
+              get_string(root, "fps", fps, sizeof fps) && get_string(root, "file", m->file, sizeof m->file) &&
+              json_unpack(root, "{s:I, s:I, s:I, s:I, s:I, s:I}", "segment", &k, "segments", &n, "first", &first,
+                          "frames", &frames, "total", &total, "bytes", &bytes) == 0 &&
+              json_is_array(args) && json_array_size(args) <= MR_MAX_ARGS && n >= 1 && n <= MR_SEGMENTS_MAX &&
+              k >= 0 && k < n && first >= 0 && frames >= 0 && total >= first + frames && bytes >= 0 &&
+              sscanf(fps, "%d/%d", &m->fps.num, &m->fps.den) == 2 && m->fps.num > 0 && m->fps.den > 0 &&
+              !strchr(m->file, '/');
+    size_t used = 0;
+    for (size_t i = 0; ok && i < json_array_size(args); i++) {
+        const char *a = json_string_value(json_array_get(args, i));
+        size_t len = a ? strlen(a) + 1 : 0;
+        if (!a || used + len > sizeof m->argbuf) {
+            ok = false;
+            break;
+        }
+        memcpy(m->argbuf + used, a, len);
+        m->args[m->nargs++] = m->argbuf + used;
+        used += len;
+    }
+    json_decref(root);
+    if (!ok)
+        return mr_err_set(err, "%s: not a part manifest of this moonreel (a field is missing or out of range)", path);
+    m->k = (int)k;
+    m->n = (int)n;
+    m->first = first;
+    m->frames = frames;
+    m->total = total;
+    m->bytes = bytes;
+    return 0;
+}
+
+void mr_manifest_copy(mr_part_manifest *to, const mr_part_manifest *from)
+{
+    *to = *from;
+    for (int i = 0; i < from->nargs; i++)
+        if (from->args[i] >= from->argbuf && from->args[i] < from->argbuf + sizeof from->argbuf)
+            to->args[i] = to->argbuf + (from->args[i] - from->argbuf);
+}
+
+int mr_manifest_same_render(const mr_part_manifest *a, const mr_part_manifest *b, mr_err *err)
+{
+    bool args = a->nargs == b->nargs;
+    for (int i = 0; args && i < a->nargs; i++)
+        args = !strcmp(a->args[i], b->args[i]);
+    const char *what = strcmp(a->script, b->script)                 ? "script"
+                       : strcmp(a->script_sha256, b->script_sha256) ? "script's contents"
+                       : !args                                       ? "options (--set and render options)"
+                       : a->n != b->n                                ? "number of segments"
+                       : a->total != b->total                        ? "number of frames"
+                       : a->fps.num != b->fps.num || a->fps.den != b->fps.den ? "frame rate"
+                       : strcmp(a->version, b->version)              ? "moonreel version"
+                       : NULL;
+    if (what)
+        return mr_err_set(err, "parts %d of %d and %d of %d come from different renders (their %s differ): render "
+                          "every part with one command", a->k, a->n, b->k, b->n, what);
+    return 0;
+}

@@ -1,0 +1,501 @@
+/* segments.c: run --segments N, run --segment K/N and join (segments.h). */
+#include "interp/segments.h"
+
+#include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <libgen.h>
+#include <limits.h>
+#include <signal.h>
+#include <spawn.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+#include "engine/core/log.h"
+#include "engine/render/join.h"
+#include "engine/render/segments.h"
+#include "interp/commands.h"
+#include "interp/host.h"
+#include "interp/part_manifest.h"
+#include "interp/progress.h"
+
+extern char **environ;
+
+/* The container of a part for pictures in `codec`: QuickTime for the codecs MP4 cannot hold. */
+static const char *part_extension(const char *codec)
+{
+    return !strcmp(codec, "prores") || !strcmp(codec, "qtrle") || !strcmp(codec, "png") ? ".mov" : ".mp4";
+}
+
+/* Why out cannot be made of segments with o, or NULL when it can. */
+static const char *why_not_segmented(const mr_cli *cli, const mr_render_opts *o, const char *out)
+{
+    const char *codec = mr_output_codec(out, &o->out);
+    size_t len = strlen(out);
+    if (len >= 4 && !strcasecmp(out + len - 4, ".png"))
+        return "a PNG is one picture";
+    if (!codec)
+        return "the output holds no picture";
+    if (!strcmp(codec, "gif") || !strcmp(codec, "png"))
+        return "GIFs and PNG sequences are not joined from parts";
+    if (o->out.encoder && !strcmp(o->out.encoder, "null"))
+        return "the null encoder writes nothing to join";
+    if (o->out.alpha != MR_ALPHA_OFF && mr_output_alpha_support(out, &o->out))
+        return "the output may keep transparency, which parts do not (--alpha=false flattens it)";
+    if (!strcmp(cli->script, "-"))
+        return "the script comes from standard input, which the segments cannot read again";
+    return NULL;
+}
+
+static int cores(void)
+{
+    long n = sysconf(_SC_NPROCESSORS_ONLN);
+    return n < 1 ? 1 : (int)n;
+}
+
+int mr_segments_for(const mr_cli *cli, mr_clip *clip, const mr_render_opts *o, const char *out, int *n, mr_err *err)
+{
+    int asked = 0; /* auto */
+    *n = 1;
+    if (cli->segments && mr_segments_parse(cli->segments, &asked, err) < 0)
+        return -1;
+    if (asked == 1)
+        return 0;
+    mr_rational fps;
+    int64_t frames;
+    mr_err why_render;
+    if (mr_render_output_frames(clip, o, &fps, &frames, &why_render) < 0)
+        return 0; /* the render says why */
+    const char *why = frames == 0 ? "the clip has no picture" : why_not_segmented(cli, o, out);
+    if (why && asked > 1)
+        return mr_err_set(err, "--segments %d: %s", asked, why);
+    if (!why)
+        *n = asked ? (asked < frames ? asked : (int)frames) : mr_segments_auto(frames, fps, cores());
+    return 0;
+}
+
+/* The folder's name as given, without trailing slashes ("parts/" -> "parts"), in buf. */
+static const char *folder(const char *given, char buf[PATH_MAX])
+{
+    snprintf(buf, PATH_MAX, "%s", given);
+    for (size_t n = strlen(buf); n > 1 && buf[n - 1] == '/'; n--)
+        buf[n - 1] = 0;
+    return buf;
+}
+
+/* Removes dir and the files in it (one level: a segments folder). */
+static void remove_folder(const char *dir)
+{
+    DIR *d = opendir(dir);
+    if (d) {
+        struct dirent *e;
+        char path[PATH_MAX];
+        while ((e = readdir(d)))
+            if (strcmp(e->d_name, ".") && strcmp(e->d_name, "..")) {
+                snprintf(path, sizeof path, "%s/%s", dir, e->d_name);
+                unlink(path);
+            }
+        closedir(d);
+    }
+    rmdir(dir);
+}
+
+/* The parts of one render found in a folder: the first manifest read, and each segment's
+ * file and frames. */
+typedef struct part_set {
+    mr_part_manifest first;
+    int n;
+    mr_join_part *part;    /* n, by segment */
+    char (*path)[PATH_MAX]; /* their files */
+} part_set;
+
+static void part_set_free(part_set *s)
+{
+    free(s->part);
+    free(s->path);
+    s->part = NULL;
+    s->path = NULL;
+}
+
+/* Reads every manifest in dir into s: they must be of one render (the same script and
+ * options), every segment's must be there, and every part's file of the size it recorded.
+ * 0, or -1 with err naming what is missing or does not belong. */
+static int load_parts(const char *dir, part_set *s, mr_err *err)
+{
+    memset(s, 0, sizeof *s);
+    DIR *d = opendir(dir);
+    if (!d)
+        return mr_err_set(err, "cannot read the folder '%s': %s", dir, strerror(errno));
+    struct dirent *e;
+    int r = 0;
+    mr_part_manifest *m = malloc(sizeof *m);
+    if (!m)
+        r = mr_err_set(err, "out of memory");
+    while (r == 0 && (e = readdir(d))) {
+        int k, n, end = 0;
+        if (sscanf(e->d_name, "part-%d-of-%d.json%n", &k, &n, &end) != 2 || e->d_name[end])
+            continue;
+        char path[PATH_MAX];
+        snprintf(path, sizeof path, "%s/%s", dir, e->d_name);
+        if ((r = mr_manifest_read(path, m, err)) < 0)
+            break;
+        if (m->k != k || m->n != n) {
+            r = mr_err_set(err, "%s: its manifest is of part %d of %d", path, m->k, m->n);
+            break;
+        }
+        if (!s->part) {
+            mr_manifest_copy(&s->first, m);
+            s->n = m->n;
+            s->part = calloc((size_t)m->n, sizeof *s->part);
+            s->path = calloc((size_t)m->n, sizeof *s->path);
+            if (!s->part || !s->path) {
+                r = mr_err_set(err, "out of memory");
+                break;
+            }
+            for (int i = 0; i < s->n; i++)
+                s->part[i].count = -1; /* not found yet */
+        } else if ((r = mr_manifest_same_render(&s->first, m, err)) < 0) {
+            break;
+        }
+        snprintf(s->path[k], sizeof s->path[k], "%s/%s", dir, m->file);
+        s->part[k] = (mr_join_part){s->path[k], m->first, m->frames};
+        struct stat st;
+        if (m->frames > 0 && (stat(s->path[k], &st) < 0 || st.st_size != m->bytes))
+            r = mr_err_set(err, "part %d of %d: its file '%s' is %s: render that segment again", k, n, s->path[k],
+                           errno == ENOENT ? "missing" : "not the one its manifest describes");
+    }
+    closedir(d);
+    free(m);
+    if (r == 0 && !s->part)
+        r = mr_err_set(err, "'%s' holds no parts (part-K-of-N.json, written by run --segment K/N -o %s)", dir, dir);
+    if (r == 0) { /* every segment's part, or which are missing */
+        char missing[512] = "";
+        int nmissing = 0;
+        for (int k = 0; k < s->n; k++)
+            if (s->part[k].count < 0 && nmissing++ < 20)
+                snprintf(missing + strlen(missing), sizeof missing - strlen(missing), "%s%d", nmissing > 1 ? ", " : "", k);
+        if (nmissing)
+            r = mr_err_set(err, "'%s' lacks %d of the %d parts (segments %s%s): run them again with --segment K/%d",
+                           dir, nmissing, s->n, missing, nmissing > 20 ? ", ..." : "", s->n);
+    }
+    if (r < 0)
+        part_set_free(s);
+    return r;
+}
+
+int mr_run_segment(const mr_cli *cli, mr_clip *clip, const mr_render_opts *o, const char *given)
+{
+    char dirbuf[PATH_MAX];
+    const char *dir = folder(given, dirbuf);
+    int k, n;
+    mr_err err;
+    if (mr_segment_parse(cli->segment, &k, &n, &err) < 0) {
+        mr_cli_complain("run", "--segment %s", err.msg);
+        return 2;
+    }
+    mr_rational fps;
+    int64_t total;
+    const char *codec = o->out.codec ? o->out.codec : "h264";
+    if (mr_render_output_frames(clip, o, &fps, &total, &err) < 0)
+        goto fail;
+    if (total == 0) {
+        mr_err_set(&err, "the clip has no picture: segments split pictures");
+        goto fail;
+    }
+    if (!strcmp(codec, "gif") || !strcmp(codec, "png")) {
+        mr_err_set(&err, "%s pictures are not joined from parts", codec);
+        goto fail;
+    }
+    if (mkdir(dir, 0777) < 0 && errno != EEXIST) {
+        mr_err_set(&err, "cannot make the folder: %s", strerror(errno));
+        goto fail;
+    }
+    mr_part_manifest *m = calloc(1, sizeof *m);
+    if (!m) {
+        mr_err_set(&err, "out of memory");
+        goto fail;
+    }
+    char name[64], path[PATH_MAX];
+    mr_manifest_name(k, n, name, sizeof name);
+    snprintf(path, sizeof path, "%s/%s", dir, name);
+    unlink(path); /* an earlier run's manifest no longer describes what is about to be written */
+    mr_segment seg = mr_segment_of(total, k, n);
+    *m = (mr_part_manifest){.k = k, .n = n, .first = seg.first, .frames = seg.count, .total = total, .fps = fps};
+    snprintf(m->version, sizeof m->version, "%s", MR_VERSION);
+    int r = realpath(cli->script, m->script) ? mr_file_sha256(m->script, m->script_sha256, &err)
+                                              : mr_err_set(&err, "cannot find '%s'", cli->script);
+    for (int i = 0; i < cli->nargs; i++)
+        m->args[m->nargs++] = cli->args[i];
+    if (r == 0 && seg.count > 0) {
+        snprintf(m->file, sizeof m->file, "part-%04d-of-%04d%s", k, n, part_extension(codec));
+        snprintf(path, sizeof path, "%s/%s", dir, m->file);
+        mr_render_opts po = *o;
+        po.segment = seg;
+        struct stat st;
+        if ((r = mr_render(clip, path, &po, &err)) == 0 && stat(path, &st) == 0)
+            m->bytes = st.st_size;
+    }
+    if (r == 0)
+        r = mr_manifest_write(dir, m, &err);
+    free(m);
+    if (r == 0) {
+        if (!cli->quiet)
+            fprintf(stderr, "moonreel: wrote part %d of %d (frames %lld-%lld of %lld) in %s\n", k, n,
+                    (long long)seg.first, (long long)(seg.first + seg.count - 1), (long long)total, dir);
+        return 0;
+    }
+fail:
+    fprintf(stderr, "moonreel: %s: segment %d of %d: %s\n", dir, k, n, err.msg);
+    return mr_interrupted ? mr_host_interrupt_status() : 1;
+}
+
+/* The last line of the file at path that is not blank, into buf ("" when none). */
+static void last_line(const char *path, char *buf, size_t size)
+{
+    buf[0] = 0;
+    FILE *f = fopen(path, "r");
+    if (!f)
+        return;
+    char line[2048];
+    while (fgets(line, sizeof line, f)) {
+        line[strcspn(line, "\r\n")] = 0;
+        if (line[strspn(line, " \t")])
+            snprintf(buf, size, "%s", line);
+    }
+    fclose(f);
+}
+
+/* One segment's process. */
+typedef struct child {
+    pid_t pid;
+    int status;       /* its exit status once it ended */
+    bool running;
+    char log[PATH_MAX];
+} child;
+
+/* Starts segment k of n's process: `moonreel run SCRIPT -o dir --segment k/n -q ARGS...` with
+ * its stdout thrown away and stderr in its log. 0, or -1 with err set. */
+static int start_child(const mr_cli *cli, const mr_render_opts *o, const char *out, const char *dir, int k, int n,
+                       const int *gpus, int ngpus, child *c, mr_err *err)
+{
+    char exe[PATH_MAX], seg[32], threads[48], enc_threads[48], codec[64];
+    ssize_t len = readlink("/proc/self/exe", exe, sizeof exe - 1);
+    if (len < 0)
+        return mr_err_set(err, "cannot find moonreel's own program: %s", strerror(errno));
+    exe[len] = 0;
+    snprintf(seg, sizeof seg, "%d/%d", k, n);
+    /* the cores shared out: workers and encoder threads per segment, as many as the whole
+     * would have had, divided */
+    int total_workers = o->threads > 0 ? o->threads : cores();
+    int total_enc = o->out.threads > 0 ? o->out.threads : cores() * 3 / 2;
+    snprintf(threads, sizeof threads, "--threads=%d", total_workers / n > 1 ? total_workers / n : 1);
+    snprintf(enc_threads, sizeof enc_threads, "--encoder-threads=%d", total_enc / n > 1 ? total_enc / n : 1);
+    snprintf(codec, sizeof codec, "--codec=%s", mr_output_codec(out, &o->out));
+    const char *argv[MR_MAX_ARGS + 16];
+    int a = 0;
+    argv[a++] = exe;
+    argv[a++] = "run";
+    argv[a++] = cli->script;
+    argv[a++] = "-o";
+    argv[a++] = dir;
+    argv[a++] = "--segment";
+    argv[a++] = seg;
+    argv[a++] = "-q";
+    for (int i = 0; i < cli->nargs; i++)
+        argv[a++] = cli->args[i];
+    argv[a++] = threads;
+    argv[a++] = enc_threads;
+    if (!o->out.codec)
+        argv[a++] = codec;
+    argv[a] = NULL;
+    /* the environment, with the segment's GPU as its only one */
+    int nenv = 0;
+    while (environ[nenv])
+        nenv++;
+    char **envp = calloc((size_t)nenv + 2, sizeof *envp), gpu[64];
+    if (!envp)
+        return mr_err_set(err, "out of memory");
+    int e = 0;
+    for (int i = 0; i < nenv; i++)
+        if (!ngpus || strncmp(environ[i], "CUDA_VISIBLE_DEVICES=", 21))
+            envp[e++] = environ[i];
+    if (ngpus) {
+        snprintf(gpu, sizeof gpu, "CUDA_VISIBLE_DEVICES=%d", gpus[k % ngpus]);
+        envp[e++] = gpu;
+    }
+    snprintf(c->log, sizeof c->log, "%s/segment-%04d.log", dir, k);
+    posix_spawn_file_actions_t fa;
+    posix_spawn_file_actions_init(&fa);
+    posix_spawn_file_actions_addopen(&fa, 1, "/dev/null", O_WRONLY, 0);
+    posix_spawn_file_actions_addopen(&fa, 2, c->log, O_WRONLY | O_CREAT | O_TRUNC, 0644);
+    int r = posix_spawn(&c->pid, exe, &fa, NULL, (char *const *)argv, envp);
+    posix_spawn_file_actions_destroy(&fa);
+    free(envp);
+    if (r != 0)
+        return mr_err_set(err, "cannot start segment %d: %s", k, strerror(r));
+    c->running = true;
+    return 0;
+}
+
+/* Waits for every child; the first to fail (or an interruption) stops the others. Returns
+ * the index of the first that failed, -1 when all ended well. */
+static int wait_children(child *c, int n)
+{
+    int failed = -1, left = n;
+    bool stopping = false;
+    while (left > 0) {
+        if (!stopping && (mr_interrupted || failed >= 0)) {
+            stopping = true; /* Ctrl-C reached them too (one process group); SIGTERM may not have */
+            for (int k = 0; k < n; k++)
+                if (c[k].running)
+                    kill(c[k].pid, SIGTERM);
+        }
+        for (int k = 0; k < n; k++) {
+            int st;
+            if (!c[k].running || waitpid(c[k].pid, &st, WNOHANG) != c[k].pid)
+                continue;
+            c[k].running = false;
+            left--;
+            c[k].status = WIFEXITED(st) ? WEXITSTATUS(st) : 128 + WTERMSIG(st);
+            if (c[k].status != 0 && failed < 0 && !stopping)
+                failed = k;
+        }
+        if (left > 0)
+            nanosleep(&(struct timespec){0, 20 * 1000 * 1000}, NULL);
+    }
+    return failed;
+}
+
+int mr_run_segmented(const mr_cli *cli, mr_clip *clip, const mr_render_opts *o, const char *out, int n)
+{
+    mr_err err;
+    int gpus[16], ngpus = 0;
+    if (cli->gpus && (ngpus = mr_cli_parse_gpus(cli->gpus, gpus, 16)) < 0) {
+        mr_cli_complain("run", "--gpus wants device numbers such as 0,1, got '%s'", cli->gpus);
+        return 2;
+    }
+    char copy[PATH_MAX], dir[PATH_MAX];
+    snprintf(copy, sizeof copy, "%s", out);
+    snprintf(dir, sizeof dir, "%s/.moonreel-segments-XXXXXX", dirname(copy));
+    if (!mkdtemp(dir)) {
+        fprintf(stderr, "moonreel: %s: cannot make a folder for the segments beside it: %s\n", out, strerror(errno));
+        return 1;
+    }
+    child *c = calloc((size_t)n, sizeof *c);
+    int status = 0, failed = -1, started = 0;
+    if (!c) {
+        mr_err_set(&err, "out of memory");
+        status = 1;
+    }
+    if (!cli->quiet)
+        fprintf(stderr, "moonreel: rendering %s in %d segments%s%s\n", out, n, ngpus ? " on GPUs " : "",
+                ngpus ? cli->gpus : "");
+    for (; status == 0 && started < n; started++)
+        if (start_child(cli, o, out, dir, started, n, gpus, ngpus, &c[started], &err) < 0)
+            status = 1;
+    if (c)
+        failed = wait_children(c, started);
+    if (status == 0 && mr_interrupted) {
+        mr_err_set(&err, "interrupted");
+        status = mr_host_interrupt_status();
+    } else if (status == 0 && failed >= 0) {
+        char why[2048];
+        last_line(c[failed].log, why, sizeof why);
+        mr_err_set(&err, "segment %d of %d failed: %s", failed, n, why[0] ? why : "(it said nothing)");
+        status = c[failed].status == 2 ? 2 : 1;
+    }
+    part_set s = {0};
+    if (status == 0 && load_parts(dir, &s, &err) < 0)
+        status = 1;
+    if (status == 0) {
+        mr_render_opts jo = *o;
+        mr_join_parts jp = {s.n, s.part};
+        jo.join = &jp;
+        if (mr_render(clip, out, &jo, &err) < 0)
+            status = mr_interrupted ? mr_host_interrupt_status() : 1;
+    }
+    part_set_free(&s);
+    remove_folder(dir);
+    free(c);
+    if (status)
+        fprintf(stderr, "moonreel: %s: %s\n", out, err.msg);
+    return status;
+}
+
+int mr_cmd_join(int argc, char **argv)
+{
+    static const struct option longs[] = {{"output", required_argument, NULL, 'o'}, MR_CLI_LOG_OPTIONS, {NULL, 0, NULL, 0}};
+    const char *out = NULL, *dir = NULL;
+    bool quiet = false;
+    optind = 1;
+    opterr = 0;
+    int c;
+    while ((c = getopt_long(argc, argv, "o:qv", longs, NULL)) != -1) {
+        int r = mr_cli_log_option("join", c, optarg, &quiet);
+        if (r < 0)
+            return 2;
+        if (r > 0)
+            continue;
+        if (c != 'o')
+            return mr_cli_complain("join", "unknown or incomplete option '%s'", argv[optind - 1]), 2;
+        out = optarg;
+    }
+    char dirbuf[PATH_MAX];
+    if (optind < argc)
+        dir = folder(argv[optind++], dirbuf);
+    if (optind < argc)
+        return mr_cli_complain("join", "unexpected argument '%s' (one folder of parts)", argv[optind]), 2;
+    if (!dir || !out)
+        return mr_cli_complain("join", "which parts, into which file? (moonreel join parts/ -o out.mp4)%s", ""), 2;
+    part_set s;
+    mr_err err;
+    if (load_parts(dir, &s, &err) < 0) {
+        fprintf(stderr, "moonreel: join: %s\n", err.msg);
+        return 1;
+    }
+    /* the script again, as the parts' tasks ran it, for the sound and the output's shape */
+    char sha[65];
+    if (mr_file_sha256(s.first.script, sha, &err) < 0 || strcmp(sha, s.first.script_sha256)) {
+        fprintf(stderr, "moonreel: join: %s\n", strcmp(sha, s.first.script_sha256) ? "the script changed since the "
+                "parts were rendered (its SHA-256 differs): render them again" : err.msg);
+        part_set_free(&s);
+        return 1;
+    }
+    char *args[MR_MAX_ARGS + 4];
+    int a = 0;
+    args[a++] = "join";
+    for (int i = 0; i < s.first.nargs; i++)
+        args[a++] = (char *)s.first.args[i];
+    args[a++] = s.first.script;
+    args[a] = NULL;
+    mr_cli cli;
+    if (mr_cli_parse(a, args, "run", &cli) < 0) {
+        part_set_free(&s);
+        return 2;
+    }
+    cli.quiet = quiet;
+    mr_host host;
+    lua_State *L;
+    mr_clip *clip;
+    int status = mr_load_clip(&cli, &host, &L, &clip);
+    if (status == 0) {
+        mr_render_opts o = host.defaults;
+        mr_progress_attach(&o, quiet);
+        mr_join_parts jp = {s.n, s.part};
+        o.join = &jp;
+        if (mr_render(clip, out, &o, &err) < 0) {
+            fprintf(stderr, "moonreel: %s: %s\n", out, err.msg);
+            status = mr_interrupted ? mr_host_interrupt_status() : 1;
+        } else if (!quiet) {
+            fprintf(stderr, "moonreel: wrote %s from %d parts\n", out, s.n);
+        }
+    }
+    lua_close(L);
+    part_set_free(&s);
+    return status;
+}
