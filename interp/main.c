@@ -21,6 +21,7 @@
 #include "interp/json_out.h"
 #include "interp/progress.h"
 #include "interp/segments.h"
+#include "engine/render/segmented.h"
 
 static void quiet_log(const char *line, void *ud) { (void)line; (void)ud; }
 
@@ -80,6 +81,42 @@ static void default_output(const char *script, char *out, size_t n)
     snprintf(out, n, "%s.mp4", base);
 }
 
+/* Renders run's clip to out: one part (--segment), in segments (--segments, processes with
+ * --gpus), or in one pipeline; says what it wrote. Returns the exit status. */
+static int render_output(const mr_cli *cli, mr_clip *clip, mr_render_opts *o, const char *out)
+{
+    if (cli->segment)
+        return mr_run_segment(cli, clip, o, out);
+    mr_err err;
+    int segments = 1, status = 0;
+    if (mr_segments_for(cli, clip, o, out, &segments, &err) < 0) {
+        fprintf(stderr, "moonreel: %s: %s\n", out, err.msg);
+        return 2;
+    }
+    /* render only (--encoder null) writes nothing */
+    const char *done = o->out.encoder && !strcmp(o->out.encoder, "null") ? "rendered (render only, nothing written)"
+                                                                        : "wrote";
+    if (segments > 1 && cli->gpus) {
+        status = mr_run_segmented(cli, clip, o, out, segments);
+        if (status == 0 && !cli->quiet)
+            fprintf(stderr, "moonreel: %s %s\n", done, out);
+        return status;
+    }
+    if (segments > 1 && !cli->quiet)
+        fprintf(stderr, "moonreel: rendering %s in %d segments\n", out, segments);
+    int r = segments > 1 ? mr_render_segmented(clip, out, o, segments, &err) : mr_render(clip, out, o, &err);
+    if (r < 0) { /* interrupted: nothing was left at out */
+        fprintf(stderr, "moonreel: %s: %s\n", out, err.msg);
+        status = mr_interrupted ? mr_host_interrupt_status() : 1;
+    } else if (mr_interrupted) { /* the signal came after the file was complete and in place */
+        fprintf(stderr, "moonreel: wrote %s (it was complete when the %s came)\n", out,
+                mr_interrupted == SIGTERM ? "SIGTERM" : "Ctrl-C");
+    } else if (!cli->quiet) {
+        fprintf(stderr, "moonreel: %s %s\n", done, out);
+    }
+    return status;
+}
+
 static int cmd_run(int argc, char **argv)
 {
     mr_cli cli;
@@ -125,27 +162,9 @@ static int cmd_run(int argc, char **argv)
         snprintf(out, sizeof out, "%s", cli.output);
     else
         default_output(cli.script, out, sizeof out);
-    mr_err err;
     mr_render_opts o = host.defaults;
     o.then_exit = true; /* nothing runs after this render: main ends the process */
-    int segments = 1;
-    if (cli.segment) {
-        status = mr_run_segment(&cli, clip, &o, out);
-    } else if (mr_segments_for(&cli, clip, &o, out, &segments, &err) < 0) {
-        fprintf(stderr, "moonreel: %s: %s\n", out, err.msg);
-        status = 2;
-    } else if (segments > 1) {
-        if ((status = mr_run_segmented(&cli, clip, &o, out, segments)) == 0 && !cli.quiet)
-            fprintf(stderr, "moonreel: wrote %s\n", out);
-    } else if (mr_render(clip, out, &o, &err) < 0) { /* interrupted: nothing was left at out */
-        fprintf(stderr, "moonreel: %s: %s\n", out, err.msg);
-        status = mr_interrupted ? mr_host_interrupt_status() : 1;
-    } else if (mr_interrupted) { /* the signal came after the file was complete and in place */
-        fprintf(stderr, "moonreel: wrote %s (it was complete when the %s came)\n", out,
-                mr_interrupted == SIGTERM ? "SIGTERM" : "Ctrl-C");
-    } else if (!cli.quiet) {
-        fprintf(stderr, "moonreel: wrote %s\n", out);
-    }
+    status = render_output(&cli, clip, &o, out);
     /* once the GPU is let go, FFmpeg's CUDA objects in the clips must not be freed: the
      * process ends without it (the output is complete and closed, or removed) */
     if (!mr_gpu_released())

@@ -12,12 +12,14 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <sys/resource.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
 #include "engine/core/log.h"
 #include "engine/render/join.h"
+#include "engine/render/segmented.h"
 #include "engine/render/segments.h"
 #include "interp/commands.h"
 #include "interp/host.h"
@@ -26,11 +28,6 @@
 
 extern char **environ;
 
-/* The container of a part for pictures in `codec`: QuickTime for the codecs MP4 cannot hold. */
-static const char *part_extension(const char *codec)
-{
-    return !strcmp(codec, "prores") || !strcmp(codec, "qtrle") || !strcmp(codec, "png") ? ".mov" : ".mp4";
-}
 
 /* Why out cannot be made of segments with o, or NULL when it can. */
 static const char *why_not_segmented(const mr_cli *cli, const mr_render_opts *o, const char *out)
@@ -43,13 +40,17 @@ static const char *why_not_segmented(const mr_cli *cli, const mr_render_opts *o,
         return "the output holds no picture";
     if (!strcmp(codec, "gif") || !strcmp(codec, "png"))
         return "GIFs and PNG sequences are not joined from parts";
-    if (o->out.encoder && !strcmp(o->out.encoder, "null"))
-        return "the null encoder writes nothing to join";
     if (o->out.alpha != MR_ALPHA_OFF && mr_output_alpha_support(out, &o->out))
         return "the output may keep transparency, which parts do not (--alpha=false flattens it)";
     if (!strcmp(cli->script, "-"))
         return "the script comes from standard input, which the segments cannot read again";
     return NULL;
+}
+
+/* Whether o renders without encoding (--encoder null: measuring the render alone). */
+static bool render_only(const mr_render_opts *o)
+{
+    return o->out.encoder && !strcmp(o->out.encoder, "null");
 }
 
 static int cores(void)
@@ -232,7 +233,7 @@ int mr_run_segment(const mr_cli *cli, mr_clip *clip, const mr_render_opts *o, co
     for (int i = 0; i < cli->nargs; i++)
         m->args[m->nargs++] = cli->args[i];
     if (r == 0 && seg.count > 0) {
-        snprintf(m->file, sizeof m->file, "part-%04d-of-%04d%s", k, n, part_extension(codec));
+        snprintf(m->file, sizeof m->file, "part-%04d-of-%04d%s", k, n, mr_segment_part_ext(codec));
         snprintf(path, sizeof path, "%s/%s", dir, m->file);
         mr_render_opts po = *o;
         po.segment = seg;
@@ -240,7 +241,7 @@ int mr_run_segment(const mr_cli *cli, mr_clip *clip, const mr_render_opts *o, co
         if ((r = mr_render(clip, path, &po, &err)) == 0 && stat(path, &st) == 0)
             m->bytes = st.st_size;
     }
-    if (r == 0)
+    if (r == 0 && !render_only(o)) /* render only: nothing was written, nothing to join */
         r = mr_manifest_write(dir, m, &err);
     free(m);
     if (r == 0) {
@@ -274,6 +275,7 @@ static void last_line(const char *path, char *buf, size_t size)
 typedef struct child {
     pid_t pid;
     int status;       /* its exit status once it ended */
+    long peak_kb;     /* its peak resident memory */
     bool running;
     char log[PATH_MAX];
 } child;
@@ -357,8 +359,10 @@ static int wait_children(child *c, int n)
         }
         for (int k = 0; k < n; k++) {
             int st;
-            if (!c[k].running || waitpid(c[k].pid, &st, WNOHANG) != c[k].pid)
+            struct rusage ru;
+            if (!c[k].running || wait4(c[k].pid, &st, WNOHANG, &ru) != c[k].pid)
                 continue;
+            c[k].peak_kb = ru.ru_maxrss;
             c[k].running = false;
             left--;
             c[k].status = WIFEXITED(st) ? WEXITSTATUS(st) : 128 + WTERMSIG(st);
@@ -409,10 +413,16 @@ int mr_run_segmented(const mr_cli *cli, mr_clip *clip, const mr_render_opts *o, 
         mr_err_set(&err, "segment %d of %d failed: %s", failed, n, why[0] ? why : "(it said nothing)");
         status = c[failed].status == 2 ? 2 : 1;
     }
+    long sum = 0, most = 0;
+    for (int k = 0; k < started; k++) {
+        sum += c[k].peak_kb;
+        most = c[k].peak_kb > most ? c[k].peak_kb : most;
+    }
+    mr_trace("%d segments done: peak memory %ld MiB in all, %ld MiB the largest", started, sum / 1024, most / 1024);
     part_set s = {0};
-    if (status == 0 && load_parts(dir, &s, &err) < 0)
+    if (status == 0 && !render_only(o) && load_parts(dir, &s, &err) < 0)
         status = 1;
-    if (status == 0) {
+    if (status == 0 && !render_only(o)) {
         mr_render_opts jo = *o;
         mr_join_parts jp = {s.n, s.part};
         jo.join = &jp;
@@ -479,6 +489,9 @@ int mr_cmd_join(int argc, char **argv)
         return 2;
     }
     cli.quiet = quiet;
+    cli.skip_renders = true; /* the script's own render() calls were the plain run's to make */
+    if (quiet)
+        mr_log_set_sink(NULL, NULL);
     mr_host host;
     lua_State *L;
     mr_clip *clip;

@@ -12,7 +12,7 @@
 #include "engine/media/demux.h"
 #include "engine/media/readers.h"
 
-#define MAX_CURSORS 4
+#define MAX_CURSORS 16         /* a file read at this many places at once: a grid of offsets, segments */
 #define FORWARD_LIMIT (2 * MR_AUDIO_RATE)   /* decode forward rather than seek within 2 s */
 
 typedef struct acursor {

@@ -19,7 +19,7 @@ void mr_decode_counts(long *gpu, long *cpu)
     *cpu = atomic_load(&decoded_cpu);
 }
 
-#define MAX_CURSORS 4
+#define MAX_CURSORS 16         /* a file read at this many places at once: a grid of offsets, segments */
 #define RING_MIN 8             /* decoded frames kept per cursor, at least */
 #define RING_MAX 64            /* and at most, however many frames a render keeps in flight */
 #define FORWARD_LIMIT_S 1.5    /* decode forward rather than seek when this close */

@@ -35,6 +35,11 @@ for f in 0 90 180; do expect_contains "a key frame at the segment start $f" "$ke
 expect_eq "timestamps" "$("$MC" seg.mp4 timestamps)" "packets=270 dts=increasing pts=unique"
 expect_eq "no segments folder left" "$(ls -a | grep -c moonreel-segments)" 0
 
+# with --gpus, a process per segment (each seeing its GPU as the only one; the CPU here)
+"$MR" run edit.lua -o gpus.mp4 --crf 0 --segments 2 --gpus 0 2>err.txt && ok || bad "--gpus 0: $(cat err.txt)"
+expect_eq "--gpus: every picture the single render's" "$(psnr_min "$("$AC" single.mp4 gpus.mp4)")" inf
+rm -f inside.mp4
+
 # at the default quality: the pictures differ only as two encodes do
 "$MR" run edit.lua -o single20.mp4 -q 2>/dev/null
 "$MR" run edit.lua -o seg20.mp4 --segments 4 -q 2>/dev/null && ok || bad "--segments 4"
@@ -54,6 +59,7 @@ expect_eq "joined: every picture" "$(psnr_min "$cmp")" inf
 expect_contains "joined: every frame and the sound" "$cmp" "frames 270 270"
 expect_contains "joined: the sound" "$cmp" "maxdiff=0.000000"
 expect_no_file inside.mp4   # nor does the join
+expect_no_file elsewhere/inside.mp4
 
 # what a join refuses, naming the part; the output is never touched
 echo "an earlier file" > keep.mp4
@@ -110,6 +116,13 @@ expect_eq "SIGTERM: status 143" $rc 143
 sleep 0.5
 expect_no_file stopped.mp4
 expect_eq "no segments folder left after SIGTERM" "$(ls -a | grep -c moonreel-segments)" 0
+"$MR" run long.lua -o stopped.mp4 --segments 2 --gpus 0 $slow -q &
+pid=$!
+sleep 2; kill -TERM $pid; wait $pid; rc=$?
+expect_eq "SIGTERM with --gpus: status 143" $rc 143
+sleep 0.5
+expect_no_file stopped.mp4
+expect_eq "no segments folder left after SIGTERM with --gpus" "$(ls -a | grep -c moonreel-segments)" 0
 expect_eq "no segment process left" "$(pgrep -f 'long.lua -o .*moonreel-segments' | wc -l)" 0
 
 # more segments than frames: empty parts, and the join still whole

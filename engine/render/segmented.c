@@ -1,0 +1,187 @@
+/* segmented.c: segments rendered at once on threads of this process, then joined
+ * (segmented.h). */
+#include "engine/render/segmented.h"
+
+#include <errno.h>
+#include <libgen.h>
+#include <limits.h>
+#include <pthread.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+#include "engine/core/log.h"
+#include "engine/render/join.h"
+
+const char *mr_segment_part_ext(const char *codec)
+{
+    return codec && (!strcmp(codec, "prores") || !strcmp(codec, "qtrle") || !strcmp(codec, "png")) ? ".mov" : ".mp4";
+}
+
+/* What the segments' threads share. */
+typedef struct run {
+    mr_clip *clip;
+    const mr_render_opts *o;
+    int n;
+    volatile sig_atomic_t stop;   /* set: every segment stops (a failure, or o->cancel) */
+    pthread_mutex_t lock;
+    pthread_cond_t cond;
+    int finished;
+    int failed;                   /* the first segment that failed by itself, or -1 */
+    mr_err err;                   /* its error */
+    int64_t *done;                /* frames each segment has made */
+    int64_t total;
+} run;
+
+/* One segment's thread. */
+typedef struct seg {
+    run *R;
+    int k;
+    mr_render_opts o;
+    char path[PATH_MAX];
+    int result;
+} seg;
+
+/* A segment's progress: the sum over all segments goes to the caller's callback. */
+static void seg_progress(const mr_progress *p, void *ud)
+{
+    seg *s = ud;
+    run *R = s->R;
+    pthread_mutex_lock(&R->lock);
+    R->done[s->k] = p->done;
+    if (R->o->progress) {
+        mr_progress all = *p;
+        all.done = 0;
+        for (int i = 0; i < R->n; i++)
+            all.done += R->done[i];
+        all.total = R->total;
+        all.fps = all.elapsed > 0 ? all.done / all.elapsed : 0;
+        all.eta = all.fps > 0 ? (all.total - all.done) / all.fps : 0;
+        R->o->progress(&all, R->o->progress_ud);
+    }
+    pthread_mutex_unlock(&R->lock);
+}
+
+static void *seg_main(void *arg)
+{
+    seg *s = arg;
+    run *R = s->R;
+    mr_err err;
+    s->result = mr_render(R->clip, s->path, &s->o, &err);
+    pthread_mutex_lock(&R->lock);
+    if (s->result < 0 && R->failed < 0 && !R->stop) { /* its own failure, not a stop asked of it */
+        R->failed = s->k;
+        R->err = err;
+    }
+    if (s->result < 0)
+        R->stop = 1;
+    R->finished++;
+    pthread_cond_broadcast(&R->cond);
+    pthread_mutex_unlock(&R->lock);
+    return NULL;
+}
+
+/* Waits until every started segment has finished, passing o->cancel on to them. */
+static void wait_segments(run *R, int started)
+{
+    pthread_mutex_lock(&R->lock);
+    while (R->finished < started) {
+        if (R->o->cancel && *R->o->cancel)
+            R->stop = 1;
+        struct timespec ts;
+        clock_gettime(CLOCK_REALTIME, &ts);
+        ts.tv_nsec += 50 * 1000 * 1000;
+        if (ts.tv_nsec >= 1000000000) {
+            ts.tv_sec++;
+            ts.tv_nsec -= 1000000000;
+        }
+        pthread_cond_timedwait(&R->cond, &R->lock, &ts);
+    }
+    pthread_mutex_unlock(&R->lock);
+}
+
+/* The cores, for sharing threads out. */
+static int cores(void)
+{
+    long n = sysconf(_SC_NPROCESSORS_ONLN);
+    return n < 1 ? 1 : (int)n;
+}
+
+int mr_render_segmented(mr_clip *clip, const char *path, const mr_render_opts *o, int n, mr_err *err)
+{
+    mr_rational fps;
+    int64_t total;
+    if (mr_render_output_frames(clip, o, &fps, &total, err) < 0)
+        return -1;
+    if (n > total)
+        n = (int)total;
+    if (n < 2)
+        return mr_render(clip, path, o, err);
+    char copy[PATH_MAX], dir[PATH_MAX];
+    snprintf(copy, sizeof copy, "%s", path);
+    snprintf(dir, sizeof dir, "%s/.moonreel-segments-XXXXXX", dirname(copy));
+    if (!mkdtemp(dir))
+        return mr_err_set(err, "cannot make a folder for the segments beside '%s': %s", path, strerror(errno));
+    run R = {.clip = clip, .o = o, .n = n, .failed = -1, .total = total};
+    pthread_mutex_init(&R.lock, NULL);
+    pthread_cond_init(&R.cond, NULL);
+    seg *segs = calloc((size_t)n, sizeof *segs);
+    mr_join_part *parts = calloc((size_t)n, sizeof *parts);
+    pthread_t *tids = calloc((size_t)n, sizeof *tids);
+    R.done = calloc((size_t)n, sizeof *R.done);
+    int started = 0, r = 0;
+    if (!segs || !parts || !tids || !R.done)
+        r = mr_err_set(err, "out of memory");
+    const char *ext = mr_segment_part_ext(mr_output_codec(path, &o->out));
+    /* the cores shared out: as many workers and encoder threads as one render would have */
+    int enc = (o->out.threads > 0 ? o->out.threads : cores() * 3 / 2) / n;
+    for (int k = 0; r == 0 && k < n; k++) {
+        seg *s = &segs[k];
+        s->R = &R;
+        s->k = k;
+        s->o = *o;
+        s->o.segment = mr_segment_of(total, k, n);
+        s->o.cancel = &R.stop;
+        s->o.progress = seg_progress;
+        s->o.progress_ud = s;
+        s->o.then_exit = false;
+        if (s->o.out.alpha == MR_ALPHA_AUTO) /* a part does not hold it: the output cannot either */
+            s->o.out.alpha = MR_ALPHA_OFF;
+        s->o.threads = o->threads > 0 ? (o->threads / n > 0 ? o->threads / n : 1) : 0;
+        s->o.out.threads = enc > 0 ? enc : 1;
+        snprintf(s->path, sizeof s->path, "%s/part-%04d%s", dir, k, ext);
+        parts[k] = (mr_join_part){s->path, s->o.segment.first, s->o.segment.count};
+        if (pthread_create(&tids[k], NULL, seg_main, s) != 0) {
+            r = mr_err_set(err, "cannot start the segments' threads");
+            break;
+        }
+        started++;
+    }
+    if (r < 0)
+        R.stop = 1;
+    wait_segments(&R, started);
+    for (int k = 0; k < started; k++)
+        pthread_join(tids[k], NULL);
+    if (r == 0 && R.failed >= 0)
+        r = mr_err_set(err, "segment %d of %d: %s", R.failed, n, R.err.msg);
+    else if (r == 0 && R.stop)
+        r = mr_err_set(err, "interrupted");
+    mr_trace("%d segments rendered", n);
+    if (r == 0) {
+        mr_render_opts jo = *o;
+        mr_join_parts jp = {n, parts};
+        jo.join = &jp;
+        r = mr_render(clip, path, &jo, err);
+    }
+    for (int k = 0; k < started; k++)
+        unlink(segs[k].path);
+    rmdir(dir);
+    free(R.done);
+    free(tids);
+    free(parts);
+    free(segs);
+    pthread_cond_destroy(&R.cond);
+    pthread_mutex_destroy(&R.lock);
+    return r;
+}

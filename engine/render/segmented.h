@@ -1,0 +1,21 @@
+/* segmented.h: one output rendered as several segments at once in this process: each a
+ * render of its frames (segments.h) into a part file beside the output, on its own thread
+ * with its own encoder, its own decoding cursors into the sources (separate NVDEC sessions on
+ * the GPU) and its share of the workers and encoder threads, all on the process's one GPU;
+ * then the parts are joined (join.h) and removed. */
+#ifndef MR_SEGMENTED_H
+#define MR_SEGMENTED_H
+
+#include "engine/render/render.h"
+
+/* The container a part with pictures in `codec` is written in: ".mov" for the codecs MP4
+ * cannot hold (prores, qtrle, png), ".mp4" for the others. */
+const char *mr_segment_part_ext(const char *codec);
+
+/* Renders clip to path as mr_render does, in n segments at once (n > 1; at most the output's
+ * frames). Progress (o->progress) counts the frames of all segments. A failed segment stops
+ * the others; its error is returned (-1, err set; "interrupted" when o->cancel stopped it).
+ * Nothing is left at path unless it is complete, and no part is left beside it. */
+int mr_render_segmented(mr_clip *clip, const char *path, const mr_render_opts *o, int n, mr_err *err);
+
+#endif
