@@ -303,8 +303,8 @@ static const struct {
      "encoder, first frame), counted from the start.\n"
      "--segments N renders the frames in N contiguous segments at once, each in its own process\n"
      "(decoders, workers, encoder; the cores shared out), and joins them without re-encoding, the\n"
-     "sound rendered once; auto (the default) splits where it pays: 8 cores or more, and 5 s or\n"
-     "more a segment. --gpus 0,1 spreads the segments over those GPUs. --segment K/N -o PARTS/\n"
+     "sound rendered once; auto (the default) splits where it pays: 8 cores or more, and 30 s\n"
+     "or more a segment. --gpus 0,1 spreads the segments over those GPUs. --segment K/N -o PARTS/\n"
      "renders one part (a cluster task); `moonreel join` puts them together (docs/cluster.md).", true, "*.lua"},
     {"join", mr_cmd_join, "moonreel join PARTS/ -o out.mp4 [-q | -v]",
      "Joins the parts that `moonreel run edit.lua --segment K/N -o PARTS/` rendered (one task of a\n"

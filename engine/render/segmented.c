@@ -168,7 +168,8 @@ int mr_render_segmented(mr_clip *clip, const char *path, const mr_render_opts *o
     else if (r == 0 && R.stop)
         r = mr_err_set(err, "interrupted");
     mr_trace("%d segments rendered", n);
-    if (r == 0) {
+    bool render_only = o->out.encoder && !strcmp(o->out.encoder, "null"); /* nothing to join */
+    if (r == 0 && !render_only) {
         mr_render_opts jo = *o;
         mr_join_parts jp = {n, parts};
         jo.join = &jp;

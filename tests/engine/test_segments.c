@@ -77,7 +77,8 @@ int main(void)
     CHECK_INT(mr_segments_auto(450 * 40, fps30, 2), 1);
     CHECK_INT(mr_segments_auto(450 * 40, fps30, 4), 1);
     CHECK_INT(mr_segments_auto(90, fps30, 64), 1);      /* 3 s */
-    CHECK_INT(mr_segments_auto(450, fps30, 16), 3);     /* 15 s: 3 segments of 5 s */
+    CHECK_INT(mr_segments_auto(450, fps30, 16), 1);     /* 15 s: less than two segments' worth */
+    CHECK_INT(mr_segments_auto(1800, fps30, 16), 2);    /* a minute: 2 segments of 30 s */
     CHECK_INT(mr_segments_auto(450 * 40, fps30, 16), 4);
     CHECK_INT(mr_segments_auto(450 * 40, fps30, 128), 8);
     return CHECK_DONE();
