@@ -209,7 +209,8 @@ static int parse(int argc, char **argv, const char *cmd, mr_cli *cli, bool repl)
         case OPT_SEGMENT:
         case OPT_GPUS:
             if (strcmp(cmd, "run"))
-                return mr_cli_complain(cmd, "%s is an option of 'moonreel run'", argv[optind - 1]);
+                return mr_cli_complain(cmd, "%s is an option of 'moonreel run' (it renders a video, not one picture)",
+                                       c == OPT_SEGMENTS ? "--segments" : c == OPT_SEGMENT ? "--segment" : "--gpus");
             *(c == OPT_SEGMENTS ? &cli->segments : c == OPT_SEGMENT ? &cli->segment : &cli->gpus) = optarg;
             break;
         case OPT_SERVE:

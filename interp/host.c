@@ -6,6 +6,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
+#include <unistd.h>
 #include "engine/gpu/gpu.h"
 #include "engine/output/part_file.h"
 #include "interp/cli.h"
@@ -24,6 +26,36 @@ static int exit_settled(lua_State *L)
     return lua_gettop(L);
 }
 
+static unsigned long long last_seed;
+
+unsigned long long mr_host_random_seed(void)
+{
+    return last_seed;
+}
+
+/* Seeds L's math.random: with MOONREEL_RANDOM_SEED where it is set (a segment's process,
+ * given its parent's seed), else from /dev/urandom (as Lua would seed it, at random). */
+static void seed_random(lua_State *L)
+{
+    const char *given = getenv("MOONREEL_RANDOM_SEED");
+    unsigned long long seed = 0;
+    if (given) {
+        seed = strtoull(given, NULL, 10);
+    } else {
+        FILE *f = fopen("/dev/urandom", "rb");
+        if (!f || fread(&seed, sizeof seed, 1, f) != 1)
+            seed = (unsigned long long)time(NULL) ^ ((unsigned long long)getpid() << 32);
+        if (f)
+            fclose(f);
+    }
+    last_seed = seed;
+    lua_getglobal(L, "math");
+    lua_getfield(L, -1, "randomseed");
+    lua_pushinteger(L, (lua_Integer)(seed & 0x7fffffffffffffffULL));
+    lua_call(L, 1, 0);
+    lua_pop(L, 1);
+}
+
 lua_State *mr_host_new_state(mr_host *host)
 {
     lua_State *L = luaL_newstate();
@@ -37,6 +69,7 @@ lua_State *mr_host_new_state(mr_host *host)
     lua_pushcclosure(L, exit_settled, 1);
     lua_setfield(L, -2, "exit");
     lua_pop(L, 1);
+    seed_random(L);
     mr_bindings_install(L, host);
     return L;
 }

@@ -17,6 +17,11 @@ int mr_host_interrupt_status(void);
  * process (status 1) if memory runs out. */
 lua_State *mr_host_new_state(mr_host *host);
 
+/* The seed the last state's math.random got: MOONREEL_RANDOM_SEED's when set, else a random
+ * one. `run --segments` gives it to its segments' processes, so that a script drawing random
+ * numbers makes the same edit in each. */
+unsigned long long mr_host_random_seed(void);
+
 /* Sets `args` from "key=value" strings (values that read as numbers become numbers).
  * Returns 0, or -1 after printing the bad one. */
 int mr_host_set_args(lua_State *L, char **sets, int nsets);

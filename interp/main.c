@@ -96,7 +96,14 @@ static int render_output(const mr_cli *cli, mr_clip *clip, mr_render_opts *o, co
     /* render only (--encoder null) writes nothing */
     const char *done = o->out.encoder && !strcmp(o->out.encoder, "null") ? "rendered (render only, nothing written)"
                                                                         : "wrote";
-    if (segments > 1 && cli->gpus) {
+    /* on a GPU, a process per segment: its own CUDA context and stream (threads sharing the
+     * process's one stream gained less: bench/RESULTS.md); on the CPU, threads */
+    mr_gpu *gpu = NULL;
+    if (segments > 1 && !cli->gpus && mr_backend_resolve(o->backend, &gpu, &err) < 0) {
+        fprintf(stderr, "moonreel: %s: %s\n", out, err.msg);
+        return 1;
+    }
+    if (segments > 1 && (cli->gpus || gpu)) {
         status = mr_run_segmented(cli, clip, o, out, segments);
         if (status == 0 && !cli->quiet)
             fprintf(stderr, "moonreel: %s %s\n", done, out);
@@ -129,6 +136,8 @@ static int cmd_run(int argc, char **argv)
         mr_cli_complain("run", "--segment K/N renders one part, --segments N all of them: give one%s", "");
         return 2;
     }
+    if (cli.segment)
+        mr_segment_follow_parent();
     if (cli.segment && !cli.output) {
         mr_cli_complain("run", "--segment K/N wants -o FOLDER, where the parts go%s", "");
         return 2;
@@ -301,11 +310,12 @@ static const struct {
      "--threads: render workers (default one a core); --encoder-threads: the encoder's threads\n"
      "(default its own choice). MOONREEL_TRACE=1 prints when each stage starts (GPU start-up,\n"
      "encoder, first frame), counted from the start.\n"
-     "--segments N renders the frames in N contiguous segments at once, each in its own process\n"
-     "(decoders, workers, encoder; the cores shared out), and joins them without re-encoding, the\n"
-     "sound rendered once; auto (the default) splits where it pays: 8 cores or more, and 30 s\n"
-     "or more a segment. --gpus 0,1 spreads the segments over those GPUs. --segment K/N -o PARTS/\n"
-     "renders one part (a cluster task); `moonreel join` puts them together (docs/cluster.md).", true, "*.lua"},
+     "--segments N renders the frames in N contiguous segments at once (threads on the CPU, a\n"
+     "process each on a GPU; own decoders, workers and encoder, the cores shared out) and joins\n"
+     "them without re-encoding, the sound rendered once; auto (the default) splits where it\n"
+     "pays: 8 cores or more, and 30 s or more a segment. --gpus 0,1 spreads the segments over\n"
+     "those GPUs. --segment K/N -o PARTS/ renders one part (a cluster task); `moonreel join`\n"
+     "puts them together (docs/cluster.md).", true, "*.lua"},
     {"join", mr_cmd_join, "moonreel join PARTS/ -o out.mp4 [-q | -v]",
      "Joins the parts that `moonreel run edit.lua --segment K/N -o PARTS/` rendered (one task of a\n"
      "cluster's job array each) into one file: their pictures are copied as they are, and the sound\n"

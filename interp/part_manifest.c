@@ -49,11 +49,12 @@ int mr_manifest_write(const char *dir, const mr_part_manifest *m, mr_err *err)
         json_array_append_new(args, json_string(m->args[i]));
     char fps[48];
     snprintf(fps, sizeof fps, "%d/%d", m->fps.num, m->fps.den);
-    json_t *root = json_pack("{s:s, s:s, s:s, s:s, s:o, s:i, s:i, s:I, s:I, s:I, s:s, s:s, s:I}", "moonreel", "part",
+    json_t *root = json_pack("{s:s, s:s, s:s, s:s, s:o, s:i, s:i, s:I, s:I, s:I, s:s, s:s, s:I, s:s}", "moonreel", "part",
                              "version", m->version, "script", m->script, "script_sha256", m->script_sha256, "args",
                              args ? args : json_null(), "segment", m->k, "segments", m->n, "first",
                              (json_int_t)m->first, "frames", (json_int_t)m->frames, "total", (json_int_t)m->total,
-                             "fps", fps, "file", m->file, "bytes", (json_int_t)m->bytes);
+                             "fps", fps, "file", m->file, "bytes", (json_int_t)m->bytes, "file_sha256",
+                             m->file_sha256);
     if (!root)
         return mr_err_set(err, "out of memory");
     char name[64], path[4400], tmp[4500];
@@ -92,12 +93,13 @@ int mr_manifest_read(const char *path, mr_part_manifest *m, mr_err *err)
               get_string(root, "script", m->script, sizeof m->script) &&
               get_string(root, "script_sha256", m->script_sha256, sizeof m->script_sha256) &&
               get_string(root, "fps", fps, sizeof fps) && get_string(root, "file", m->file, sizeof m->file) &&
+              get_string(root, "file_sha256", m->file_sha256, sizeof m->file_sha256) &&
               json_unpack(root, "{s:I, s:I, s:I, s:I, s:I, s:I}", "segment", &k, "segments", &n, "first", &first,
                           "frames", &frames, "total", &total, "bytes", &bytes) == 0 &&
               json_is_array(args) && json_array_size(args) <= MR_MAX_ARGS && n >= 1 && n <= MR_SEGMENTS_MAX &&
               k >= 0 && k < n && first >= 0 && frames >= 0 && total >= first + frames && bytes >= 0 &&
               sscanf(fps, "%d/%d", &m->fps.num, &m->fps.den) == 2 && m->fps.num > 0 && m->fps.den > 0 &&
-              !strchr(m->file, '/');
+              !strchr(m->file, '/') && (frames == 0 || (m->file[0] && m->file[0] != '.'));
     size_t used = 0;
     for (size_t i = 0; ok && i < json_array_size(args); i++) {
         const char *a = json_string_value(json_array_get(args, i));
@@ -132,19 +134,26 @@ void mr_manifest_copy(mr_part_manifest *to, const mr_part_manifest *from)
 
 int mr_manifest_same_render(const mr_part_manifest *a, const mr_part_manifest *b, mr_err *err)
 {
-    bool args = a->nargs == b->nargs;
-    for (int i = 0; args && i < a->nargs; i++)
-        args = !strcmp(a->args[i], b->args[i]);
-    const char *what = strcmp(a->script, b->script)                 ? "script"
-                       : strcmp(a->script_sha256, b->script_sha256) ? "script's contents"
-                       : !args                                       ? "options (--set and render options)"
-                       : a->n != b->n                                ? "number of segments"
-                       : a->total != b->total                        ? "number of frames"
-                       : a->fps.num != b->fps.num || a->fps.den != b->fps.den ? "frame rate"
-                       : strcmp(a->version, b->version)              ? "moonreel version"
-                       : NULL;
-    if (what)
-        return mr_err_set(err, "parts %d of %d and %d of %d come from different renders (their %s differ): render "
-                          "every part with one command", a->k, a->n, b->k, b->n, what);
+    char what[1200] = "";
+    int i = 0;
+    while (i < a->nargs && i < b->nargs && !strcmp(a->args[i], b->args[i]))
+        i++;
+    if (strcmp(a->script, b->script))
+        snprintf(what, sizeof what, "scripts differ: '%s' and '%s'", a->script, b->script);
+    else if (strcmp(a->script_sha256, b->script_sha256))
+        snprintf(what, sizeof what, "script's contents differ (it changed between them)");
+    else if (i < a->nargs || i < b->nargs)
+        snprintf(what, sizeof what, "options differ: %s%.400s%s against %s%.400s%s", i < a->nargs ? "'" : "",
+                 i < a->nargs ? a->args[i] : "nothing", i < a->nargs ? "'" : "", i < b->nargs ? "'" : "",
+                 i < b->nargs ? b->args[i] : "nothing", i < b->nargs ? "'" : "");
+    else if (a->n != b->n)
+        snprintf(what, sizeof what, "numbers of segments differ");
+    else if (a->total != b->total || a->fps.num != b->fps.num || a->fps.den != b->fps.den)
+        snprintf(what, sizeof what, "outputs differ in frames or rate");
+    else if (strcmp(a->version, b->version))
+        snprintf(what, sizeof what, "moonreel versions differ: %s and %s", a->version, b->version);
+    if (what[0])
+        return mr_err_set(err, "parts %d/%d and %d/%d come from different renders (their %s): render every part "
+                          "with one command", a->k, a->n, b->k, b->n, what);
     return 0;
 }

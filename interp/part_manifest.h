@@ -25,6 +25,7 @@ typedef struct mr_part_manifest {
     mr_rational fps;
     char file[256];          /* the picture file's name in the folder ("" when frames is 0) */
     int64_t bytes;           /* its size */
+    char file_sha256[65];    /* and its SHA-256 ("" when frames is 0) */
 } mr_part_manifest;
 
 /* The manifest's name for segment k of n ("part-0003-of-0008.json") in buf. */

@@ -12,12 +12,14 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <sys/prctl.h>
 #include <sys/resource.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
 #include "engine/core/log.h"
+#include "engine/output/alpha_out.h"
 #include "engine/render/join.h"
 #include "engine/render/segmented.h"
 #include "engine/render/segments.h"
@@ -29,21 +31,35 @@
 extern char **environ;
 
 
+/* Whether the first picture of clip's output with o is transparent (evaluated on the CPU):
+ * 1, or 0 (also where it cannot be made: the render then says why). */
+static int first_transparent(mr_clip *clip, const mr_render_opts *o, mr_rational fps)
+{
+    double t = o->frames[0] >= 0 ? mr_frame_time(o->frames[0], fps) : o->range[1] > 0 ? o->range[0] : 0;
+    mr_err err;
+    mr_frame *f = mr_render_frame(clip, t, NULL, o->cancel, &err);
+    int r = f && mr_frame_transparent(f);
+    mr_frame_unref(f);
+    return r;
+}
+
 /* Why out cannot be made of segments with o, or NULL when it can. */
-static const char *why_not_segmented(const mr_cli *cli, const mr_render_opts *o, const char *out)
+static const char *why_not_segmented(const mr_cli *cli, mr_clip *clip, const mr_render_opts *o, const char *out,
+                                     mr_rational fps)
 {
     const char *codec = mr_output_codec(out, &o->out);
     size_t len = strlen(out);
+    if (mr_output_is_sequence(out) || (codec && !strcmp(codec, "gif")))
+        return "GIFs and PNG sequences are not joined from parts";
     if (len >= 4 && !strcasecmp(out + len - 4, ".png"))
         return "a PNG is one picture";
     if (!codec)
-        return "the output holds no picture";
-    if (!strcmp(codec, "gif") || !strcmp(codec, "png"))
-        return "GIFs and PNG sequences are not joined from parts";
-    if (o->out.alpha != MR_ALPHA_OFF && mr_output_alpha_support(out, &o->out))
-        return "the output may keep transparency, which parts do not (--alpha=false flattens it)";
+        return "the output holds sound only";
     if (!strcmp(cli->script, "-"))
         return "the script comes from standard input, which the segments cannot read again";
+    if (o->out.alpha == MR_ALPHA_ON ||
+        (o->out.alpha == MR_ALPHA_AUTO && mr_output_alpha_support(out, &o->out) && first_transparent(clip, o, fps)))
+        return "the picture is transparent, and parts do not keep transparency (--alpha=false flattens it)";
     return NULL;
 }
 
@@ -63,8 +79,11 @@ int mr_segments_for(const mr_cli *cli, mr_clip *clip, const mr_render_opts *o, c
 {
     int asked = 0; /* auto */
     *n = 1;
-    if (cli->segments && mr_segments_parse(cli->segments, &asked, err) < 0)
-        return -1;
+    if (cli->segments && mr_segments_parse(cli->segments, &asked, err) < 0) {
+        char why[sizeof err->msg];
+        snprintf(why, sizeof why, "%s", err->msg);
+        return mr_err_set(err, "--segments %s", why);
+    }
     if (asked == 1)
         return 0;
     mr_rational fps;
@@ -72,11 +91,17 @@ int mr_segments_for(const mr_cli *cli, mr_clip *clip, const mr_render_opts *o, c
     mr_err why_render;
     if (mr_render_output_frames(clip, o, &fps, &frames, &why_render) < 0)
         return 0; /* the render says why */
-    const char *why = frames == 0 ? "the clip has no picture" : why_not_segmented(cli, o, out);
-    if (why && asked > 1)
-        return mr_err_set(err, "--segments %d: %s", asked, why);
-    if (!why)
-        *n = asked ? (asked < frames ? asked : (int)frames) : mr_segments_auto(frames, fps, cores());
+    const char *why = frames == 0 ? "the clip has no picture" : why_not_segmented(cli, clip, o, out, fps);
+    if (why) {
+        if (asked > 1)
+            mr_log("--segments %d: %s; rendering it in one pipeline", asked, why);
+        return 0;
+    }
+    *n = asked ? (asked < frames ? asked : (int)frames) : mr_segments_auto(frames, fps, cores());
+    if (*n > MR_SEGMENTS_AT_ONCE) {
+        mr_log("--segments %d: at most %d render at once on one machine", *n, MR_SEGMENTS_AT_ONCE);
+        *n = MR_SEGMENTS_AT_ONCE;
+    }
     return 0;
 }
 
@@ -87,23 +112,6 @@ static const char *folder(const char *given, char buf[PATH_MAX])
     for (size_t n = strlen(buf); n > 1 && buf[n - 1] == '/'; n--)
         buf[n - 1] = 0;
     return buf;
-}
-
-/* Removes dir and the files in it (one level: a segments folder). */
-static void remove_folder(const char *dir)
-{
-    DIR *d = opendir(dir);
-    if (d) {
-        struct dirent *e;
-        char path[PATH_MAX];
-        while ((e = readdir(d)))
-            if (strcmp(e->d_name, ".") && strcmp(e->d_name, "..")) {
-                snprintf(path, sizeof path, "%s/%s", dir, e->d_name);
-                unlink(path);
-            }
-        closedir(d);
-    }
-    rmdir(dir);
 }
 
 /* The parts of one render found in a folder: the first manifest read, and each segment's
@@ -166,9 +174,11 @@ static int load_parts(const char *dir, part_set *s, mr_err *err)
         snprintf(s->path[k], sizeof s->path[k], "%s/%s", dir, m->file);
         s->part[k] = (mr_join_part){s->path[k], m->first, m->frames};
         struct stat st;
-        if (m->frames > 0 && (stat(s->path[k], &st) < 0 || st.st_size != m->bytes))
-            r = mr_err_set(err, "part %d of %d: its file '%s' is %s: render that segment again", k, n, s->path[k],
-                           errno == ENOENT ? "missing" : "not the one its manifest describes");
+        char sha[65] = "";
+        if (m->frames > 0 && (stat(s->path[k], &st) < 0 || st.st_size != m->bytes ||
+                              mr_file_sha256(s->path[k], sha, err) < 0 || strcmp(sha, m->file_sha256)))
+            r = mr_err_set(err, "part %d/%d: its file '%s' is %s: render that segment again", k, n, s->path[k],
+                           access(s->path[k], F_OK) < 0 ? "missing" : "not the one its manifest describes");
     }
     closedir(d);
     free(m);
@@ -189,6 +199,28 @@ static int load_parts(const char *dir, part_set *s, mr_err *err)
     return r;
 }
 
+/* Makes the folder dir and those above it that are missing. 0, or -1 with err. */
+static int make_folders(const char *dir, mr_err *err)
+{
+    char path[PATH_MAX];
+    snprintf(path, sizeof path, "%s", dir);
+    for (char *p = path + 1;; p++) {
+        bool end = *p == 0;
+        if (*p == '/' || end) {
+            *p = 0;
+            if (mkdir(path, 0777) < 0 && errno != EEXIST)
+                return mr_err_set(err, "cannot make the folder '%s': %s", path, strerror(errno));
+            if (end)
+                break;
+            *p = '/';
+        }
+    }
+    struct stat st;
+    if (stat(dir, &st) < 0 || !S_ISDIR(st.st_mode))
+        return mr_err_set(err, "'%s' is a file, not a folder for the parts", dir);
+    return 0;
+}
+
 int mr_run_segment(const mr_cli *cli, mr_clip *clip, const mr_render_opts *o, const char *given)
 {
     char dirbuf[PATH_MAX];
@@ -199,9 +231,14 @@ int mr_run_segment(const mr_cli *cli, mr_clip *clip, const mr_render_opts *o, co
         mr_cli_complain("run", "--segment %s", err.msg);
         return 2;
     }
+    if (mr_output_named_file(dir)) {
+        mr_cli_complain("run", "--segment writes a folder of parts: -o parts/ (got '%s', a file's name)", given);
+        return 2;
+    }
     mr_rational fps;
     int64_t total;
     const char *codec = o->out.codec ? o->out.codec : "h264";
+    mr_part_manifest *m = NULL;
     if (mr_render_output_frames(clip, o, &fps, &total, &err) < 0)
         goto fail;
     if (total == 0) {
@@ -212,12 +249,9 @@ int mr_run_segment(const mr_cli *cli, mr_clip *clip, const mr_render_opts *o, co
         mr_err_set(&err, "%s pictures are not joined from parts", codec);
         goto fail;
     }
-    if (mkdir(dir, 0777) < 0 && errno != EEXIST) {
-        mr_err_set(&err, "cannot make the folder: %s", strerror(errno));
+    if (make_folders(dir, &err) < 0)
         goto fail;
-    }
-    mr_part_manifest *m = calloc(1, sizeof *m);
-    if (!m) {
+    if (!(m = calloc(1, sizeof *m))) {
         mr_err_set(&err, "out of memory");
         goto fail;
     }
@@ -238,21 +272,39 @@ int mr_run_segment(const mr_cli *cli, mr_clip *clip, const mr_render_opts *o, co
         mr_render_opts po = *o;
         po.segment = seg;
         struct stat st;
-        if ((r = mr_render(clip, path, &po, &err)) == 0 && stat(path, &st) == 0)
+        if ((r = mr_render(clip, path, &po, &err)) == 0 && !render_only(o)) {
+            r = stat(path, &st) < 0 ? mr_err_set(&err, "'%s' is gone: %s", path, strerror(errno))
+                                    : mr_file_sha256(path, m->file_sha256, &err);
             m->bytes = st.st_size;
+        }
     }
     if (r == 0 && !render_only(o)) /* render only: nothing was written, nothing to join */
         r = mr_manifest_write(dir, m, &err);
     free(m);
     if (r == 0) {
-        if (!cli->quiet)
-            fprintf(stderr, "moonreel: wrote part %d of %d (frames %lld-%lld of %lld) in %s\n", k, n,
+        if (cli->quiet)
+            return 0;
+        if (seg.count > 0)
+            fprintf(stderr, "moonreel: wrote segment %d/%d (frames %lld-%lld of %lld) in %s\n", k, n,
                     (long long)seg.first, (long long)(seg.first + seg.count - 1), (long long)total, dir);
+        else
+            fprintf(stderr, "moonreel: wrote segment %d/%d in %s: no frames (%lld frames, %d segments)\n", k, n, dir,
+                    (long long)total, n);
         return 0;
     }
 fail:
-    fprintf(stderr, "moonreel: %s: segment %d of %d: %s\n", dir, k, n, err.msg);
+    fprintf(stderr, "moonreel: %s: segment %d/%d: %s\n", dir, k, n, err.msg);
     return mr_interrupted ? mr_host_interrupt_status() : 1;
+}
+
+void mr_segment_follow_parent(void)
+{
+    const char *parent = getenv("MOONREEL_SEGMENT_PARENT");
+    if (!parent)
+        return;
+    prctl(PR_SET_PDEATHSIG, SIGTERM);
+    if (getppid() != (pid_t)atol(parent)) /* it died before the line above */
+        raise(SIGTERM);
 }
 
 /* The last line of the file at path that is not blank, into buf ("" when none). */
@@ -315,21 +367,27 @@ static int start_child(const mr_cli *cli, const mr_render_opts *o, const char *o
     if (!o->out.codec)
         argv[a++] = codec;
     argv[a] = NULL;
-    /* the environment, with the segment's GPU as its only one */
+    /* the environment, with the segment's GPU as its only one, the script's random seed (the
+     * same edit in every segment) and who to follow (mr_segment_follow_parent) */
     int nenv = 0;
     while (environ[nenv])
         nenv++;
-    char **envp = calloc((size_t)nenv + 2, sizeof *envp), gpu[64];
+    char **envp = calloc((size_t)nenv + 4, sizeof *envp), gpu[64], seed[64], parent[64];
     if (!envp)
         return mr_err_set(err, "out of memory");
     int e = 0;
     for (int i = 0; i < nenv; i++)
-        if (!ngpus || strncmp(environ[i], "CUDA_VISIBLE_DEVICES=", 21))
+        if ((!ngpus || strncmp(environ[i], "CUDA_VISIBLE_DEVICES=", 21)) &&
+            strncmp(environ[i], "MOONREEL_RANDOM_SEED=", 21) && strncmp(environ[i], "MOONREEL_SEGMENT_PARENT=", 24))
             envp[e++] = environ[i];
     if (ngpus) {
         snprintf(gpu, sizeof gpu, "CUDA_VISIBLE_DEVICES=%d", gpus[k % ngpus]);
         envp[e++] = gpu;
     }
+    snprintf(seed, sizeof seed, "MOONREEL_RANDOM_SEED=%llu", mr_host_random_seed());
+    snprintf(parent, sizeof parent, "MOONREEL_SEGMENT_PARENT=%ld", (long)getpid());
+    envp[e++] = seed;
+    envp[e++] = parent;
     snprintf(c->log, sizeof c->log, "%s/segment-%04d.log", dir, k);
     posix_spawn_file_actions_t fa;
     posix_spawn_file_actions_init(&fa);
@@ -383,11 +441,9 @@ int mr_run_segmented(const mr_cli *cli, mr_clip *clip, const mr_render_opts *o, 
         mr_cli_complain("run", "--gpus wants device numbers such as 0,1, got '%s'", cli->gpus);
         return 2;
     }
-    char copy[PATH_MAX], dir[PATH_MAX];
-    snprintf(copy, sizeof copy, "%s", out);
-    snprintf(dir, sizeof dir, "%s/.moonreel-segments-XXXXXX", dirname(copy));
-    if (!mkdtemp(dir)) {
-        fprintf(stderr, "moonreel: %s: cannot make a folder for the segments beside it: %s\n", out, strerror(errno));
+    char dir[PATH_MAX];
+    if (mr_segments_folder(out, dir, &err) < 0) {
+        fprintf(stderr, "moonreel: %s\n", err.msg);
         return 1;
     }
     child *c = calloc((size_t)n, sizeof *c);
@@ -430,11 +486,33 @@ int mr_run_segmented(const mr_cli *cli, mr_clip *clip, const mr_render_opts *o, 
             status = mr_interrupted ? mr_host_interrupt_status() : 1;
     }
     part_set_free(&s);
-    remove_folder(dir);
+    mr_segments_folder_remove(dir);
     free(c);
     if (status)
         fprintf(stderr, "moonreel: %s: %s\n", out, err.msg);
     return status;
+}
+
+/* Whether out names one of s's files (a part or a manifest in dir): err then says so. */
+static bool is_one_of_the_parts(const part_set *s, const char *dir, const char *out, mr_err *err)
+{
+    struct stat o, p;
+    if (stat(out, &o) < 0)
+        return false; /* a new file */
+    char path[PATH_MAX + 64];
+    for (int k = 0; k < s->n; k++) {
+        char name[64];
+        mr_manifest_name(k, s->n, name, sizeof name);
+        snprintf(path, sizeof path, "%s/%s", dir, name);
+        bool manifest = stat(path, &p) == 0 && p.st_dev == o.st_dev && p.st_ino == o.st_ino;
+        bool part = s->part[k].count > 0 && stat(s->path[k], &p) == 0 && p.st_dev == o.st_dev && p.st_ino == o.st_ino;
+        if (manifest || part) {
+            mr_err_set(err, "'%s' is %s of part %d/%d: join into another file", out, part ? "the file" : "the manifest",
+                       k, s->n);
+            return true;
+        }
+    }
+    return false;
 }
 
 int mr_cmd_join(int argc, char **argv)
@@ -462,17 +540,30 @@ int mr_cmd_join(int argc, char **argv)
         return mr_cli_complain("join", "unexpected argument '%s' (one folder of parts)", argv[optind]), 2;
     if (!dir || !out)
         return mr_cli_complain("join", "which parts, into which file? (moonreel join parts/ -o out.mp4)%s", ""), 2;
+    mr_render_opts none = mr_render_opts_default();
+    const char *codec = mr_output_codec(out, &none.out);
+    if (!codec || !strcmp(codec, "gif") || !strcmp(codec, "png"))
+        return mr_cli_complain("join", "joins into a video file: .mp4, .mkv, .mov or .webm (got '%s')", out), 2;
     part_set s;
     mr_err err;
     if (load_parts(dir, &s, &err) < 0) {
         fprintf(stderr, "moonreel: join: %s\n", err.msg);
         return 1;
     }
+    if (is_one_of_the_parts(&s, dir, out, &err)) {
+        fprintf(stderr, "moonreel: join: %s\n", err.msg);
+        part_set_free(&s);
+        return 2;
+    }
     /* the script again, as the parts' tasks ran it, for the sound and the output's shape */
-    char sha[65];
+    char sha[65] = "";
     if (mr_file_sha256(s.first.script, sha, &err) < 0 || strcmp(sha, s.first.script_sha256)) {
-        fprintf(stderr, "moonreel: join: %s\n", strcmp(sha, s.first.script_sha256) ? "the script changed since the "
-                "parts were rendered (its SHA-256 differs): render them again" : err.msg);
+        if (sha[0])
+            fprintf(stderr, "moonreel: join: the script '%s' changed since the parts were rendered (its SHA-256 "
+                    "differs): render them again\n", s.first.script);
+        else
+            fprintf(stderr, "moonreel: join: the parts were made by '%s', which cannot be read now: %s\n",
+                    s.first.script, err.msg);
         part_set_free(&s);
         return 1;
     }

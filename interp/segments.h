@@ -27,6 +27,10 @@ int mr_run_segmented(const mr_cli *cli, mr_clip *clip, const mr_render_opts *o, 
  * DIR (made if missing) with its manifest (part_manifest.h). Returns the exit status. */
 int mr_run_segment(const mr_cli *cli, mr_clip *clip, const mr_render_opts *o, const char *dir);
 
+/* In a segment's process that run --segments started (MOONREEL_SEGMENT_PARENT set): asks
+ * the kernel for SIGTERM when that parent dies, so no segment outlives a killed render. */
+void mr_segment_follow_parent(void);
+
 /* moonreel join DIR -o out.mp4 [-q | -v]: checks that DIR holds every part of one render,
  * whole and from the same script and options, runs the script again for the sound, and
  * writes out. Returns the exit status (2: usage, 1: the join failed). */

@@ -179,6 +179,12 @@ static const char *default_codec(const char *fmt)
     return !strcmp(fmt, "webm") ? "vp9" : !strcmp(fmt, "gif") ? "gif" : !strcmp(fmt, "image2") ? "png" : "h264";
 }
 
+bool mr_output_named_file(const char *path)
+{
+    const char *slash = strrchr(path, '/'), *base = slash ? slash + 1 : path;
+    return strchr(base, '.') && av_guess_format(NULL, base, NULL);
+}
+
 const char *mr_output_codec(const char *path, const mr_output_opts *opt)
 {
     if (mr_output_is_sequence(path))

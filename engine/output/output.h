@@ -82,6 +82,9 @@ int mr_output_packet(mr_output *o, struct AVPacket *pkt, mr_err *err);
  * sound only. Opens nothing. */
 const char *mr_output_codec(const char *path, const mr_output_opts *o);
 
+/* Whether path's name tells a container FFmpeg writes (its extension: .mp4, .wav...). */
+bool mr_output_named_file(const char *path);
+
 /* Whether an output at path with options o would hold transparency (its container and the
  * encoder chosen take an alpha channel), decided without opening anything: 1 yes, 0 no (also
  * where the open would fail: it says why then). */

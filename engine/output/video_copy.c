@@ -3,6 +3,8 @@
  * the stream's time base and interleaved with the sound. */
 #include "engine/output/output_internal.h"
 
+#include <string.h>
+
 int mr_vcopy_open(mr_output *o, const AVCodecParameters *par, mr_rational fps, mr_err *err)
 {
     const AVOutputFormat *f = o->mux.oc->oformat;
@@ -11,7 +13,11 @@ int mr_vcopy_open(mr_output *o, const AVCodecParameters *par, mr_rational fps, m
                           "--codec, or join into .mkv)", o->path, avcodec_get_name(par->codec_id));
     if (!(o->vst = avformat_new_stream(o->mux.oc, NULL)) || avcodec_parameters_copy(o->vst->codecpar, par) < 0)
         return mr_err_set(err, "out of memory");
-    o->vst->codecpar->codec_tag = 0; /* the container's own tag for the codec */
+    o->vst->codecpar->codec_tag = 0; /* the container's own tag for the codec, but HEVC in MP4/MOV as
+                                      * hvc1, as the encoder writes it (Apple's players want it) */
+    const char *mux = f->name;
+    if (par->codec_id == AV_CODEC_ID_HEVC && (!strcmp(mux, "mp4") || !strcmp(mux, "mov")))
+        o->vst->codecpar->codec_tag = MKTAG('h', 'v', 'c', '1');
     o->copy = true;
     o->copy_tb = (AVRational){fps.den, fps.num};
     o->vst->time_base = o->copy_tb;

@@ -2,7 +2,9 @@
  * (segmented.h). */
 #include "engine/render/segmented.h"
 
+#include <dirent.h>
 #include <errno.h>
+#include <signal.h>
 #include <libgen.h>
 #include <limits.h>
 #include <pthread.h>
@@ -17,6 +19,62 @@
 const char *mr_segment_part_ext(const char *codec)
 {
     return codec && (!strcmp(codec, "prores") || !strcmp(codec, "qtrle") || !strcmp(codec, "png")) ? ".mov" : ".mp4";
+}
+
+void mr_segments_folder_remove(const char *dir)
+{
+    DIR *d = opendir(dir);
+    if (d) {
+        struct dirent *e;
+        char path[PATH_MAX + 256];
+        while ((e = readdir(d)))
+            if (strcmp(e->d_name, ".") && strcmp(e->d_name, "..")) {
+                snprintf(path, sizeof path, "%s/%s", dir, e->d_name);
+                unlink(path);
+            }
+        closedir(d);
+    }
+    rmdir(dir);
+}
+
+/* This host's name, for the folders' names ("host" when it has none). */
+static const char *host_name(char *buf, size_t size)
+{
+    if (gethostname(buf, size) < 0 || !buf[0])
+        snprintf(buf, size, "host");
+    buf[size - 1] = 0;
+    for (char *p = buf; *p; p++)
+        if (*p == '-' || *p == '/')
+            *p = '_';
+    return buf;
+}
+
+int mr_segments_folder(const char *out, char *dir, mr_err *err)
+{
+    char copy[PATH_MAX], host[64];
+    snprintf(copy, sizeof copy, "%s", out);
+    const char *parent = dirname(copy);
+    host_name(host, sizeof host);
+    DIR *d = opendir(parent);
+    if (d) { /* a killed render's folder: same host, and its process is gone */
+        struct dirent *e;
+        char prefix[128], stale[PATH_MAX + 256];
+        int n = snprintf(prefix, sizeof prefix, ".moonreel-segments-%s-", host);
+        while ((e = readdir(d))) {
+            long pid;
+            if (strncmp(e->d_name, prefix, (size_t)n) || sscanf(e->d_name + n, "%ld-", &pid) != 1 || pid <= 0)
+                continue;
+            if (kill((pid_t)pid, 0) < 0 && errno == ESRCH) {
+                snprintf(stale, sizeof stale, "%s/%s", parent, e->d_name);
+                mr_segments_folder_remove(stale);
+            }
+        }
+        closedir(d);
+    }
+    snprintf(dir, PATH_MAX, "%s/.moonreel-segments-%s-%ld-XXXXXX", parent, host, (long)getpid());
+    if (!mkdtemp(dir))
+        return mr_err_set(err, "cannot make a folder for the segments beside '%s': %s", out, strerror(errno));
+    return 0;
 }
 
 /* What the segments' threads share. */
@@ -118,11 +176,9 @@ int mr_render_segmented(mr_clip *clip, const char *path, const mr_render_opts *o
         n = (int)total;
     if (n < 2)
         return mr_render(clip, path, o, err);
-    char copy[PATH_MAX], dir[PATH_MAX];
-    snprintf(copy, sizeof copy, "%s", path);
-    snprintf(dir, sizeof dir, "%s/.moonreel-segments-XXXXXX", dirname(copy));
-    if (!mkdtemp(dir))
-        return mr_err_set(err, "cannot make a folder for the segments beside '%s': %s", path, strerror(errno));
+    char dir[PATH_MAX];
+    if (mr_segments_folder(path, dir, err) < 0)
+        return -1;
     run R = {.clip = clip, .o = o, .n = n, .failed = -1, .total = total};
     pthread_mutex_init(&R.lock, NULL);
     pthread_cond_init(&R.cond, NULL);
@@ -133,7 +189,8 @@ int mr_render_segmented(mr_clip *clip, const char *path, const mr_render_opts *o
     int started = 0, r = 0;
     if (!segs || !parts || !tids || !R.done)
         r = mr_err_set(err, "out of memory");
-    const char *ext = mr_segment_part_ext(mr_output_codec(path, &o->out));
+    const char *codec = mr_output_codec(path, &o->out); /* the output's: a .webm's parts are VP9 */
+    const char *ext = mr_segment_part_ext(codec);
     /* the cores shared out: as many workers and encoder threads as one render would have */
     int enc = (o->out.threads > 0 ? o->out.threads : cores() * 3 / 2) / n;
     for (int k = 0; r == 0 && k < n; k++) {
@@ -146,6 +203,7 @@ int mr_render_segmented(mr_clip *clip, const char *path, const mr_render_opts *o
         s->o.progress = seg_progress;
         s->o.progress_ud = s;
         s->o.then_exit = false;
+        s->o.out.codec = codec;
         if (s->o.out.alpha == MR_ALPHA_AUTO) /* a part does not hold it: the output cannot either */
             s->o.out.alpha = MR_ALPHA_OFF;
         s->o.threads = o->threads > 0 ? (o->threads / n > 0 ? o->threads / n : 1) : 0;
@@ -175,9 +233,7 @@ int mr_render_segmented(mr_clip *clip, const char *path, const mr_render_opts *o
         jo.join = &jp;
         r = mr_render(clip, path, &jo, err);
     }
-    for (int k = 0; k < started; k++)
-        unlink(segs[k].path);
-    rmdir(dir);
+    mr_segments_folder_remove(dir);
     free(R.done);
     free(tids);
     free(parts);

@@ -12,6 +12,15 @@
  * cannot hold (prores, qtrle, png), ".mp4" for the others. */
 const char *mr_segment_part_ext(const char *codec);
 
+/* Makes the hidden folder for an output's segments beside it,
+ * .moonreel-segments-HOST-PID-XXXXXX, into dir (PATH_MAX bytes), after removing the folders
+ * there that a dead process of this host left (killed before it could clean up). 0, or -1
+ * with err naming the output. */
+int mr_segments_folder(const char *out, char *dir, mr_err *err);
+
+/* Removes a segments folder and the files in it. */
+void mr_segments_folder_remove(const char *dir);
+
 /* Renders clip to path as mr_render does, in n segments at once (n > 1; at most the output's
  * frames). Progress (o->progress) counts the frames of all segments. A failed segment stops
  * the others; its error is returned (-1, err set; "interrupted" when o->cancel stopped it).

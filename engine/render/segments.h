@@ -11,6 +11,7 @@
 #include "engine/core/error.h"
 
 #define MR_SEGMENTS_MAX 10000      /* segments of one output, whoever asks */
+#define MR_SEGMENTS_AT_ONCE 64     /* rendered at once by one machine (run --segments) */
 
 /* Frames first .. first+count-1 of an output. */
 typedef struct mr_segment {

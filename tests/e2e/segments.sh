@@ -73,17 +73,21 @@ mv parts/part-0001-of-0003.json part1.json
 join_fails "a missing part" "lacks 1 of the 3 parts (segments 1)"
 mv part1.json parts/
 "$MR" run edit.lua --segment 1/3 -o parts/ --crf 0 --set title=other -q 2>/dev/null
-join_fails "a part with other --set values" "their options (--set and render options) differ"
+join_fails "a part with other --set values" "their options differ"
+expect_contains "naming the option that differs" "$(cat err.txt)" "'--set=title=other'"
 "$MR" run edit.lua --segment 1/3 -o parts/ --crf 0 -q 2>/dev/null
 "$MR" run edit.lua --segment 1/4 -o parts/ --crf 0 -q 2>/dev/null
-join_fails "a part of another split" "number of segments"
+join_fails "a part of another split" "numbers of segments differ"
 rm parts/part-0001-of-0004.*
 cp parts/part-0002-of-0003.mp4 part2.mp4
 head -c 20000 part2.mp4 > parts/part-0002-of-0003.mp4
-join_fails "a cut part" "part 2 of 3: its file"
+join_fails "a cut part" "part 2/3: its file"
+cp part2.mp4 parts/part-0002-of-0003.mp4
+printf 'XXXX' | dd of=parts/part-0002-of-0003.mp4 bs=1 seek=20000 conv=notrunc 2>/dev/null
+join_fails "a part changed in place, its size kept" "part 2/3: its file"
 cp part2.mp4 parts/part-0002-of-0003.mp4
 echo "-- changed" >> edit.lua
-join_fails "a changed script" "the script changed since the parts were rendered"
+join_fails "a changed script" "changed since the parts were rendered"
 sed -i '$d' edit.lua
 "$MR" join parts -o keep.mp4 -q && ok || bad "the mended parts join"
 expect_eq "mended: every picture" "$(psnr_min "$("$AC" single.mp4 keep.mp4)")" inf
@@ -138,9 +142,28 @@ expect_contains "--segments past the frames: as many as frames" "$("$MC" short1.
 
 # what cannot be segmented says why; auto on this machine changes nothing
 if has_gif; then
-  "$MR" run short.lua -o s.gif --segments 2 2>err.txt; expect_eq "gif: status 2" $? 2
-  expect_contains "gif: why" "$(cat err.txt)" "GIFs and PNG sequences are not joined from parts"
+  "$MR" run short.lua -o s.gif --segments 2 2>err.txt; expect_eq "gif: rendered all the same" $? 0
+  expect_contains "gif: says why not in segments" "$(cat err.txt)" "GIFs and PNG sequences are not joined from parts; rendering it in one pipeline"
 fi
+echo 'return tone(440):dur(1)' > sound.lua
+"$MR" run sound.lua -o s.wav --segments 2 2>err.txt; expect_eq "sound only: rendered all the same" $? 0
+expect_contains "sound only: says why not in segments" "$(cat err.txt)" "the clip has no picture; rendering it in one pipeline"
+"$MR" run short.lua --segment 0/2 -o p.mp4 2>err.txt; expect_eq "--segment -o FILE: status 2" $? 2
+expect_contains "--segment -o FILE: why" "$(cat err.txt)" "writes a folder of parts"
+expect_no_file p.mp4
+"$MR" run short.lua --segment 0/2 -o deep/er/parts/ -q && ok || bad "--segment makes the folders it needs"
+"$MR" join sparts -o sparts/part-0011-of-0012.mp4 2>err.txt; expect_eq "join onto a part: status 2" $? 2
+expect_contains "join onto a part: why" "$(cat err.txt)" "is the file of part 11/12"
+"$MR" join sparts -o x.gif 2>err.txt; expect_eq "join into a GIF: status 2" $? 2
+expect_contains "join into a GIF: why" "$(cat err.txt)" "joins into a video file"
+# a script drawing random numbers makes the same edit in every segment's process
+cat > rnd.lua <<'LUA'
+local c = ({"#ff0000", "#00ff00", "#0000ff", "#ffff00", "#00ffff", "#ff00ff"})[math.random(6)]
+return compose({color(c, 64, 36)}, {duration = 2, fps = 30})
+LUA
+"$MR" run rnd.lua -o rnd.mp4 --segments 3 --gpus 0 -q && ok || bad "random script in segments"
+first=$(pixel rnd.mp4 0 32 18) last=$(pixel rnd.mp4 59 32 18)
+expect_eq "random: the same colour in the first and last segment" "$last" "$first"
 "$MR" run short.lua -o s.mp4 --segments 0 2>err.txt; expect_eq "--segments 0: status 2" $? 2
 expect_contains "--segments 0: why" "$(cat err.txt)" "wants auto or a whole number"
 "$MR" run short.lua --segment 0/2 2>err.txt; expect_eq "--segment without -o: status 2" $? 2
@@ -148,6 +171,7 @@ expect_contains "--segment without -o: why" "$(cat err.txt)" "wants -o FOLDER"
 "$MR" run short.lua --segment 2/2 -o p/ 2>err.txt; expect_eq "--segment 2/2: status 2" $? 2
 expect_contains "--segment 2/2: why" "$(cat err.txt)" "'2/2'"
 "$MR" frame short.lua --segments 2 2>err.txt; expect_eq "frame --segments: status 2" $? 2
+expect_contains "frame --segments: why" "$(cat err.txt)" "--segments is an option of 'moonreel run'"
 "$MR" join 2>err.txt; expect_eq "join without arguments: status 2" $? 2
 "$MR" join nowhere -o x.mp4 2>err.txt; expect_eq "join of no folder: status 1" $? 1
 expect_contains "join of no folder: why" "$(cat err.txt)" "cannot read the folder 'nowhere'"

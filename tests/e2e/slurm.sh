@@ -1,8 +1,9 @@
 #!/bin/bash
 # slurm.sh: the batch split over a real Slurm job array: munge, slurmctld and slurmd started
 # here (one node: this machine), `sbatch --array=0-2` running one shard per task, the reports
-# merged, every row's output present once. Exit 77 (skipped, saying why) when Slurm cannot be
-# started here (not root, not installed, or a daemon refuses).
+# merged, every row's output present once; then one edit rendered in segments by an array of 4
+# and joined by a job that depends on it, against a single render. Exit 77 (skipped, saying
+# why) when Slurm cannot be started here (not root, not installed, or a daemon refuses).
 source "$(dirname "$0")/lib.sh"
 skip() { echo "skipped: Slurm cannot be started here: $*"; exit 77; }
 [ "$(id -u)" = 0 ] || skip "the daemons need root"
@@ -78,4 +79,30 @@ expect_eq "10 outputs" "$(ls out/*.mp4 2>/dev/null | wc -l)" 10
 expect_eq "no row twice" "$(grep -ho '"row": [0-9]*' rep-*.json | sort | uniq -d | wc -l)" 0
 expect_contains "an output" "$("$MC" out/r7.mp4)" "video 96x54 fps=10/1 frames=5"
 cat task-*.log 2>/dev/null | head -5
+
+# one 60-second edit in segments: an array of 4 renders the parts, a job depending on it joins
+# them; the result is the single render's (lossless x264: identical pictures; the same sound)
+AC=$(dirname "$MC")/avcompare
+cat > long.lua <<'LUA'
+local title = text(args.title or "sixty seconds", {size = 12, color = "white"}):at(function(t) return t, 40 end)
+local picture = compose({color("#203050", 160, 90), title}, {duration = 60, fps = 30})
+return picture:with_audio(concat{tone(330):dur(20), tone(440):dur(20), tone(550):dur(20)}:volume(0.3))
+LUA
+"$MR" run long.lua -o single.mp4 --crf 0 --set title=segments -q && ok || bad "the single render"
+jobid=$(sbatch --parsable --array=0-3 --chdir="$WORK" --output="$WORK/part-%a.log" --wrap \
+  "'$MR' run long.lua --segment \${SLURM_ARRAY_TASK_ID}/\${SLURM_ARRAY_TASK_COUNT} -o parts/ --crf 0 --set title=segments -q") \
+  && ok || bad "sbatch refused the parts' array"
+joinid=$(sbatch --parsable --dependency=afterok:$jobid --chdir="$WORK" --output="$WORK/join.log" --wrap \
+  "'$MR' join parts/ -o joined.mp4 -q") && ok || bad "sbatch refused the join"
+for i in $(seq 480); do [ -z "$(squeue -h -j "$jobid,$joinid" 2>/dev/null)" ] && break; sleep 0.5; done
+expect_eq "the parts and the join finished" "$(squeue -h -j "$jobid,$joinid" 2>/dev/null | wc -l)" 0
+expect_eq "four parts" "$(ls parts/*.json 2>/dev/null | wc -l)" 4
+expect_file joined.mp4
+cmp=$("$AC" single.mp4 joined.mp4 2>&1)
+expect_contains "joined: every frame" "$cmp" "frames 1800 1800"
+expect_contains "joined: every picture the single render's" "$cmp" "psnr min=inf"
+expect_contains "joined: the sound sample for sample" "$cmp" "maxdiff=0.000000"
+keys=" $("$MC" joined.mp4 keyframes | head -1)"
+for f in 0 450 900 1350; do expect_contains "joined: a key frame at the segment start $f" "$keys" " $f "; done
+cat part-*.log join.log 2>/dev/null | head -5
 finish
