@@ -142,7 +142,8 @@ int mr_cli_parse_gpus(const char *text, int *gpus, int max)
     }
 }
 
-/* Adds "--flag=value" (value NULL: "--flag") to cli->args. 0, or -1 when there is no room. */
+/* Adds "--flag=value" (value NULL: "--flag") to cli->args. 0, or -1 when there is no room
+ * (the options still apply; only segments cannot be handed them). */
 static int keep_arg(mr_cli *cli, const char *flag, const char *value)
 {
     size_t used = 0;
@@ -193,7 +194,7 @@ static int parse(int argc, char **argv, const char *cmd, mr_cli *cli, bool repl)
             cli->has_t = cli->has_t || c == time_code;
             const mr_render_opt *d = &mr_render_opt_table[c - MR_CLI_RENDER_BASE];
             if (shapes_output(d) && keep_arg(cli, d->flag, optarg) < 0)
-                return mr_cli_complain(cmd, "too many options%s", "");
+                cli->args_overflow = true;
             continue;
         }
         switch (c) {
@@ -203,7 +204,7 @@ static int parse(int argc, char **argv, const char *cmd, mr_cli *cli, bool repl)
                 return mr_cli_complain(cmd, "too many --set options%s", "");
             cli->sets[cli->nsets++] = optarg;
             if (keep_arg(cli, "set", optarg) < 0)
-                return mr_cli_complain(cmd, "too many options%s", "");
+                cli->args_overflow = true;
             break;
         case OPT_SEGMENTS:
         case OPT_SEGMENT:

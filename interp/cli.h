@@ -30,6 +30,7 @@ typedef struct mr_cli {
      * must have the same); the texts live in argbuf. */
     const char *args[MR_MAX_ARGS];
     int nargs;
+    bool args_overflow;      /* more than args/argbuf hold: the segments cannot be handed them */
     char argbuf[16384];
 } mr_cli;
 

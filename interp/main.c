@@ -93,6 +93,8 @@ static int render_output(const mr_cli *cli, mr_clip *clip, mr_render_opts *o, co
         fprintf(stderr, "moonreel: %s: %s\n", out, err.msg);
         return 2;
     }
+    if (cli->gpus && segments == 1)
+        mr_log("--gpus %s spreads segments, and this render is one pipeline (--segments N splits it)", cli->gpus);
     /* render only (--encoder null) writes nothing */
     const char *done = o->out.encoder && !strcmp(o->out.encoder, "null") ? "rendered (render only, nothing written)"
                                                                         : "wrote";

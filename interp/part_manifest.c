@@ -97,7 +97,7 @@ int mr_manifest_read(const char *path, mr_part_manifest *m, mr_err *err)
               json_unpack(root, "{s:I, s:I, s:I, s:I, s:I, s:I}", "segment", &k, "segments", &n, "first", &first,
                           "frames", &frames, "total", &total, "bytes", &bytes) == 0 &&
               json_is_array(args) && json_array_size(args) <= MR_MAX_ARGS && n >= 1 && n <= MR_SEGMENTS_MAX &&
-              k >= 0 && k < n && first >= 0 && frames >= 0 && total >= first + frames && bytes >= 0 &&
+              k >= 0 && k < n && first >= 0 && frames >= 0 && first <= total && frames <= total - first && bytes >= 0 &&
               sscanf(fps, "%d/%d", &m->fps.num, &m->fps.den) == 2 && m->fps.num > 0 && m->fps.den > 0 &&
               !strchr(m->file, '/') && (frames == 0 || (m->file[0] && m->file[0] != '.'));
     size_t used = 0;

@@ -38,7 +38,8 @@ int mr_file_sha256(const char *path, char hex[65], mr_err *err);
  * -1 with err naming the file. */
 int mr_manifest_write(const char *dir, const mr_part_manifest *m, mr_err *err);
 
-/* Reads the manifest at path into m. 0, or -1 with err naming the file and what is wrong. */
+/* Reads the manifest at path into m. 0, or -1 with err naming the file and what is wrong (m
+ * is then partly filled: not to be used). */
 int mr_manifest_read(const char *path, mr_part_manifest *m, mr_err *err);
 
 /* Copies from into to, its argument list included (which points into the copy's argbuf). */

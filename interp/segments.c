@@ -19,6 +19,7 @@
 #include <time.h>
 #include <unistd.h>
 #include "engine/core/log.h"
+#include "engine/gpu/gpu.h"
 #include "engine/output/alpha_out.h"
 #include "engine/render/join.h"
 #include "engine/render/segmented.h"
@@ -132,8 +133,9 @@ static void part_set_free(part_set *s)
 }
 
 /* Reads every manifest in dir into s: they must be of one render (the same script and
- * options), every segment's must be there, and every part's file of the size it recorded.
- * 0, or -1 with err naming what is missing or does not belong. */
+ * options), every segment's must be there, and every part's file of the size and SHA-256 it
+ * recorded. 0 (the caller then frees s with part_set_free), or -1 with err naming what is
+ * missing or does not belong (s holds nothing then). */
 static int load_parts(const char *dir, part_set *s, mr_err *err)
 {
     memset(s, 0, sizeof *s);
@@ -147,14 +149,24 @@ static int load_parts(const char *dir, part_set *s, mr_err *err)
         r = mr_err_set(err, "out of memory");
     while (r == 0 && (e = readdir(d))) {
         int k, n, end = 0;
-        if (sscanf(e->d_name, "part-%d-of-%d.json%n", &k, &n, &end) != 2 || e->d_name[end])
+        char want[64];
+        if (sscanf(e->d_name, "part-%d-of-%d.json%n", &k, &n, &end) != 2 || e->d_name[end] || k < 0 || n < 1 ||
+            k >= n || n > MR_SEGMENTS_MAX)
+            continue;
+        mr_manifest_name(k, n, want, sizeof want);
+        if (strcmp(e->d_name, want)) /* part-3-of-4.json is nobody's */
             continue;
         char path[PATH_MAX];
         snprintf(path, sizeof path, "%s/%s", dir, e->d_name);
         if ((r = mr_manifest_read(path, m, err)) < 0)
             break;
-        if (m->k != k || m->n != n) {
-            r = mr_err_set(err, "%s: its manifest is of part %d of %d", path, m->k, m->n);
+        mr_segment seg = mr_segment_of(m->total, k, n);
+        char file[2][64];
+        snprintf(file[0], sizeof file[0], "part-%04d-of-%04d.mp4", k, n);
+        snprintf(file[1], sizeof file[1], "part-%04d-of-%04d.mov", k, n);
+        if (m->k != k || m->n != n || m->first != seg.first || m->frames != seg.count ||
+            (m->frames > 0 && strcmp(m->file, file[0]) && strcmp(m->file, file[1]))) {
+            r = mr_err_set(err, "%s: not the manifest of part %d/%d (its part, frames or file differ)", path, k, n);
             break;
         }
         if (!s->part) {
@@ -169,6 +181,9 @@ static int load_parts(const char *dir, part_set *s, mr_err *err)
             for (int i = 0; i < s->n; i++)
                 s->part[i].count = -1; /* not found yet */
         } else if ((r = mr_manifest_same_render(&s->first, m, err)) < 0) {
+            char why[sizeof err->msg];
+            snprintf(why, sizeof why, "%s", err->msg);
+            mr_err_set(err, "'%s': %s (or remove an earlier render's parts)", dir, why);
             break;
         }
         snprintf(s->path[k], sizeof s->path[k], "%s/%s", dir, m->file);
@@ -307,17 +322,20 @@ void mr_segment_follow_parent(void)
         raise(SIGTERM);
 }
 
-/* The last line of the file at path that is not blank, into buf ("" when none). */
-static void last_line(const char *path, char *buf, size_t size)
+/* What a segment's log at path says went wrong, into buf ("" when it is empty): its first
+ * line from moonreel ("moonreel: ..."), else its last line that is not blank. */
+static void first_complaint(const char *path, char *buf, size_t size)
 {
     buf[0] = 0;
     FILE *f = fopen(path, "r");
     if (!f)
         return;
     char line[2048];
-    while (fgets(line, sizeof line, f)) {
+    bool found = false;
+    while (!found && fgets(line, sizeof line, f)) {
         line[strcspn(line, "\r\n")] = 0;
-        if (line[strspn(line, " \t")])
+        found = !strncmp(line, "moonreel", 8);
+        if (found || line[strspn(line, " \t")])
             snprintf(buf, size, "%s", line);
     }
     fclose(f);
@@ -334,27 +352,71 @@ typedef struct child {
 
 /* Starts segment k of n's process: `moonreel run SCRIPT -o dir --segment k/n -q ARGS...` with
  * its stdout thrown away and stderr in its log. 0, or -1 with err set. */
-static int start_child(const mr_cli *cli, const mr_render_opts *o, const char *out, const char *dir, int k, int n,
-                       const int *gpus, int ngpus, child *c, mr_err *err)
+/* `total` threads shared out between n segments: at least 1, at most MR_RENDER_MAX_THREADS. */
+static int share(int total, int n)
 {
-    char exe[PATH_MAX], seg[32], threads[48], enc_threads[48], codec[64];
-    ssize_t len = readlink("/proc/self/exe", exe, sizeof exe - 1);
+    int each = total / n;
+    return each < 1 ? 1 : each > MR_RENDER_MAX_THREADS ? MR_RENDER_MAX_THREADS : each;
+}
+
+/* What every segment's process is given beside the user's options. */
+typedef struct child_args {
+    char exe[PATH_MAX], script[PATH_MAX];
+    char threads[48], enc_threads[48], codec[64], encoder[96];
+    const char *gpu_ids[16];       /* what CUDA_VISIBLE_DEVICES says for each --gpus entry */
+    char gpu_buf[1024];
+    int ngpus;
+} child_args;
+
+/* Fills ca for a render of out with o in n segments on the GPUs `gpus` (numbers as this
+ * process sees them: through CUDA_VISIBLE_DEVICES where it is set, as under Slurm). 0, or -1
+ * with err set. */
+static int child_args_make(child_args *ca, const mr_cli *cli, const mr_render_opts *o, const char *out, int n,
+                           const int *gpus, int ngpus, mr_err *err)
+{
+    ssize_t len = readlink("/proc/self/exe", ca->exe, sizeof ca->exe - 1);
     if (len < 0)
         return mr_err_set(err, "cannot find moonreel's own program: %s", strerror(errno));
-    exe[len] = 0;
+    ca->exe[len] = 0;
+    if (!realpath(cli->script, ca->script))
+        return mr_err_set(err, "cannot find the script '%s': %s", cli->script, strerror(errno));
+    /* the cores shared out: as many workers and encoder threads as the whole would have had */
+    snprintf(ca->threads, sizeof ca->threads, "--threads=%d", share(o->threads > 0 ? o->threads : cores(), n));
+    snprintf(ca->enc_threads, sizeof ca->enc_threads, "--encoder-threads=%d",
+             share(o->out.threads > 0 ? o->out.threads : cores() * 3 / 2, n));
+    const char *codec = mr_output_codec(out, &o->out);
+    if (!codec)
+        return mr_err_set(err, "'%s' holds no picture to render in segments", out);
+    snprintf(ca->codec, sizeof ca->codec, "--codec=%s", codec);
+    /* one encoder for every part (NVENC past a card's session limit must not make some x264) */
+    const char *enc = o->out.encoder && strcmp(o->out.encoder, "auto") ? NULL
+                      : mr_venc_settle(o->out.encoder, codec, o->backend == MR_BACKEND_CPU ? NULL : mr_gpu_ready());
+    snprintf(ca->encoder, sizeof ca->encoder, enc ? "--encoder=%s" : "", enc);
+    const char *visible = getenv("CUDA_VISIBLE_DEVICES");
+    snprintf(ca->gpu_buf, sizeof ca->gpu_buf, "%s", visible ? visible : "");
+    const char *ids[64];
+    int nids = 0;
+    for (char *save = NULL, *t = strtok_r(ca->gpu_buf, ",", &save); t && nids < 64; t = strtok_r(NULL, ",", &save))
+        ids[nids++] = t;
+    ca->ngpus = ngpus;
+    for (int i = 0; i < ngpus; i++) {
+        if (visible && gpus[i] >= nids)
+            return mr_err_set(err, "--gpus %d: this process sees %d GPUs (CUDA_VISIBLE_DEVICES=%s)", gpus[i], nids,
+                              visible);
+        ca->gpu_ids[i] = visible ? ids[gpus[i]] : NULL;
+    }
+    return 0;
+}
+
+static int start_child(const mr_cli *cli, const child_args *ca, const int *gpus, const char *dir, int k, int n,
+                       child *c, mr_err *err)
+{
+    char seg[32];
     snprintf(seg, sizeof seg, "%d/%d", k, n);
-    /* the cores shared out: workers and encoder threads per segment, as many as the whole
-     * would have had, divided */
-    int total_workers = o->threads > 0 ? o->threads : cores();
-    int total_enc = o->out.threads > 0 ? o->out.threads : cores() * 3 / 2;
-    snprintf(threads, sizeof threads, "--threads=%d", total_workers / n > 1 ? total_workers / n : 1);
-    snprintf(enc_threads, sizeof enc_threads, "--encoder-threads=%d", total_enc / n > 1 ? total_enc / n : 1);
-    snprintf(codec, sizeof codec, "--codec=%s", mr_output_codec(out, &o->out));
     const char *argv[MR_MAX_ARGS + 16];
     int a = 0;
-    argv[a++] = exe;
+    argv[a++] = ca->exe;
     argv[a++] = "run";
-    argv[a++] = cli->script;
     argv[a++] = "-o";
     argv[a++] = dir;
     argv[a++] = "--segment";
@@ -362,11 +424,15 @@ static int start_child(const mr_cli *cli, const mr_render_opts *o, const char *o
     argv[a++] = "-q";
     for (int i = 0; i < cli->nargs; i++)
         argv[a++] = cli->args[i];
-    argv[a++] = threads;
-    argv[a++] = enc_threads;
-    if (!o->out.codec)
-        argv[a++] = codec;
+    argv[a++] = ca->threads;
+    argv[a++] = ca->enc_threads;
+    argv[a++] = ca->codec; /* the output's, which the parts' folder does not tell */
+    if (ca->encoder[0])
+        argv[a++] = ca->encoder;
+    argv[a++] = "--"; /* a script named -x.lua stays a script */
+    argv[a++] = ca->script;
     argv[a] = NULL;
+    int ngpus = ca->ngpus;
     /* the environment, with the segment's GPU as its only one, the script's random seed (the
      * same edit in every segment) and who to follow (mr_segment_follow_parent) */
     int nenv = 0;
@@ -381,7 +447,10 @@ static int start_child(const mr_cli *cli, const mr_render_opts *o, const char *o
             strncmp(environ[i], "MOONREEL_RANDOM_SEED=", 21) && strncmp(environ[i], "MOONREEL_SEGMENT_PARENT=", 24))
             envp[e++] = environ[i];
     if (ngpus) {
-        snprintf(gpu, sizeof gpu, "CUDA_VISIBLE_DEVICES=%d", gpus[k % ngpus]);
+        if (ca->gpu_ids[k % ngpus])
+            snprintf(gpu, sizeof gpu, "CUDA_VISIBLE_DEVICES=%s", ca->gpu_ids[k % ngpus]);
+        else
+            snprintf(gpu, sizeof gpu, "CUDA_VISIBLE_DEVICES=%d", gpus[k % ngpus]);
         envp[e++] = gpu;
     }
     snprintf(seed, sizeof seed, "MOONREEL_RANDOM_SEED=%llu", mr_host_random_seed());
@@ -393,7 +462,7 @@ static int start_child(const mr_cli *cli, const mr_render_opts *o, const char *o
     posix_spawn_file_actions_init(&fa);
     posix_spawn_file_actions_addopen(&fa, 1, "/dev/null", O_WRONLY, 0);
     posix_spawn_file_actions_addopen(&fa, 2, c->log, O_WRONLY | O_CREAT | O_TRUNC, 0644);
-    int r = posix_spawn(&c->pid, exe, &fa, NULL, (char *const *)argv, envp);
+    int r = posix_spawn(&c->pid, ca->exe, &fa, NULL, (char *const *)argv, envp);
     posix_spawn_file_actions_destroy(&fa);
     free(envp);
     if (r != 0)
@@ -402,12 +471,17 @@ static int start_child(const mr_cli *cli, const mr_render_opts *o, const char *o
     return 0;
 }
 
-/* Waits for every child; the first to fail (or an interruption) stops the others. Returns
- * the index of the first that failed, -1 when all ended well. */
-static int wait_children(child *c, int n)
+/* Waits for every child that runs; the first to fail, an interruption, or `stop` (a segment
+ * could not be started) stops the others. Returns the index of the first that failed, -1
+ * when none did. */
+static int wait_children(child *c, int n, bool stop)
 {
-    int failed = -1, left = n;
+    int failed = -1, left = 0;
+    for (int k = 0; k < n; k++)
+        left += c[k].running;
     bool stopping = false;
+    if (stop)
+        failed = n; /* not a segment's own failure: only makes the others stop */
     while (left > 0) {
         if (!stopping && (mr_interrupted || failed >= 0)) {
             stopping = true; /* Ctrl-C reached them too (one process group); SIGTERM may not have */
@@ -441,9 +515,21 @@ int mr_run_segmented(const mr_cli *cli, mr_clip *clip, const mr_render_opts *o, 
         mr_cli_complain("run", "--gpus wants device numbers such as 0,1, got '%s'", cli->gpus);
         return 2;
     }
+    if (cli->args_overflow) {
+        fprintf(stderr, "moonreel: %s: the options are too long to hand to the segments' processes\n", out);
+        return 2;
+    }
+    child_args *ca = calloc(1, sizeof *ca);
+    if (!ca || child_args_make(ca, cli, o, out, n, gpus, ngpus, &err) < 0) {
+        fprintf(stderr, "moonreel: %s: %s\n", out, ca ? err.msg : "out of memory");
+        free(ca);
+        return 1;
+    }
     char dir[PATH_MAX];
-    if (mr_segments_folder(out, dir, &err) < 0) {
+    int owner;
+    if (mr_segments_folder(out, dir, &owner, &err) < 0) {
         fprintf(stderr, "moonreel: %s\n", err.msg);
+        free(ca);
         return 1;
     }
     child *c = calloc((size_t)n, sizeof *c);
@@ -455,17 +541,20 @@ int mr_run_segmented(const mr_cli *cli, mr_clip *clip, const mr_render_opts *o, 
     if (!cli->quiet)
         fprintf(stderr, "moonreel: rendering %s in %d segments%s%s\n", out, n, ngpus ? " on GPUs " : "",
                 ngpus ? cli->gpus : "");
-    for (; status == 0 && started < n; started++)
-        if (start_child(cli, o, out, dir, started, n, gpus, ngpus, &c[started], &err) < 0)
+    while (status == 0 && started < n) {
+        if (start_child(cli, ca, gpus, dir, started, n, &c[started], &err) < 0)
             status = 1;
+        else
+            started++;
+    }
     if (c)
-        failed = wait_children(c, started);
+        failed = wait_children(c, started, status != 0);
     if (status == 0 && mr_interrupted) {
         mr_err_set(&err, "interrupted");
         status = mr_host_interrupt_status();
     } else if (status == 0 && failed >= 0) {
         char why[2048];
-        last_line(c[failed].log, why, sizeof why);
+        first_complaint(c[failed].log, why, sizeof why);
         mr_err_set(&err, "segment %d of %d failed: %s", failed, n, why[0] ? why : "(it said nothing)");
         status = c[failed].status == 2 ? 2 : 1;
     }
@@ -486,8 +575,9 @@ int mr_run_segmented(const mr_cli *cli, mr_clip *clip, const mr_render_opts *o, 
             status = mr_interrupted ? mr_host_interrupt_status() : 1;
     }
     part_set_free(&s);
-    mr_segments_folder_remove(dir);
+    mr_segments_folder_remove(dir, owner);
     free(c);
+    free(ca);
     if (status)
         fprintf(stderr, "moonreel: %s: %s\n", out, err.msg);
     return status;

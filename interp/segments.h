@@ -17,10 +17,13 @@
 int mr_segments_for(const mr_cli *cli, mr_clip *clip, const mr_render_opts *o, const char *out, int *n, mr_err *err);
 
 /* run --segments N (n > 1): starts a moonreel process per segment (`run --segment k/n` into a
- * hidden folder beside out; their thread counts shared out so their total fits the cores;
- * with --gpus, segment k sees GPU k mod count as its only one), waits for them, joins their
- * parts into out and removes the folder. A failed segment stops the others and its message
- * is printed with its number. Returns the exit status (0: out is complete). */
+ * hidden folder beside out; their thread counts shared out so their total fits the cores, one
+ * encoder settled for all; with --gpus, segment k sees GPU k mod count as its only one, counted
+ * through CUDA_VISIBLE_DEVICES where it is set), waits for them, joins their parts into out
+ * and removes the folder. A failed segment, or one that could not start, stops the others, and
+ * its message is printed with its number. Each process dies with this one (a killed render
+ * leaves no process; its folder is swept by the next segmented render beside it). Returns the
+ * exit status (0: out is complete). */
 int mr_run_segmented(const mr_cli *cli, mr_clip *clip, const mr_render_opts *o, const char *out, int n);
 
 /* run --segment K/N -o DIR: renders segment K's frames of clip's output, picture only, into

@@ -79,7 +79,7 @@ int mr_output_packet(mr_output *o, struct AVPacket *pkt, mr_err *err);
 
 /* The picture codec an output at path with options o is written in ("h264", o's codec where
  * it names one, "vp9" for .webm...), or NULL where the name tells no container or one for
- * sound only. Opens nothing. */
+ * sound only. Opens nothing. The string is static, or o's own. */
 const char *mr_output_codec(const char *path, const mr_output_opts *o);
 
 /* Whether path's name tells a container FFmpeg writes (its extension: .mp4, .wav...). */
@@ -123,6 +123,12 @@ bool mr_output_needs_gpu(const mr_output *o);
 /* Whether the encoder `name` (h264_nvenc...) opens on gpu with CUDA frames: 0, or -1 with
  * err holding the reason (FFmpeg's and NVENC's words). */
 int mr_venc_probe(const char *name, struct mr_gpu *gpu, mr_err *err);
+
+/* The encoder that `encoder` (NULL or "auto", or a name) comes to for `codec` on gpu (NULL:
+ * the CPU): "nvenc" where NVENC opens there (asked once; a GPU known to lack it is not
+ * asked), else the software encoder's FFmpeg name ("libx264"); any other name as given.
+ * For outputs made of parts, which must all be made by one encoder. Static strings. */
+const char *mr_venc_settle(const char *encoder, const char *codec, struct mr_gpu *gpu);
 
 /* Encodes a host frame as PNG bytes (alpha kept) in *out (malloc'd, the caller frees).
  * Returns 0, or -1 with err set. */

@@ -400,6 +400,20 @@ static int decide_alpha(mr_output *o, const mr_output_opts *opt, const AVCodec *
     return 0;
 }
 
+const char *mr_venc_settle(const char *encoder, const char *codec, struct mr_gpu *gpu)
+{
+    bool auto_gpu = gpu && (!encoder || !strcmp(encoder, "auto")) && (!strcmp(codec, "h264") || !strcmp(codec, "hevc"));
+    if (!auto_gpu)
+        return encoder;
+    char why[1024];
+    mr_err err;
+    const AVCodec *nv = mr_venc_find("nvenc", codec, NULL);
+    if (nv && !mr_nvenc_memo_get(mr_gpu_identity(gpu), codec, why, sizeof why) && mr_venc_probe(nv->name, gpu, &err) == 0)
+        return "nvenc";
+    const AVCodec *sw = mr_venc_find("auto", codec, NULL);
+    return sw ? sw->name : encoder;
+}
+
 int mr_venc_open(mr_output *o, const mr_output_opts *opt, const char *codec_name, mr_rational fps, mr_err *err)
 {
     int preset = preset_index(opt->preset ? opt->preset : "veryfast");

@@ -78,7 +78,7 @@ static int copy_part(joining *J, const mr_join_part *p, part_in *in, mr_err *err
     if (!pkt)
         return mr_err_set(err, "out of memory");
     int64_t base = AV_NOPTS_VALUE, n = 0;
-    int r = 0, rd;
+    int r = 0, rd = 0;
     while (r == 0 && (rd = av_read_frame(in->fc, pkt)) >= 0) {
         if (pkt->stream_index != in->vs) {
             av_packet_unref(pkt);
@@ -122,6 +122,8 @@ static int copy_part(joining *J, const mr_join_part *p, part_in *in, mr_err *err
         mr_render_report(J->o, ++J->done, J->total, J->t0, &J->last);
     }
     av_packet_free(&pkt);
+    if (r == 0 && rd < 0 && rd != AVERROR_EOF)
+        r = mr_err_av(err, rd, "cannot read the part '%s'", p->path);
     if (r == 0 && n != p->count)
         r = mr_err_set(err, "the part '%s' holds %" PRId64 " pictures, not %" PRId64 ": it is not whole", p->path, n,
                        p->count);

@@ -8,7 +8,8 @@
 
 #include "engine/render/render.h"
 
-/* One part: a file holding the output's frames first .. first+count-1, picture only. */
+/* One part: a file holding the output's frames first .. first+count-1, picture only. The
+ * path and the array of parts are the caller's (borrowed for the length of the join). */
 typedef struct mr_join_part {
     const char *path;
     int64_t first, count;

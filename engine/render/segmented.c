@@ -1,8 +1,11 @@
 /* segmented.c: segments rendered at once on threads of this process, then joined
  * (segmented.h). */
+#define _GNU_SOURCE /* F_OFD_SETLK */
 #include "engine/render/segmented.h"
 
 #include <dirent.h>
+#include <fcntl.h>
+#include <sys/stat.h>
 #include <errno.h>
 #include <signal.h>
 #include <libgen.h>
@@ -14,14 +17,16 @@
 #include <time.h>
 #include <unistd.h>
 #include "engine/core/log.h"
+#include "engine/output/part_file.h"
 #include "engine/render/join.h"
+#include "engine/render/render_opts.h"
 
 const char *mr_segment_part_ext(const char *codec)
 {
     return codec && (!strcmp(codec, "prores") || !strcmp(codec, "qtrle") || !strcmp(codec, "png")) ? ".mov" : ".mp4";
 }
 
-void mr_segments_folder_remove(const char *dir)
+void mr_segments_folder_remove(const char *dir, int owner)
 {
     DIR *d = opendir(dir);
     if (d) {
@@ -35,6 +40,8 @@ void mr_segments_folder_remove(const char *dir)
         closedir(d);
     }
     rmdir(dir);
+    if (owner >= 0)
+        close(owner); /* the lock goes last: nobody sweeps a folder being removed */
 }
 
 /* This host's name, for the folders' names ("host" when it has none). */
@@ -49,31 +56,66 @@ static const char *host_name(char *buf, size_t size)
     return buf;
 }
 
-int mr_segments_folder(const char *out, char *dir, mr_err *err)
+/* Takes the lock on a folder's .owner file (fd): true when it was free. */
+static bool lock_owner(int fd)
+{
+    struct flock fl = {.l_type = F_WRLCK, .l_whence = SEEK_SET};
+    return fcntl(fd, F_OFD_SETLK, &fl) == 0;
+}
+
+/* Whether the segments folder `path` (named for host `ours` or another) was left by a render
+ * that is gone: its .owner lock is free, and where a free lock proves nothing (another host,
+ * or one called "localhost": NFS may not share locks) it has not changed for a day either. */
+static bool left_behind(const char *path, const char *name, const char *ours)
+{
+    char owner[PATH_MAX + 16];
+    snprintf(owner, sizeof owner, "%s/.owner", path);
+    struct stat st;
+    if (stat(path, &st) < 0)
+        return false;
+    bool old = time(NULL) - st.st_mtime > MR_PART_FOREIGN_AGE;
+    int fd = open(owner, O_RDWR | O_CLOEXEC);
+    if (fd < 0)
+        return old; /* made and never locked: a render killed in its first moment */
+    bool free_lock = lock_owner(fd);
+    close(fd);
+    size_t n = strlen(ours);
+    bool here = !strncmp(name, ours, n) && name[n] == '-' && strcmp(ours, "localhost");
+    return free_lock && (here || old);
+}
+
+int mr_segments_folder(const char *out, char *dir, int *owner, mr_err *err)
 {
     char copy[PATH_MAX], host[64];
     snprintf(copy, sizeof copy, "%s", out);
     const char *parent = dirname(copy);
     host_name(host, sizeof host);
     DIR *d = opendir(parent);
-    if (d) { /* a killed render's folder: same host, and its process is gone */
+    if (d) {
         struct dirent *e;
-        char prefix[128], stale[PATH_MAX + 256];
-        int n = snprintf(prefix, sizeof prefix, ".moonreel-segments-%s-", host);
+        static const char prefix[] = ".moonreel-segments-";
+        char stale[PATH_MAX + 256];
         while ((e = readdir(d))) {
-            long pid;
-            if (strncmp(e->d_name, prefix, (size_t)n) || sscanf(e->d_name + n, "%ld-", &pid) != 1 || pid <= 0)
+            if (strncmp(e->d_name, prefix, sizeof prefix - 1))
                 continue;
-            if (kill((pid_t)pid, 0) < 0 && errno == ESRCH) {
-                snprintf(stale, sizeof stale, "%s/%s", parent, e->d_name);
-                mr_segments_folder_remove(stale);
-            }
+            snprintf(stale, sizeof stale, "%s/%s", parent, e->d_name);
+            if (left_behind(stale, e->d_name + sizeof prefix - 1, host))
+                mr_segments_folder_remove(stale, -1);
         }
         closedir(d);
     }
-    snprintf(dir, PATH_MAX, "%s/.moonreel-segments-%s-%ld-XXXXXX", parent, host, (long)getpid());
+    snprintf(dir, PATH_MAX, "%s/.moonreel-segments-%s-XXXXXX", parent, host);
     if (!mkdtemp(dir))
         return mr_err_set(err, "cannot make a folder for the segments beside '%s': %s", out, strerror(errno));
+    char path[PATH_MAX + 16];
+    snprintf(path, sizeof path, "%s/.owner", dir);
+    *owner = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0644);
+    if (*owner < 0 || !lock_owner(*owner)) {
+        int e = errno;
+        mr_segments_folder_remove(dir, *owner);
+        *owner = -1;
+        return mr_err_set(err, "cannot lock the segments' folder beside '%s': %s", out, strerror(e));
+    }
     return 0;
 }
 
@@ -159,6 +201,14 @@ static void wait_segments(run *R, int started)
     pthread_mutex_unlock(&R->lock);
 }
 
+/* `total` threads shared out between n segments: at least 1 and at most MR_RENDER_MAX_THREADS
+ * each. */
+static int share(int total, int n)
+{
+    int each = total / n;
+    return each < 1 ? 1 : each > MR_RENDER_MAX_THREADS ? MR_RENDER_MAX_THREADS : each;
+}
+
 /* The cores, for sharing threads out. */
 static int cores(void)
 {
@@ -177,7 +227,8 @@ int mr_render_segmented(mr_clip *clip, const char *path, const mr_render_opts *o
     if (n < 2)
         return mr_render(clip, path, o, err);
     char dir[PATH_MAX];
-    if (mr_segments_folder(path, dir, err) < 0)
+    int owner;
+    if (mr_segments_folder(path, dir, &owner, err) < 0)
         return -1;
     run R = {.clip = clip, .o = o, .n = n, .failed = -1, .total = total};
     pthread_mutex_init(&R.lock, NULL);
@@ -192,7 +243,8 @@ int mr_render_segmented(mr_clip *clip, const char *path, const mr_render_opts *o
     const char *codec = mr_output_codec(path, &o->out); /* the output's: a .webm's parts are VP9 */
     const char *ext = mr_segment_part_ext(codec);
     /* the cores shared out: as many workers and encoder threads as one render would have */
-    int enc = (o->out.threads > 0 ? o->out.threads : cores() * 3 / 2) / n;
+    int enc = share(o->out.threads > 0 ? o->out.threads : cores() * 3 / 2, n);
+    int workers = share(o->threads > 0 ? o->threads : cores(), n);
     for (int k = 0; r == 0 && k < n; k++) {
         seg *s = &segs[k];
         s->R = &R;
@@ -206,8 +258,8 @@ int mr_render_segmented(mr_clip *clip, const char *path, const mr_render_opts *o
         s->o.out.codec = codec;
         if (s->o.out.alpha == MR_ALPHA_AUTO) /* a part does not hold it: the output cannot either */
             s->o.out.alpha = MR_ALPHA_OFF;
-        s->o.threads = o->threads > 0 ? (o->threads / n > 0 ? o->threads / n : 1) : 0;
-        s->o.out.threads = enc > 0 ? enc : 1;
+        s->o.threads = workers;
+        s->o.out.threads = enc;
         snprintf(s->path, sizeof s->path, "%s/part-%04d%s", dir, k, ext);
         parts[k] = (mr_join_part){s->path, s->o.segment.first, s->o.segment.count};
         if (pthread_create(&tids[k], NULL, seg_main, s) != 0) {
@@ -216,8 +268,10 @@ int mr_render_segmented(mr_clip *clip, const char *path, const mr_render_opts *o
         }
         started++;
     }
+    pthread_mutex_lock(&R.lock);
     if (r < 0)
         R.stop = 1;
+    pthread_mutex_unlock(&R.lock);
     wait_segments(&R, started);
     for (int k = 0; k < started; k++)
         pthread_join(tids[k], NULL);
@@ -233,7 +287,7 @@ int mr_render_segmented(mr_clip *clip, const char *path, const mr_render_opts *o
         jo.join = &jp;
         r = mr_render(clip, path, &jo, err);
     }
-    mr_segments_folder_remove(dir);
+    mr_segments_folder_remove(dir, owner);
     free(R.done);
     free(tids);
     free(parts);

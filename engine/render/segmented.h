@@ -12,19 +12,24 @@
  * cannot hold (prores, qtrle, png), ".mp4" for the others. */
 const char *mr_segment_part_ext(const char *codec);
 
-/* Makes the hidden folder for an output's segments beside it,
- * .moonreel-segments-HOST-PID-XXXXXX, into dir (PATH_MAX bytes), after removing the folders
- * there that a dead process of this host left (killed before it could clean up). 0, or -1
- * with err naming the output. */
-int mr_segments_folder(const char *out, char *dir, mr_err *err);
+/* Makes the hidden folder for an output's segments beside it, .moonreel-segments-HOST-XXXXXX,
+ * into dir (PATH_MAX bytes), and locks its .owner file (an open-file-description lock, which
+ * the kernel drops when the process dies; NFS's lock manager across machines): *owner is the
+ * file's descriptor, which the caller keeps open until mr_segments_folder_remove. First it
+ * removes the folders there that a render killed before it could clean up left: their lock is
+ * free, and where a free lock proves nothing (another host, or "localhost") a day has passed
+ * (part_file.h's rule). 0, or -1 with err naming the output (nothing made). */
+int mr_segments_folder(const char *out, char *dir, int *owner, mr_err *err);
 
-/* Removes a segments folder and the files in it. */
-void mr_segments_folder_remove(const char *dir);
+/* Removes a segments folder and the files in it, then lets go of its lock (owner: the
+ * descriptor mr_segments_folder gave; -1 for none). */
+void mr_segments_folder_remove(const char *dir, int owner);
 
 /* Renders clip to path as mr_render does, in n segments at once (n > 1; at most the output's
  * frames). Progress (o->progress) counts the frames of all segments. A failed segment stops
  * the others; its error is returned (-1, err set; "interrupted" when o->cancel stopped it).
- * Nothing is left at path unless it is complete, and no part is left beside it. */
+ * Nothing is left at path unless it is complete; the parts' folder beside it is removed
+ * (after SIGKILL, by the next segmented render beside it). */
 int mr_render_segmented(mr_clip *clip, const char *path, const mr_render_opts *o, int n, mr_err *err);
 
 #endif

@@ -129,6 +129,21 @@ expect_no_file stopped.mp4
 expect_eq "no segments folder left after SIGTERM with --gpus" "$(ls -a | grep -c moonreel-segments)" 0
 expect_eq "no segment process left" "$(pgrep -f 'long.lua -o .*moonreel-segments' | wc -l)" 0
 
+# SIGKILL leaves the hidden folder (nothing can clean up); the next segmented render beside
+# it sweeps it (its lock is free); with --gpus the segments' processes die with their parent
+"$MR" run long.lua -o killed.mp4 --segments 2 $slow -q &
+pid=$!
+sleep 1.5; kill -9 $pid; wait $pid 2>/dev/null
+expect_eq "SIGKILL: the folder is left" "$(ls -a | grep -c moonreel-segments)" 1
+"$MR" run long.lua -o killed.mp4 --segments 2 --gpus 0 $slow -q &
+pid=$!
+sleep 2.5; kill -9 $pid; wait $pid 2>/dev/null
+sleep 1
+expect_eq "SIGKILL with --gpus: no segment process left" "$(pgrep -f 'long.lua$' | wc -l)" 0
+"$MR" run long.lua -o swept.mp4 --segments 2 --frames 0-59 -q && ok || bad "a segmented render after the kills"
+expect_eq "the killed renders' folders are swept" "$(ls -a | grep -c moonreel-segments)" 0
+expect_no_file killed.mp4
+
 # more segments than frames: empty parts, and the join still whole
 cat > short.lua <<'LUA'
 return compose({color("#802020", 64, 36)}, {duration = 10 / 30, fps = 30}):with_audio(tone(440):dur(10 / 30))
