@@ -17,6 +17,8 @@ local title = text(args.title or "segments", {size = 28, color = "white"}):at("c
 render(v:dur(1), "inside.mp4")   -- the script's own render: a plain run makes it, segments skip it
 return compose({cut, title}):with_audio(audio_mix{cut, tone(330):volume(0.1)})
 LUA
+# until_true COMMAND: waits up to 20 s for COMMAND (evaluated) to succeed
+until_true() { for _ in $(seq 200); do eval "$1" && return 0; sleep 0.1; done; return 1; }
 # psnr_min "avcompare output": the min PSNR ("inf" for identical)
 psnr_min() { echo "$1" | sed -n 's/^psnr min=\([^ ]*\) .*/\1/p'; }
 
@@ -102,7 +104,8 @@ rm -rf lparts
 "$MR" run long.lua --segment 0/2 -o lparts/ -q 2>/dev/null
 "$MR" run long.lua --segment 1/2 -o lparts/ $slow -q 2>/dev/null &
 pid=$!
-sleep 1.5; kill -9 $pid 2>/dev/null; wait $pid 2>/dev/null
+until_true "ls -a lparts | grep -q 'part-0001-of-0002.mp4.moonreel-.*part$'" && ok || bad "the task never started writing"
+kill -9 $pid 2>/dev/null; wait $pid 2>/dev/null
 expect_no_file lparts/part-0001-of-0002.json
 expect_no_file lparts/part-0001-of-0002.mp4
 "$MR" join lparts -o long.mp4 2>err.txt; expect_eq "join after a killed task fails" $? 1
@@ -113,33 +116,35 @@ expect_no_file long.mp4
 expect_contains "60 s joined" "$("$MC" long.mp4)" "frames=1800"
 
 # run --segments interrupted: nothing at the output, no folder of parts left
+segment_procs() { pgrep -f -- '--segment [0-9]+/2 .*long\.lua$' | wc -l; }
 "$MR" run long.lua -o stopped.mp4 --segments 2 $slow -q &
 pid=$!
-sleep 2; kill -TERM $pid; wait $pid; rc=$?
+until_true "ls -a | grep -q moonreel-segments" && ok || bad "the segments never started"
+kill -TERM $pid; wait $pid; rc=$?
 expect_eq "SIGTERM: status 143" $rc 143
-sleep 0.5
 expect_no_file stopped.mp4
 expect_eq "no segments folder left after SIGTERM" "$(ls -a | grep -c moonreel-segments)" 0
 "$MR" run long.lua -o stopped.mp4 --segments 2 --gpus 0 $slow -q &
 pid=$!
-sleep 2; kill -TERM $pid; wait $pid; rc=$?
+until_true '[ "$(segment_procs)" = 2 ]' && ok || bad "the segments' processes never started"
+kill -TERM $pid; wait $pid; rc=$?
 expect_eq "SIGTERM with --gpus: status 143" $rc 143
-sleep 0.5
 expect_no_file stopped.mp4
 expect_eq "no segments folder left after SIGTERM with --gpus" "$(ls -a | grep -c moonreel-segments)" 0
-expect_eq "no segment process left" "$(pgrep -f 'long.lua -o .*moonreel-segments' | wc -l)" 0
+expect_eq "no segment process left" "$(segment_procs)" 0
 
 # SIGKILL leaves the hidden folder (nothing can clean up); the next segmented render beside
 # it sweeps it (its lock is free); with --gpus the segments' processes die with their parent
 "$MR" run long.lua -o killed.mp4 --segments 2 $slow -q &
 pid=$!
-sleep 1.5; kill -9 $pid; wait $pid 2>/dev/null
+until_true "ls -a | grep -q moonreel-segments" && ok || bad "the segments never started"
+kill -9 $pid; wait $pid 2>/dev/null
 expect_eq "SIGKILL: the folder is left" "$(ls -a | grep -c moonreel-segments)" 1
 "$MR" run long.lua -o killed.mp4 --segments 2 --gpus 0 $slow -q &
 pid=$!
-sleep 2.5; kill -9 $pid; wait $pid 2>/dev/null
-sleep 1
-expect_eq "SIGKILL with --gpus: no segment process left" "$(pgrep -f 'long.lua$' | wc -l)" 0
+until_true '[ "$(segment_procs)" = 2 ]' && ok || bad "the segments' processes never started"
+kill -9 $pid; wait $pid 2>/dev/null
+until_true '[ "$(segment_procs)" = 0 ]' && ok || bad "SIGKILL with --gpus: segment processes outlive their parent"
 "$MR" run long.lua -o swept.mp4 --segments 2 --frames 0-59 -q && ok || bad "a segmented render after the kills"
 expect_eq "the killed renders' folders are swept" "$(ls -a | grep -c moonreel-segments)" 0
 expect_no_file killed.mp4
