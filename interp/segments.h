@@ -30,6 +30,10 @@ int mr_run_segmented(const mr_cli *cli, mr_clip *clip, const mr_render_opts *o, 
  * DIR (made if missing) with its manifest (part_manifest.h). Returns the exit status. */
 int mr_run_segment(const mr_cli *cli, mr_clip *clip, const mr_render_opts *o, const char *dir);
 
+/* Whether o renders without encoding (--encoder null: measuring the render alone; nothing is
+ * written, so nothing is joined). */
+bool mr_segments_render_only(const mr_render_opts *o);
+
 /* In a segment's process that run --segments started (MOONREEL_SEGMENT_PARENT set): asks
  * the kernel for SIGTERM when that parent dies, so no segment outlives a killed render. */
 void mr_segment_follow_parent(void);

@@ -201,21 +201,6 @@ static void wait_segments(run *R, int started)
     pthread_mutex_unlock(&R->lock);
 }
 
-/* `total` threads shared out between n segments: at least 1 and at most MR_RENDER_MAX_THREADS
- * each. */
-static int share(int total, int n)
-{
-    int each = total / n;
-    return each < 1 ? 1 : each > MR_RENDER_MAX_THREADS ? MR_RENDER_MAX_THREADS : each;
-}
-
-/* The cores, for sharing threads out. */
-static int cores(void)
-{
-    long n = sysconf(_SC_NPROCESSORS_ONLN);
-    return n < 1 ? 1 : (int)n;
-}
-
 int mr_render_segmented(mr_clip *clip, const char *path, const mr_render_opts *o, int n, mr_err *err)
 {
     mr_rational fps;
@@ -243,8 +228,8 @@ int mr_render_segmented(mr_clip *clip, const char *path, const mr_render_opts *o
     const char *codec = mr_output_codec(path, &o->out); /* the output's: a .webm's parts are VP9 */
     const char *ext = mr_segment_part_ext(codec);
     /* the cores shared out: as many workers and encoder threads as one render would have */
-    int enc = share(o->out.threads > 0 ? o->out.threads : cores() * 3 / 2, n);
-    int workers = share(o->threads > 0 ? o->threads : cores(), n);
+    int enc = mr_segments_share(o->out.threads > 0 ? o->out.threads : mr_cpu_cores() * 3 / 2, n);
+    int workers = mr_segments_share(o->threads > 0 ? o->threads : mr_cpu_cores(), n);
     for (int k = 0; r == 0 && k < n; k++) {
         seg *s = &segs[k];
         s->R = &R;

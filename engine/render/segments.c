@@ -4,6 +4,8 @@
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
+#include "engine/render/render_opts.h"
 
 mr_segment mr_segment_of(int64_t total, int k, int n)
 {
@@ -45,6 +47,18 @@ int mr_segments_parse(const char *text, int *n, mr_err *err)
     if (!count_of(text, strlen(text), n) || *n < 1 || *n > MR_SEGMENTS_MAX)
         return mr_err_set(err, "wants auto or a whole number 1..%d, got '%s'", MR_SEGMENTS_MAX, text);
     return 0;
+}
+
+int mr_segments_share(int total, int n)
+{
+    int each = n > 0 ? total / n : total;
+    return each < 1 ? 1 : each > MR_RENDER_MAX_THREADS ? MR_RENDER_MAX_THREADS : each;
+}
+
+int mr_cpu_cores(void)
+{
+    long n = sysconf(_SC_NPROCESSORS_ONLN);
+    return n < 1 ? 1 : n > 100000 ? 100000 : (int)n;
 }
 
 int mr_segments_auto(int64_t frames, mr_rational fps, int cores)

@@ -41,4 +41,11 @@ int mr_segments_parse(const char *text, int *n, mr_err *err);
 #define MR_SEGMENT_MIN_SECONDS 30.0
 int mr_segments_auto(int64_t frames, mr_rational fps, int cores);
 
+/* `total` threads shared out between n segments: total / n, at least 1 and at most
+ * MR_RENDER_MAX_THREADS (render_opts.h). */
+int mr_segments_share(int total, int n);
+
+/* The CPU cores online (1 where the system does not say). */
+int mr_cpu_cores(void);
+
 #endif
