@@ -81,8 +81,9 @@ static int child_args_make(child_args *ca, const mr_cli *cli, const mr_render_op
         return mr_err_set(err, "'%s' holds no picture to render in segments", out);
     snprintf(ca->codec, sizeof ca->codec, "--codec=%s", codec);
     /* one encoder for every part (NVENC past a card's session limit must not make some x264) */
-    const char *enc = o->out.encoder && strcmp(o->out.encoder, "auto") ? NULL
-                      : mr_venc_settle(o->out.encoder, codec, o->backend == MR_BACKEND_CPU ? NULL : mr_gpu_ready());
+    mr_err why;
+    mr_gpu *gpu = o->backend == MR_BACKEND_CPU ? NULL : mr_gpu_open(&why); /* waits for a start begun */
+    const char *enc = o->out.encoder && strcmp(o->out.encoder, "auto") ? NULL : mr_venc_settle(o->out.encoder, codec, gpu);
     snprintf(ca->encoder, sizeof ca->encoder, enc ? "--encoder=%s" : "", enc);
     const char *visible = getenv("CUDA_VISIBLE_DEVICES");
     snprintf(ca->gpu_buf, sizeof ca->gpu_buf, "%s", visible ? visible : "");
