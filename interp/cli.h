@@ -26,7 +26,7 @@ typedef struct mr_cli {
     const char *gpus;        /* run: --gpus 0,1 (what each segment sees as its GPU) */
     bool skip_renders;       /* the script's own render() calls are skipped (a segment's task, a join) */
     /* What shapes the output: every --set and render option but the thread counts, as
-     * "--name=value" in the order given (segments.c passes them on, and the parts of one output
+     * "--name=value" in the order given (segment_procs.c passes them on, and the parts of one output
      * must have the same); the texts live in argbuf. */
     const char *args[MR_MAX_ARGS];
     int nargs;
