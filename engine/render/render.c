@@ -124,12 +124,7 @@ static AVFrame *take(job *j, int64_t n)
             break;
         }
         struct timespec ts;
-        clock_gettime(CLOCK_REALTIME, &ts);
-        ts.tv_nsec += 100 * 1000 * 1000;
-        if (ts.tv_nsec >= 1000000000) {
-            ts.tv_sec++;
-            ts.tv_nsec -= 1000000000;
-        }
+        mr_clock_deadline(&ts, 100);
         pthread_cond_timedwait(&j->cond, &j->lock, &ts);
     }
     AVFrame *pic = NULL;

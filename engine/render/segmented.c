@@ -16,6 +16,7 @@
 #include <string.h>
 #include <time.h>
 #include <unistd.h>
+#include "engine/core/clock.h"
 #include "engine/core/log.h"
 #include "engine/output/part_file.h"
 #include "engine/render/join.h"
@@ -190,12 +191,7 @@ static void wait_segments(run *R, int started)
         if (R->o->cancel && *R->o->cancel)
             R->stop = 1;
         struct timespec ts;
-        clock_gettime(CLOCK_REALTIME, &ts);
-        ts.tv_nsec += 50 * 1000 * 1000;
-        if (ts.tv_nsec >= 1000000000) {
-            ts.tv_sec++;
-            ts.tv_nsec -= 1000000000;
-        }
+        mr_clock_deadline(&ts, 50);
         pthread_cond_timedwait(&R->cond, &R->lock, &ts);
     }
     pthread_mutex_unlock(&R->lock);

@@ -117,20 +117,18 @@ expect_contains "60 s joined" "$("$MC" long.mp4)" "frames=1800"
 
 # run --segments interrupted: nothing at the output, no folder of parts left
 segment_procs() { pgrep -f -- '--segment [0-9]+/2 .*long\.lua$' | wc -l; }
-"$MR" run long.lua -o stopped.mp4 --segments 2 $slow -q &
-pid=$!
-until_true "ls -a | grep -q moonreel-segments" && ok || bad "the segments never started"
-kill -TERM $pid; wait $pid; rc=$?
-expect_eq "SIGTERM: status 143" $rc 143
-expect_no_file stopped.mp4
-expect_eq "no segments folder left after SIGTERM" "$(ls -a | grep -c moonreel-segments)" 0
-"$MR" run long.lua -o stopped.mp4 --segments 2 --gpus 0 $slow -q &
-pid=$!
-until_true '[ "$(segment_procs)" = 2 ]' && ok || bad "the segments' processes never started"
-kill -TERM $pid; wait $pid; rc=$?
-expect_eq "SIGTERM with --gpus: status 143" $rc 143
-expect_no_file stopped.mp4
-expect_eq "no segments folder left after SIGTERM with --gpus" "$(ls -a | grep -c moonreel-segments)" 0
+# stopped_by_sigterm WHAT STARTED [run options]: SIGTERM once STARTED holds; status 143, nothing left
+stopped_by_sigterm() {
+  "$MR" run long.lua -o stopped.mp4 --segments 2 "${@:3}" $slow -q &
+  local pid=$!
+  until_true "$2" && ok || bad "$1: the segments never started"
+  kill -TERM $pid; wait $pid
+  expect_eq "$1: status 143" $? 143
+  expect_no_file stopped.mp4
+  expect_eq "$1: no segments folder left" "$(ls -a | grep -c moonreel-segments)" 0
+}
+stopped_by_sigterm "SIGTERM" "ls -a | grep -q moonreel-segments"
+stopped_by_sigterm "SIGTERM with --gpus" '[ "$(segment_procs)" = 2 ]' --gpus 0
 expect_eq "no segment process left" "$(segment_procs)" 0
 
 # SIGKILL leaves the hidden folder (nothing can clean up); the next segmented render beside
