@@ -98,14 +98,9 @@ static int render_output(const mr_cli *cli, mr_clip *clip, mr_render_opts *o, co
     /* render only (--encoder null) writes nothing */
     const char *done = o->out.encoder && !strcmp(o->out.encoder, "null") ? "rendered (render only, nothing written)"
                                                                         : "wrote";
-    /* on a GPU, a process per segment: its own CUDA context and stream (threads sharing the
-     * process's one stream gained less: bench/RESULTS.md); on the CPU, threads */
-    mr_gpu *gpu = NULL;
-    if (segments > 1 && !cli->gpus && mr_backend_resolve(o->backend, &gpu, &err) < 0) {
-        fprintf(stderr, "moonreel: %s: %s\n", out, err.msg);
-        return 1;
-    }
-    if (segments > 1 && (cli->gpus || gpu)) {
+    /* segments are threads of this process, each on a lane of its own on a GPU (its own
+     * stream and decoders); with --gpus, a process per segment, each on its GPU */
+    if (segments > 1 && cli->gpus) {
         status = mr_run_segmented(cli, clip, o, out, segments);
         if (status == 0 && !cli->quiet)
             fprintf(stderr, "moonreel: %s %s\n", done, out);
@@ -312,11 +307,12 @@ static const struct {
      "--threads: render workers (default one a core); --encoder-threads: the encoder's threads\n"
      "(default its own choice). MOONREEL_TRACE=1 prints when each stage starts (GPU start-up,\n"
      "encoder, first frame), counted from the start.\n"
-     "--segments N renders the frames in N contiguous segments at once (threads on the CPU, a\n"
-     "process each on a GPU; own decoders, workers and encoder, the cores shared out) and joins\n"
-     "them without re-encoding, the sound rendered once; auto (the default) splits where it\n"
-     "pays: 8 cores or more, and 30 s or more a segment. --gpus 0,1 spreads the segments over\n"
-     "those GPUs. --segment K/N -o PARTS/ renders one part (a cluster task); `moonreel join`\n"
+     "--segments N renders the frames in N contiguous segments at once (threads, each with its\n"
+     "own decoders, workers, encoder and GPU stream, the cores shared out) and joins them\n"
+     "without re-encoding, the sound rendered once; auto (the default) splits where it pays:\n"
+     "with a CPU encoder, 8 cores or more and 30 s or more a segment; decoding and encoding on a\n"
+     "GPU, a segment a 7.5 s, up to 4. --gpus 0,1 runs a process a segment over those GPUs.\n"
+     "--segment K/N -o PARTS/ renders one part (a cluster task); `moonreel join`\n"
      "puts them together (docs/cluster.md).", true, "*.lua"},
     {"join", mr_cmd_join, "moonreel join PARTS/ -o out.mp4 [-q | -v]",
      "Joins the parts that `moonreel run edit.lua --segment K/N -o PARTS/` rendered (one task of a\n"

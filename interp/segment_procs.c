@@ -1,4 +1,4 @@
-/* segment_procs.c: run --segments with a process per segment (on a GPU, or with --gpus):
+/* segment_procs.c: run --segments --gpus with a process per segment, each on its GPU:
  * starting them, waiting for them, joining their parts (segments.h). */
 #include "interp/segments.h"
 

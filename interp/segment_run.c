@@ -13,6 +13,8 @@
 #include <sys/stat.h>
 #include <unistd.h>
 #include "engine/core/log.h"
+#include "engine/gpu/gpu.h"
+#include "engine/output/output.h"
 #include "engine/output/alpha_out.h"
 #include "engine/render/segmented.h"
 #include "engine/render/segments.h"
@@ -57,6 +59,20 @@ bool mr_segments_render_only(const mr_render_opts *o)
     return o->out.encoder && !strcmp(o->out.encoder, "null");
 }
 
+/* Whether a render of o to out would decode and encode its picture off the CPU: on a GPU,
+ * rendering only or through NVENC (settled as segments' encoders are). */
+static bool off_cpu(const mr_render_opts *o, const char *out)
+{
+    mr_err why;
+    mr_gpu *gpu = o->backend == MR_BACKEND_CPU ? NULL : mr_gpu_open(&why); /* waits for a start begun */
+    if (!gpu)
+        return false;
+    if (mr_segments_render_only(o))
+        return true;
+    const char *enc = mr_venc_settle(o->out.encoder, mr_output_codec(out, &o->out), gpu);
+    return enc && strstr(enc, "nvenc");
+}
+
 int mr_segments_for(const mr_cli *cli, mr_clip *clip, const mr_render_opts *o, const char *out, int *n, mr_err *err)
 {
     int asked = 0; /* auto */
@@ -79,7 +95,7 @@ int mr_segments_for(const mr_cli *cli, mr_clip *clip, const mr_render_opts *o, c
             mr_log("--segments %d: %s; rendering it in one pipeline", asked, why);
         return 0;
     }
-    *n = asked ? (asked < frames ? asked : (int)frames) : mr_segments_auto(frames, fps, mr_cpu_cores());
+    *n = asked ? (asked < frames ? asked : (int)frames) : mr_segments_auto(frames, fps, mr_cpu_cores(), off_cpu(o, out));
     if (*n > MR_SEGMENTS_AT_ONCE) {
         mr_log("--segments %d: at most %d render at once on one machine", *n, MR_SEGMENTS_AT_ONCE);
         *n = MR_SEGMENTS_AT_ONCE;

@@ -57,7 +57,7 @@ int mr_compare_backends(mr_clip *clip, mr_rational fps, struct mr_gpu *gpu, doub
         if (r == 0 && !b->gpu)
             r = mr_err_set(err, "frame %lld came back from the GPU evaluation on the host: the CUDA path did not run",
                            (long long)n);
-        if (r == 0 && !(bh = mr_k_to_host(b, err)))
+        if (r == 0 && !(bh = mr_k_to_host(dev.gpu, b, err)))
             r = -1;
         if (r == 0) {
             int d;

@@ -26,7 +26,7 @@ void mr_eval_free(mr_eval *ev)
     }
     if (ev->gpu_scratch[0] || ev->gpu_scratch[1] || ev->gpu_scratch[2]) {
         mr_err ignored;
-        mr_gpu_sync(&ignored); /* queued work may still read the scratch */
+        mr_gpu_sync(ev->gpu, &ignored); /* queued work may still read the scratch */
         for (int i = 0; i < 3; i++)
             mr_gpu_free(ev->gpu_scratch[i], ev->gpu_scratch_bytes[i]);
     }

@@ -19,7 +19,7 @@ static int pool_count;
 
 static size_t frame_bytes(const mr_frame *f) { return (size_t)f->stride * f->h; }
 
-static mr_frame *frame_new(int w, int h, bool gpu, mr_err *err)
+static mr_frame *frame_new(int w, int h, const struct mr_gpu *lane, bool gpu, mr_err *err)
 {
     if (w <= 0 || h <= 0 || w > 16384 || h > 16384) {
         mr_err_set(err, "invalid picture size %dx%d", w, h);
@@ -27,7 +27,7 @@ static mr_frame *frame_new(int w, int h, bool gpu, mr_err *err)
     }
     pthread_mutex_lock(&pool_lock);
     for (mr_frame **p = &pool_head; *p; p = &(*p)->next_free) {
-        if ((*p)->w == w && (*p)->h == h && (*p)->gpu == gpu) {
+        if ((*p)->w == w && (*p)->h == h && (*p)->gpu == gpu && (*p)->lane == lane) {
             mr_frame *f = *p;
             *p = f->next_free;
             pool_bytes -= frame_bytes(f);
@@ -50,6 +50,7 @@ static mr_frame *frame_new(int w, int h, bool gpu, mr_err *err)
     f->w = w;
     f->h = h;
     f->gpu = gpu;
+    f->lane = lane;
     f->stride = gpu ? (w * 4 + 255) & ~255 : (w * 4 + 63) & ~63;
     if (gpu) {
         if (!(f->data = mr_gpu_malloc(frame_bytes(f), err))) {
@@ -65,8 +66,8 @@ static mr_frame *frame_new(int w, int h, bool gpu, mr_err *err)
     return f;
 }
 
-mr_frame *mr_frame_new(int w, int h, mr_err *err) { return frame_new(w, h, false, err); }
-mr_frame *mr_frame_new_gpu(int w, int h, mr_err *err) { return frame_new(w, h, true, err); }
+mr_frame *mr_frame_new(int w, int h, mr_err *err) { return frame_new(w, h, NULL, false, err); }
+mr_frame *mr_frame_new_gpu(const struct mr_gpu *gpu, int w, int h, mr_err *err) { return frame_new(w, h, gpu, true, err); }
 
 static void frame_free(mr_frame *f)
 {
@@ -119,18 +120,18 @@ void mr_frame_unref(mr_frame *f)
     }
 }
 
-int mr_frame_make_writable(mr_frame **fp, mr_err *err)
+int mr_frame_make_writable(mr_frame **fp, const struct mr_gpu *gpu, mr_err *err)
 {
     mr_frame *f = *fp;
     if (atomic_load(&f->refs) == 1) {
         f->has_ink = false; /* the caller may draw anywhere */
         return 0;
     }
-    mr_frame *c = frame_new(f->w, f->h, f->gpu, err);
+    mr_frame *c = frame_new(f->w, f->h, f->gpu ? gpu : NULL, f->gpu, err);
     if (!c)
         return -1;
     if (f->gpu) {
-        if (mr_gpu_copy2d(c->data, c->stride, f->data, f->stride, (size_t)f->w * 4, f->h, err) < 0) {
+        if (mr_gpu_copy2d(gpu, c->data, c->stride, f->data, f->stride, (size_t)f->w * 4, f->h, err) < 0) {
             mr_frame_unref(c);
             return -1;
         }

@@ -11,12 +11,17 @@
 #include <stdint.h>
 #include "engine/core/error.h"
 
+struct mr_gpu;
+
 typedef struct mr_frame {
     int w, h;
     int stride;          /* bytes per row */
     uint8_t *data;       /* w*4 bytes of premultiplied R,G,B,A per row */
     bool opaque;         /* producer's promise that every alpha is 255 */
     bool gpu;            /* data is device memory (on the process's GPU, engine/gpu/gpu.h) */
+    const struct mr_gpu *lane; /* a GPU frame's lane: only its stream touches the pixels, so
+                                  the frame is handed to other lanes never, and back to the
+                                  pool for its own lane alone (NULL on the host) */
     /* The producer's promise that every pixel outside this box is transparent (0), when
      * has_ink (a subtitle's line on a full-frame layer; ink_w 0: all of it is): compose draws
      * the box alone. New frames and mr_frame_make_writable drop it (a writer may draw
@@ -31,8 +36,16 @@ typedef struct mr_frame {
  * or NULL with err set when memory runs out or the size is not positive. */
 mr_frame *mr_frame_new(int w, int h, mr_err *err);
 
-/* The same on the GPU: data is device memory, with a 256-byte aligned stride. */
-mr_frame *mr_frame_new_gpu(int w, int h, mr_err *err);
+/* The same on the GPU for the lane `gpu`: data is device memory, with a 256-byte aligned
+ * stride. */
+mr_frame *mr_frame_new_gpu(const struct mr_gpu *gpu, int w, int h, mr_err *err);
+
+/* Whether an evaluation on `gpu` (NULL: the host) may use the kept picture f: a host frame
+ * anywhere, a GPU frame only on its own lane. */
+static inline bool mr_frame_usable(const mr_frame *f, const struct mr_gpu *gpu)
+{
+    return !f->gpu || f->lane == gpu;
+}
 
 /* Adds a reference and returns f (NULL stays NULL). */
 mr_frame *mr_frame_ref(mr_frame *f);
@@ -41,9 +54,10 @@ mr_frame *mr_frame_ref(mr_frame *f);
 void mr_frame_unref(mr_frame *f);
 
 /* Makes *f safe to draw on: if someone else holds a reference, replaces *f with a private
- * copy in the same place, host or GPU (dropping the caller's reference to the shared one).
+ * copy in the same place, host or GPU (dropping the caller's reference to the shared one); a
+ * GPU frame is copied on the caller's lane `gpu` (engine/gpu/gpu.h; unused for host frames).
  * Returns 0, or -1 with err set (then *f is unchanged). */
-int mr_frame_make_writable(mr_frame **f, mr_err *err);
+int mr_frame_make_writable(mr_frame **f, const struct mr_gpu *gpu, mr_err *err);
 
 /* Promises that f is transparent outside the box (x, y, w, h), clipped to f (w or h 0: all
  * of f is). For the producer, before f is shared. */
@@ -64,7 +78,7 @@ static inline void mr_frame_set_ink(mr_frame *f, int x, int y, int w, int h)
 static inline mr_frame mr_frame_view(const mr_frame *f, int x, int y, int w, int h)
 {
     return (mr_frame){.w = w, .h = h, .stride = f->stride, .data = f->data + (size_t)y * f->stride + 4 * (size_t)x,
-                      .opaque = f->opaque, .gpu = f->gpu};
+                      .opaque = f->opaque, .gpu = f->gpu, .lane = f->lane};
 }
 
 /* Row y of f (a host frame). */

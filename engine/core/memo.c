@@ -25,7 +25,8 @@ mr_frame *mr_memo_get(mr_memo *m, const mr_eval *ev, const void *key, size_t n, 
     int s = ev->gpu != NULL;
     mr_frame *f = NULL;
     pthread_mutex_lock(&m->lock);
-    if (m->slot[s].frame && m->slot[s].n == n && m->slot[s].input == input && !memcmp(m->slot[s].key, key, n))
+    if (m->slot[s].frame && mr_frame_usable(m->slot[s].frame, ev->gpu) && m->slot[s].n == n &&
+        m->slot[s].input == input && !memcmp(m->slot[s].key, key, n))
         f = mr_frame_ref(m->slot[s].frame);
     pthread_mutex_unlock(&m->lock);
     return f;

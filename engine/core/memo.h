@@ -1,7 +1,8 @@
 /* memo.h: a node's last picture, kept with the values it was made from, so that a node whose
  * values have come to rest (an animation that ended, a mask that stopped moving) draws once
  * and then hands out that picture while its values stay the same. One picture for the host
- * and one for the GPU; safe to use from the threads that render frames in parallel. */
+ * and one for the GPU (handed out on the lane that made it alone); safe to use from the
+ * threads that render frames in parallel. */
 #ifndef MR_MEMO_H
 #define MR_MEMO_H
 

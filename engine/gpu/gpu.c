@@ -20,6 +20,7 @@
 #include <libavutil/hwcontext_cuda.h>
 
 struct mr_gpu {
+    bool lane;                 /* made by mr_gpu_lane_new: its stream and FFmpeg device are its own */
     int device;
     char name[256];
     char identity[MR_GPU_IDENTITY_MAX];
@@ -34,6 +35,13 @@ static _Atomic(mr_gpu *) opened; /* set last, once the GPU is fully open */
 static mr_err open_error;
 static atomic_size_t live_bytes, peak_bytes;
 static atomic_bool released; /* the context is gone (or going): no more CUDA calls */
+static atomic_int lanes;      /* lanes alive beside the process's own stream */
+
+static void *refuse_released(mr_err *err)
+{
+    mr_err_set(err, "the GPU was let go: the process is ending");
+    return NULL;
+}
 
 bool mr_gpu_built(void) { return true; }
 
@@ -53,6 +61,26 @@ static void describe(mr_gpu *g, const unsigned char uuid[16])
     if (!driver[0])
         snprintf(driver, sizeof driver, "cuda-%d", mr_gpu_driver_version());
     mr_gpu_identity_format(uuid, driver, g->identity, sizeof g->identity);
+}
+
+/* A stream of its own on the primary context, and FFmpeg's device on it (so NVDEC copies its
+ * frames out on that stream). Returns 0, or -1 with err set and nothing kept. */
+static int open_stream(mr_gpu *g, mr_err *err)
+{
+    AVDictionary *opts = NULL;
+    av_dict_set(&opts, "primary_ctx", "1", 0);
+    int r = av_hwdevice_ctx_create(&g->hw_device, AV_HWDEVICE_TYPE_CUDA, "0", opts, 0);
+    av_dict_free(&opts);
+    if (r < 0)
+        return mr_err_av(err, r, "FFmpeg cannot open the CUDA device");
+    if (mr_gpu_check(cudaStreamCreateWithFlags(&g->stream, cudaStreamNonBlocking), "cannot make a CUDA stream", err) <
+        0) {
+        av_buffer_unref(&g->hw_device);
+        return -1;
+    }
+    AVCUDADeviceContext *hw = ((AVHWDeviceContext *)g->hw_device->data)->hwctx;
+    hw->stream = (CUstream)g->stream;
+    return 0;
 }
 
 static bool no_driver; /* set once by open_once: libcuda.so.1 could not be loaded */
@@ -91,25 +119,9 @@ static void open_once(void)
     describe(g, (const unsigned char *)prop.uuid.bytes);
     /* FFmpeg retains the device's primary context first (it sets the context's flags, which
      * it can only do before the context is active); the runtime then works in that same
-     * context, so NVDEC, NVENC and our kernels share one context and one stream */
-    AVDictionary *opts = NULL;
-    av_dict_set(&opts, "primary_ctx", "1", 0);
-    int r = av_hwdevice_ctx_create(&g->hw_device, AV_HWDEVICE_TYPE_CUDA, "0", opts, 0);
-    av_dict_free(&opts);
-    mr_trace("FFmpeg's CUDA device made (primary context)");
-    if (r < 0) {
-        mr_err_av(&open_error, r, "FFmpeg cannot open the CUDA device");
+     * context, so NVDEC, NVENC and our kernels share one context */
+    if (open_stream(g, &open_error) < 0)
         return;
-    }
-    if (mr_gpu_check(cudaSetDevice(0), "cannot use the GPU", &open_error) < 0 ||
-        mr_gpu_check(cudaFree(0), "cannot start CUDA on the GPU", &open_error) < 0 ||
-        mr_gpu_check(cudaStreamCreateWithFlags(&g->stream, cudaStreamNonBlocking), "cannot make a CUDA stream",
-                     &open_error) < 0) {
-        av_buffer_unref(&g->hw_device);
-        return;
-    }
-    AVCUDADeviceContext *hw = ((AVHWDeviceContext *)g->hw_device->data)->hwctx;
-    hw->stream = (CUstream)g->stream;
     atomic_store(&opened, g);
     mr_trace("GPU open: %s", g->name);
 }
@@ -213,17 +225,48 @@ size_t mr_gpu_memory(const mr_gpu *g) { return g->memory; }
 void *mr_gpu_stream(const mr_gpu *g) { return g->stream; }
 AVBufferRef *mr_gpu_hw_device(const mr_gpu *g) { return g->hw_device; }
 
+mr_gpu *mr_gpu_lane_new(const mr_gpu *g, mr_err *err)
+{
+    if (atomic_load(&released))
+        return refuse_released(err);
+    mr_gpu *lane = malloc(sizeof *lane);
+    if (!lane) {
+        mr_err_set(err, "out of memory");
+        return NULL;
+    }
+    *lane = *g;
+    lane->lane = true;
+    if (open_stream(lane, err) < 0) {
+        free(lane);
+        return NULL;
+    }
+    atomic_fetch_add(&lanes, 1);
+    return lane;
+}
+
+void mr_gpu_lane_free(mr_gpu *lane)
+{
+    if (!lane || !lane->lane)
+        return;
+    if (!atomic_load(&released)) {
+        cudaStreamSynchronize(lane->stream);
+        av_buffer_unref(&lane->hw_device); /* FFmpeg's device lets the primary context go */
+        cudaStreamDestroy(lane->stream);
+    }
+    atomic_fetch_sub(&lanes, 1);
+    free(lane);
+}
+
+int mr_gpu_publish(const mr_gpu *g, mr_err *err)
+{
+    return atomic_load(&lanes) > 0 ? mr_gpu_sync(g, err) : 0;
+}
+
 int mr_gpu_driver_version(void)
 {
     int v = 0;
     cudaDriverGetVersion(&v);
     return v;
-}
-
-static void *refuse_released(mr_err *err)
-{
-    mr_err_set(err, "the GPU was let go: the process is ending");
-    return NULL;
 }
 
 void *mr_gpu_malloc(size_t bytes, mr_err *err)
@@ -265,15 +308,16 @@ void mr_gpu_host_free(void *p)
         cudaFreeHost(p);
 }
 
-int mr_gpu_copy2d(void *dst, size_t dpitch, const void *src, size_t spitch, size_t width, size_t height, mr_err *err)
+int mr_gpu_copy2d(const mr_gpu *g, void *dst, size_t dpitch, const void *src, size_t spitch, size_t width,
+                  size_t height, mr_err *err)
 {
-    return mr_gpu_check(cudaMemcpy2DAsync(dst, dpitch, src, spitch, width, height, cudaMemcpyDefault, the_gpu.stream),
+    return mr_gpu_check(cudaMemcpy2DAsync(dst, dpitch, src, spitch, width, height, cudaMemcpyDefault, g->stream),
                         "GPU copy failed", err);
 }
 
-int mr_gpu_sync(mr_err *err)
+int mr_gpu_sync(const mr_gpu *g, mr_err *err)
 {
-    return mr_gpu_check(cudaStreamSynchronize(the_gpu.stream), "GPU work failed", err);
+    return mr_gpu_check(cudaStreamSynchronize(g->stream), "GPU work failed", err);
 }
 
 void *mr_gpu_event_new(mr_err *err)
@@ -286,9 +330,9 @@ void *mr_gpu_event_new(mr_err *err)
     return e;
 }
 
-int mr_gpu_event_record(void *ev, mr_err *err)
+int mr_gpu_event_record(const mr_gpu *g, void *ev, mr_err *err)
 {
-    return mr_gpu_check(cudaEventRecord((cudaEvent_t)ev, the_gpu.stream), "cannot record a CUDA event", err);
+    return mr_gpu_check(cudaEventRecord((cudaEvent_t)ev, g->stream), "cannot record a CUDA event", err);
 }
 
 int mr_gpu_event_wait(void *ev, mr_err *err)
@@ -332,13 +376,16 @@ void mr_gpu_free(void *p, size_t bytes) {}
 void *mr_gpu_host_malloc(size_t bytes, mr_err *err) { return mr_gpu_malloc(bytes, err); }
 void mr_gpu_host_free(void *p) {}
 int mr_gpu_check(int e, const char *what, mr_err *err) { return e ? mr_err_set(err, "%s", what) : 0; }
-int mr_gpu_copy2d(void *d, size_t dp, const void *s, size_t sp, size_t w, size_t h, mr_err *err)
+int mr_gpu_copy2d(const mr_gpu *g, void *d, size_t dp, const void *s, size_t sp, size_t w, size_t h, mr_err *err)
 {
     return mr_err_set(err, "this moonreel was built without CUDA");
 }
-int mr_gpu_sync(mr_err *err) { return 0; }
+int mr_gpu_sync(const mr_gpu *g, mr_err *err) { return 0; }
+mr_gpu *mr_gpu_lane_new(const mr_gpu *g, mr_err *err) { return mr_gpu_malloc(0, err); }
+void mr_gpu_lane_free(mr_gpu *lane) {}
+int mr_gpu_publish(const mr_gpu *g, mr_err *err) { return 0; }
 void *mr_gpu_event_new(mr_err *err) { return mr_gpu_malloc(0, err); }
-int mr_gpu_event_record(void *ev, mr_err *err) { return 0; }
+int mr_gpu_event_record(const mr_gpu *g, void *ev, mr_err *err) { return 0; }
 int mr_gpu_event_wait(void *ev, mr_err *err) { return 0; }
 void mr_gpu_event_free(void *ev) {}
 size_t mr_gpu_peak_bytes(void) { return 0; }

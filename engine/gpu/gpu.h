@@ -1,7 +1,9 @@
 /* gpu.h: the CUDA device moonreel renders on. One per process, found at first use: the
- * device's primary context (shared with FFmpeg's NVDEC/NVENC through one AVHWDeviceContext),
- * one stream on which every kernel, copy, decode and encode of the pipeline is ordered, and
- * device memory. Without CUDA at build time, or without a driver or a device at run time,
+ * device's primary context (shared with FFmpeg's NVDEC/NVENC through an AVHWDeviceContext),
+ * a stream on which every kernel, copy, decode and encode of a pipeline is ordered, and device
+ * memory. A pipeline that runs beside others (a segment of a render) takes a lane: the same
+ * device and context with a stream and an FFmpeg device of its own, so that its decoders,
+ * copies and kernels wait only for each other. Without CUDA at build time, or without a driver or a device at run time,
  * mr_gpu_open says why and the engine renders on the CPU. */
 #ifndef MR_GPU_H
 #define MR_GPU_H
@@ -62,7 +64,20 @@ int mr_gpu_driver_version(void);
  * 580.159.04"): the GPU's UUID and the kernel driver's version. */
 const char *mr_gpu_identity(const mr_gpu *g);
 
-/* The pipeline's stream (a cudaStream_t) and FFmpeg's device on the same context and stream
+/* A lane of g: the same GPU with its own stream and FFmpeg device (on the primary context),
+ * usable wherever an mr_gpu is. NULL with err set. The caller frees it with mr_gpu_lane_free
+ * (which waits for its stream) after everything that used it is gone; free takes NULL and
+ * ignores the process's own handle. */
+mr_gpu *mr_gpu_lane_new(const mr_gpu *g, mr_err *err);
+void mr_gpu_lane_free(mr_gpu *lane);
+
+/* Makes what g's stream has queued so far safe for other lanes to read: a picture kept where
+ * any pipeline may take it (a node's memo, an uploaded table) is published this way. Waits
+ * for g's stream while lanes exist; does nothing otherwise (one stream orders everything).
+ * Returns 0, or -1 with the stream's error. */
+int mr_gpu_publish(const mr_gpu *g, mr_err *err);
+
+/* g's stream (a cudaStream_t) and FFmpeg's device on the same context and stream
  * (borrowed: add a reference to keep it). */
 void *mr_gpu_stream(const mr_gpu *g);
 struct AVBufferRef *mr_gpu_hw_device(const mr_gpu *g);
@@ -79,16 +94,16 @@ void mr_gpu_host_free(void *p);
 /* Turns a CUDA error code into -1 with "what: reason" in err, or returns 0 for success. */
 int mr_gpu_check(int cuda_error, const char *what, mr_err *err);
 
-/* A 2D copy on the pipeline's stream, device or host memory on either side. */
-int mr_gpu_copy2d(void *dst, size_t dpitch, const void *src, size_t spitch, size_t width, size_t height,
-                  mr_err *err);
+/* A 2D copy on g's stream, device or host memory on either side. */
+int mr_gpu_copy2d(const mr_gpu *g, void *dst, size_t dpitch, const void *src, size_t spitch, size_t width,
+                  size_t height, mr_err *err);
 
-/* Waits for everything queued on the stream. Returns 0, or -1 with the first error. */
-int mr_gpu_sync(mr_err *err);
+/* Waits for everything queued on g's stream. Returns 0, or -1 with the first error. */
+int mr_gpu_sync(const mr_gpu *g, mr_err *err);
 
 /* Events, to wait for one frame's work without waiting for the device. */
 void *mr_gpu_event_new(mr_err *err);
-int mr_gpu_event_record(void *ev, mr_err *err);
+int mr_gpu_event_record(const mr_gpu *g, void *ev, mr_err *err);
 int mr_gpu_event_wait(void *ev, mr_err *err);
 void mr_gpu_event_free(void *ev);
 

@@ -21,7 +21,7 @@
 
 mr_frame *mr_k_new(mr_eval *ev, int w, int h)
 {
-    return ev->gpu ? mr_frame_new_gpu(w, h, ev->err) : mr_frame_new(w, h, ev->err);
+    return ev->gpu ? mr_frame_new_gpu(ev->gpu, w, h, ev->err) : mr_frame_new(w, h, ev->err);
 }
 
 int mr_k_fill(mr_eval *ev, mr_frame *f, uint32_t premul)
@@ -62,7 +62,7 @@ int mr_k_copy_rect(mr_eval *ev, mr_frame *dst, const mr_frame *src, int sx, int 
         return 0;
     }
     dst->opaque = src->opaque;
-    return mr_gpu_copy2d(dst->data, dst->stride, src->data + (size_t)sy * src->stride + 4 * sx, src->stride,
+    return mr_gpu_copy2d(ev->gpu, dst->data, dst->stride, src->data + (size_t)sy * src->stride + 4 * sx, src->stride,
                          (size_t)w * 4, h, ev->err);
 }
 
@@ -160,10 +160,10 @@ int mr_k_rgba_to_yuva(mr_eval *ev, const mr_frame *src, const mr_rgb2yuv_params 
 
 int mr_k_to_device(mr_eval *ev, mr_frame **f)
 {
-    mr_frame *h = *f, *d = mr_frame_new_gpu(h->w, h->h, ev->err);
+    mr_frame *h = *f, *d = mr_frame_new_gpu(ev->gpu, h->w, h->h, ev->err);
     if (!d)
         return -1;
-    if (mr_gpu_copy2d(d->data, d->stride, h->data, h->stride, (size_t)h->w * 4, h->h, ev->err) < 0) {
+    if (mr_gpu_copy2d(ev->gpu, d->data, d->stride, h->data, h->stride, (size_t)h->w * 4, h->h, ev->err) < 0) {
         mr_frame_unref(d);
         return -1;
     }
@@ -175,13 +175,13 @@ int mr_k_to_device(mr_eval *ev, mr_frame **f)
     return 0;
 }
 
-mr_frame *mr_k_to_host(const mr_frame *f, mr_err *err)
+mr_frame *mr_k_to_host(const struct mr_gpu *g, const mr_frame *f, mr_err *err)
 {
     mr_frame *h = mr_frame_new(f->w, f->h, err);
     if (!h)
         return NULL;
-    if (mr_gpu_copy2d(h->data, h->stride, f->data, f->stride, (size_t)f->w * 4, f->h, err) < 0 ||
-        mr_gpu_sync(err) < 0) {
+    if (mr_gpu_copy2d(g, h->data, h->stride, f->data, f->stride, (size_t)f->w * 4, f->h, err) < 0 ||
+        mr_gpu_sync(g, err) < 0) {
         mr_frame_unref(h);
         return NULL;
     }
@@ -195,7 +195,7 @@ void *mr_eval_gpu_scratch(mr_eval *ev, int slot, size_t bytes)
 {
     if (ev->gpu_scratch_bytes[slot] < bytes) {
         /* the old buffer may still be read by queued work: free it only after that work */
-        if (ev->gpu_scratch[slot] && mr_gpu_sync(ev->err) < 0)
+        if (ev->gpu_scratch[slot] && mr_gpu_sync(ev->gpu, ev->err) < 0)
             return NULL;
         mr_gpu_free(ev->gpu_scratch[slot], ev->gpu_scratch_bytes[slot]);
         ev->gpu_scratch_bytes[slot] = 0;

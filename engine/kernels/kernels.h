@@ -47,8 +47,9 @@ int mr_k_rgba_to_yuva(mr_eval *ev, const mr_frame *src, const mr_rgb2yuv_params 
 /* Replaces the host frame *f by a copy on the GPU (the caller's reference moves to it). */
 int mr_k_to_device(mr_eval *ev, mr_frame **f);
 
-/* A host copy of a GPU frame (waits for it); NULL with err set on failure. */
-mr_frame *mr_k_to_host(const mr_frame *f, mr_err *err);
+/* A host copy of a GPU frame, copied on g's stream (the lane that made f) and waited for;
+ * NULL with err set on failure. */
+mr_frame *mr_k_to_host(const struct mr_gpu *g, const mr_frame *f, mr_err *err);
 
 /* Device scratch of at least `bytes` for ev's own use (slot 0: resampling, blur, morphology
  * (k_blur.h, k_morph.h), pixelate (k_detail.h), each only for the span of one call; 1: uploads,

@@ -51,7 +51,7 @@ static int upload_planes(mr_eval *ev, mr_yuv_image *y)
         return -1;
     for (int i = 0; i < nplanes; i++) {
         size_t pitch = (width[i] + 255) & ~(size_t)255;
-        if (mr_gpu_copy2d(dev, pitch, y->plane[i], y->stride[i], width[i], rows[i], ev->err) < 0)
+        if (mr_gpu_copy2d(ev->gpu, dev, pitch, y->plane[i], y->stride[i], width[i], rows[i], ev->err) < 0)
             return -1;
         y->plane[i] = dev;
         y->stride[i] = (int)pitch;
@@ -116,7 +116,7 @@ int mr_picture_orient(mr_eval *ev, mr_frame **f, mr_orient o)
     mr_frame *src = *f;
     int w, h;
     mr_orient_size(o, src->w, src->h, &w, &h);
-    mr_frame *dst = src->gpu ? mr_frame_new_gpu(w, h, ev->err) : mr_frame_new(w, h, ev->err);
+    mr_frame *dst = src->gpu ? mr_frame_new_gpu(ev->gpu, w, h, ev->err) : mr_frame_new(w, h, ev->err);
     mr_orient_params k = mr_orient_params_make(o, src->w, src->h);
     if (!dst || mr_k_orient(ev, src, &k, dst) < 0) {
         mr_frame_unref(dst);

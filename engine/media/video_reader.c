@@ -20,6 +20,7 @@ void mr_decode_counts(long *gpu, long *cpu)
 }
 
 #define MAX_CURSORS 16         /* a file read at this many places at once: a grid of offsets, segments */
+#define MAX_SETS 65            /* cursor sets: the process's own, and one a lane (segments at once) */
 #define RING_MIN 8             /* decoded frames kept per cursor, at least */
 #define RING_MAX 64            /* and at most, however many frames a render keeps in flight */
 #define FORWARD_LIMIT_S 1.5    /* decode forward rather than seek when this close */
@@ -38,28 +39,79 @@ typedef struct vcursor {
     bool eof;
     uint64_t used;
     AVFrame *spare;            /* an empty frame struct for the next decode */
-    bool hw;                   /* opened for NVDEC (its frames may still be software ones) */
+    const void *hw;            /* the FFmpeg device (a lane, engine/gpu/gpu.h) it decodes on with
+                                  NVDEC, or NULL (its frames may still be software ones): a
+                                  cursor serves only its own lane, whose stream orders its copies */
     bool said_cpu;             /* we told the user NVDEC declined this stream */
 } vcursor;
 
-struct mr_video_reader {
+/* The cursors of the host and of one GPU lane (a segment's pipeline): a set's lock is taken
+ * only by the pipelines that read through it, so segments on lanes of their own never wait
+ * for each other's decoding (choose() holds the set's lock while it looks at a cursor that
+ * may be busy decoding). */
+typedef struct cursor_set {
     const mr_media_info *info;
     pthread_mutex_t lock;      /* guards the choice of cursor */
+    const void *device;        /* the FFmpeg device its GPU cursors decode on, NULL until one does */
     vcursor cur[MAX_CURSORS];
     int ncur;
     uint64_t tick;
+} cursor_set;
+
+struct mr_video_reader {
+    const mr_media_info *info;
+    pthread_mutex_t lock;      /* guards the list of sets */
+    cursor_set *sets[MAX_SETS]; /* [0]: the host's and the first device's, and any past MAX_SETS */
+    int nsets;
 };
 
-mr_video_reader *mr_video_reader_new(const mr_media_info *info)
+/* A new empty set, or NULL without memory. */
+static cursor_set *set_new(const mr_media_info *info, const void *device)
 {
-    mr_video_reader *r = calloc(1, sizeof *r);
+    cursor_set *r = calloc(1, sizeof *r);
     if (!r)
         return NULL;
     r->info = info;
+    r->device = device;
     pthread_mutex_init(&r->lock, NULL);
     for (int i = 0; i < MAX_CURSORS; i++)
         pthread_mutex_init(&r->cur[i].lock, NULL);
     return r;
+}
+
+mr_video_reader *mr_video_reader_new(const mr_media_info *info)
+{
+    mr_video_reader *r = calloc(1, sizeof *r);
+    if (!r || !(r->sets[0] = set_new(info, NULL))) {
+        free(r);
+        return NULL;
+    }
+    r->info = info;
+    r->nsets = 1;
+    pthread_mutex_init(&r->lock, NULL);
+    return r;
+}
+
+/* The set for the device hw (NULL: the host): the one that decodes on it, else set 0 while it
+ * has no device yet (or when the sets run out), else a new one. NULL without memory. */
+static cursor_set *set_for(mr_video_reader *r, const void *hw)
+{
+    pthread_mutex_lock(&r->lock);
+    cursor_set *s = r->sets[0];
+    for (int i = 0; hw && i < r->nsets; i++)
+        if (r->sets[i]->device == hw) {
+            s = r->sets[i];
+            goto done;
+        }
+    if (hw && !s->device)
+        s->device = hw;
+    else if (hw && r->nsets < MAX_SETS && (s = set_new(r->info, hw)))
+        r->sets[r->nsets++] = s;
+    else if (hw)
+        s = r->sets[0]; /* out of sets (or memory): its cursors are still matched by device */
+done:
+    pthread_mutex_unlock(&r->lock);
+    return s;
 }
 
 static void ring_clear(vcursor *c)
@@ -69,10 +121,8 @@ static void ring_clear(vcursor *c)
     c->n = 0;
 }
 
-void mr_video_reader_free(mr_video_reader *r)
+static void set_free(cursor_set *r)
 {
-    if (!r)
-        return;
     for (int i = 0; i < MAX_CURSORS; i++) {
         ring_clear(&r->cur[i]);
         av_frame_free(&r->cur[i].spare);
@@ -81,6 +131,16 @@ void mr_video_reader_free(mr_video_reader *r)
             mr_demux_close(&r->cur[i].dm);
         pthread_mutex_destroy(&r->cur[i].lock);
     }
+    pthread_mutex_destroy(&r->lock);
+    free(r);
+}
+
+void mr_video_reader_free(mr_video_reader *r)
+{
+    if (!r)
+        return;
+    for (int i = 0; i < r->nsets; i++)
+        set_free(r->sets[i]);
     pthread_mutex_destroy(&r->lock);
     free(r);
 }
@@ -117,13 +177,14 @@ static bool reachable(const vcursor *c, double t)
     return t - last < FORWARD_LIMIT_S || mr_demux_keyframe_before(&c->dm, t) <= last;
 }
 
-/* Picks the cursor for t (opening one if useful). Called with r->lock held. */
-static vcursor *choose(mr_video_reader *r, double t, AVBufferRef *hw, mr_err *err)
+/* Picks the cursor of set r for t (opening one if useful). Called with r->lock held. */
+static vcursor *choose(cursor_set *r, double t, AVBufferRef *hw_device, mr_err *err)
 {
+    const void *hw = hw_device ? hw_device->data : NULL;
     vcursor *best = NULL;
     for (int i = 0; i < r->ncur; i++) {
         vcursor *c = &r->cur[i];
-        if (c->hw != (hw != NULL))
+        if (c->hw != hw)
             continue;
         pthread_mutex_lock(&c->lock);
         bool hit = find_in_ring(c, t) >= 0, near = !hit && reachable(c, t);
@@ -138,30 +199,31 @@ static vcursor *choose(mr_video_reader *r, double t, AVBufferRef *hw, mr_err *er
         return best;
     if (r->ncur < MAX_CURSORS) {
         vcursor *c = &r->cur[r->ncur];
-        if (mr_demux_open_rate(&c->dm, r->info->path, r->info->seq_rate, AVMEDIA_TYPE_VIDEO, hw, err) < 0)
+        if (mr_demux_open_rate(&c->dm, r->info->path, r->info->seq_rate, AVMEDIA_TYPE_VIDEO, hw_device, err) < 0)
             return NULL;
         c->open = true;
-        c->hw = hw != NULL;
+        c->hw = hw;
         c->origin = -INFINITY;
         r->ncur++;
         return c;
     }
     vcursor *lru = NULL;
     for (int i = 0; i < r->ncur; i++)
-        if (r->cur[i].hw == (hw != NULL) && (!lru || r->cur[i].used < lru->used))
+        if (r->cur[i].hw == hw && (!lru || r->cur[i].used < lru->used))
             lru = &r->cur[i];
-    if (!lru) /* every cursor decodes the other way: turn the oldest into one of ours */
+    if (!lru) /* every cursor decodes elsewhere (CPU, another lane): turn the oldest into one of ours */
         for (int i = 0; i < r->ncur; i++)
             if (!lru || r->cur[i].used < lru->used)
                 lru = &r->cur[i];
-    if (lru->hw != (hw != NULL)) {
+    if (lru->hw != hw) {
         pthread_mutex_lock(&lru->lock);
         ring_clear(lru);
+        av_buffer_unref(&lru->copies); /* made on the other device */
         mr_demux_close(&lru->dm);
         lru->open = false;
-        int ok = mr_demux_open_rate(&lru->dm, r->info->path, r->info->seq_rate, AVMEDIA_TYPE_VIDEO, hw, err);
+        int ok = mr_demux_open_rate(&lru->dm, r->info->path, r->info->seq_rate, AVMEDIA_TYPE_VIDEO, hw_device, err);
         lru->open = ok == 0;
-        lru->hw = hw != NULL;
+        lru->hw = hw;
         lru->eof = false;
         lru->origin = -INFINITY;
         pthread_mutex_unlock(&lru->lock);
@@ -267,10 +329,11 @@ static int decode_one(vcursor *c, const mr_media_info *info, struct mr_conceal *
     return 0;
 }
 
-int mr_video_reader_get(mr_video_reader *r, double t, AVBufferRef *hw, int keep, struct mr_conceal *tally, AVFrame **out,
-                        mr_err *err)
+int mr_video_reader_get(mr_video_reader *reader, double t, AVBufferRef *hw, int keep, struct mr_conceal *tally,
+                        AVFrame **out, mr_err *err)
 {
-    const mr_media_info *info = r->info;
+    const mr_media_info *info = reader->info;
+    cursor_set *r = set_for(reader, hw ? hw->data : NULL);
     pthread_mutex_lock(&r->lock);
     vcursor *c = choose(r, t, hw, err);
     if (c)

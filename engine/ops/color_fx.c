@@ -64,7 +64,7 @@ static int color_picture(const mr_clip *c, double t, mr_eval *ev, mr_frame **out
         return -1;
     if (p->fixed ? p->identity : mr_color_is_identity(k))
         return 0;
-    if (mr_frame_make_writable(out, ev->err) < 0 || mr_k_color(ev, *out, k) < 0) {
+    if (mr_frame_make_writable(out, ev->gpu, ev->err) < 0 || mr_k_color(ev, *out, k) < 0) {
         mr_frame_unref(*out);
         return -1;
     }

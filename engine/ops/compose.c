@@ -101,7 +101,7 @@ static int compose_picture(const mr_clip *c, double t, mr_eval *ev, mr_frame **o
             x += f->ink_x;
             y += f->ink_y;
         }
-        if ((ret = mr_frame_make_writable(&canvas, ev->err)) == 0)
+        if ((ret = mr_frame_make_writable(&canvas, ev->gpu, ev->err)) == 0)
             ret = mr_k_blend_mode(ev, canvas, &ink, x, y, 255, l->blend);
         mr_frame_unref(f);
     }

@@ -73,7 +73,7 @@ mr_frame *mr_detail_like(mr_eval *ev, const mr_frame *f)
 /* *io made writable for an effect in place. Returns 0, or -1 with ev->err set. */
 static int writable(mr_eval *ev, mr_frame **io)
 {
-    return mr_frame_make_writable(io, ev->err);
+    return mr_frame_make_writable(io, ev->gpu, ev->err);
 }
 
 /* pixelate: v[0] the block size, rounded to whole pixels. */

@@ -32,7 +32,7 @@ static int key_picture(const mr_clip *c, double t, mr_eval *ev, mr_frame **out)
     double v[3];
     if (key_values(c, t, v, ev->err) < 0 || mr_clip_picture(c->input, t, ev, out) < 0)
         return -1;
-    if (mr_frame_make_writable(out, ev->err) < 0) {
+    if (mr_frame_make_writable(out, ev->gpu, ev->err) < 0) {
         mr_frame_unref(*out);
         return -1;
     }

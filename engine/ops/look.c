@@ -29,7 +29,7 @@ static int opacity_picture(const mr_clip *c, double t, mr_eval *ev, mr_frame **o
     unsigned k = (unsigned)lround(a * 255);
     if (k == 255)
         return 0;
-    if (mr_frame_make_writable(out, ev->err) < 0) {
+    if (mr_frame_make_writable(out, ev->gpu, ev->err) < 0) {
         mr_frame_unref(*out);
         return -1;
     }
@@ -55,7 +55,7 @@ static int fade_picture(const mr_clip *c, double t, mr_eval *ev, mr_frame **out)
     unsigned k = (unsigned)lround(fade_gain(c, t) * 255);
     if (k == 255)
         return 0;
-    if (mr_frame_make_writable(out, ev->err) < 0) {
+    if (mr_frame_make_writable(out, ev->gpu, ev->err) < 0) {
         mr_frame_unref(*out);
         return -1;
     }

@@ -29,14 +29,16 @@ typedef struct lut_priv {
 
 static double unit(double v) { return v > 0 ? (v < 1 ? v : 1) : 0; }
 
-/* The device copy of p's tables, made the first time (under p->lock). NULL with err set. */
-static void *device_tables(lut_priv *p, mr_err *err)
+/* The device copy of p's tables, made the first time (under p->lock) on gpu's stream and
+ * published to the other lanes. NULL with err set. */
+static void *device_tables(lut_priv *p, const mr_gpu *gpu, mr_err *err)
 {
     pthread_mutex_lock(&p->lock);
     if (!p->dev) {
         uint8_t *d = mr_gpu_malloc(POS_BYTES + p->grid_bytes, err);
-        if (d && (mr_gpu_copy2d(d, POS_BYTES, p->pos, POS_BYTES, POS_BYTES, 1, err) < 0 ||
-                  mr_gpu_copy2d(d + POS_BYTES, p->grid_bytes, p->grid, p->grid_bytes, p->grid_bytes, 1, err) < 0)) {
+        if (d && (mr_gpu_copy2d(gpu, d, POS_BYTES, p->pos, POS_BYTES, POS_BYTES, 1, err) < 0 ||
+                  mr_gpu_copy2d(gpu, d + POS_BYTES, p->grid_bytes, p->grid, p->grid_bytes, p->grid_bytes, 1, err) < 0 ||
+                  mr_gpu_publish(gpu, err) < 0)) {
             mr_gpu_free(d, POS_BYTES + p->grid_bytes);
             d = NULL;
         }
@@ -58,10 +60,10 @@ static int lut_picture(const mr_clip *c, double t, mr_eval *ev, mr_frame **out)
     mr_lut_params k = {p->n, (int32_t)lround(unit(a) * 256), p->pos, p->grid};
     if (k.amount == 0)
         return 0;
-    if (mr_frame_make_writable(out, ev->err) < 0)
+    if (mr_frame_make_writable(out, ev->gpu, ev->err) < 0)
         goto fail;
     if ((*out)->gpu) {
-        const uint8_t *d = device_tables(p, ev->err);
+        const uint8_t *d = device_tables(p, ev->gpu, ev->err);
         if (!d)
             goto fail;
         k.pos = (const uint32_t *)d;

@@ -395,7 +395,7 @@ int mr_output_finish(mr_output *o, const volatile sig_atomic_t *cancel, mr_err *
     if (o->venc)
         r = mr_venc_send(o, NULL, err);
     if (r == 0 && o->null && o->gpu)
-        r = mr_gpu_sync(err); /* render only: the last frames' work is done */
+        r = mr_gpu_sync(o->gpu, err); /* render only: the last frames' work is done */
     if (r == 0 && o->aenc && (r = drain_audio(o, true, err)) == 0)
         r = mr_mux_encode(&o->mux, o->aenc, o->ast, NULL, err);
     if (o->null) {

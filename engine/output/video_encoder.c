@@ -512,7 +512,7 @@ static AVFrame *download(mr_output *o, mr_eval *ev, const mr_frame *src, mr_err 
     int dl[4];
     av_image_fill_arrays(dd, dl, dev, o->vfmt, o->W, o->H, 64);
     if (fill_planes(o, ev, src, dd, dl) < 0 ||
-        (!o->null && mr_gpu_copy2d(f->buf[0]->data, (size_t)o->pic_size, dev, (size_t)o->pic_size,
+        (!o->null && mr_gpu_copy2d(ev->gpu, f->buf[0]->data, (size_t)o->pic_size, dev, (size_t)o->pic_size,
                                    (size_t)o->pic_size, 1, err) < 0)) {
         av_frame_free(&f);
         return NULL;
@@ -522,7 +522,7 @@ static AVFrame *download(mr_output *o, mr_eval *ev, const mr_frame *src, mr_err 
         mr_err_set(err, "cannot make a CUDA event");
         return NULL;
     }
-    if (f->opaque_ref && mr_gpu_event_record(*(void **)f->opaque_ref->data, err) < 0) {
+    if (f->opaque_ref && mr_gpu_event_record(ev->gpu, *(void **)f->opaque_ref->data, err) < 0) {
         av_frame_free(&f);
         return NULL;
     }
@@ -582,7 +582,7 @@ AVFrame *mr_output_convert(mr_output *o, mr_eval *ev, const mr_frame *src, mr_er
     } else if (src->gpu && kernel_layout(o->vfmt)) { /* 4:2:0, or YUV with alpha (ProRes 4444, VP9) */
         f = download(o, ev, src, err);
     } else if (src->gpu) { /* another layout (ProRes 4:2:2, PNG, GIF, RGBA ones): through the CPU */
-        mr_frame *host = mr_k_to_host(src, err);
+        mr_frame *host = mr_k_to_host(o->gpu, src, err);
         if (host) {
             f = mr_output_convert(o, ev, host, err);
             mr_frame_unref(host);

@@ -277,7 +277,7 @@ static int render_stream(const mr_clip *clip, const char *path, mr_rational fps,
     for (int i = 0; j.slots && i < j.window; i++)
         av_frame_free(&j.slots[i].pic);
     bool failed = j.failed;
-    if (!failed && gpu && mr_gpu_sync(&j.err) < 0)
+    if (!failed && gpu && mr_gpu_sync(gpu, &j.err) < 0)
         failed = true;
     if (failed) {
         *err = j.err;
@@ -426,8 +426,8 @@ int mr_render(mr_clip *clip, const char *path, const mr_render_opts *o, mr_err *
         return -1;
     if ((o->join || o->segment.count >= 0) && (png || mr_output_is_sequence(path)))
         return mr_err_set(err, "'%s': a picture file is not made of segments", path);
-    mr_gpu *gpu = NULL;
-    if (!o->join && mr_backend_resolve(o->backend, &gpu, err) < 0) /* a join renders the sound only */
+    mr_gpu *gpu = o->join ? NULL : o->gpu; /* a join renders the sound only */
+    if (!o->join && !gpu && mr_backend_resolve(o->backend, &gpu, err) < 0)
         return -1;
     /* by default, alpha is kept where the picture is transparent (its first frame; a .png's
      * at t) and the output holds it: look before opening it (and before letterboxing) */
@@ -484,7 +484,7 @@ mr_frame *mr_render_frame(mr_clip *clip, double t, mr_gpu *gpu, const volatile s
     if (mr_clip_picture(clip, t, &ev, &f) < 0)
         f = NULL;
     if (f && f->gpu) {
-        mr_frame *host = mr_k_to_host(f, err);
+        mr_frame *host = mr_k_to_host(gpu, f, err);
         mr_frame_unref(f);
         f = host;
     }

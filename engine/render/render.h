@@ -40,6 +40,8 @@ typedef struct mr_render_opts {
                                 * count < 0 (the default): the whole output */
     const struct mr_join_parts *join; /* non-NULL: the picture is not rendered but copied, packet by
                                 * packet, from these parts, and the sound rendered once (join.h) */
+    struct mr_gpu *gpu;        /* non-NULL: evaluate on this GPU lane (a segment's own stream,
+                                * engine/gpu/gpu.h) rather than as backend says */
     bool then_exit;            /* the process ends after this render, freeing nothing on the
                                 * GPU: it lets go of the GPU while the encoder drains (see
                                 * mr_gpu_release_for_exit) */

@@ -18,6 +18,8 @@
 #include <unistd.h>
 #include "engine/core/clock.h"
 #include "engine/core/log.h"
+#include "engine/gpu/gpu.h"
+#include "engine/output/output.h"
 #include "engine/output/part_file.h"
 #include "engine/render/join.h"
 #include "engine/render/render_opts.h"
@@ -222,6 +224,15 @@ int mr_render_segmented(mr_clip *clip, const char *path, const mr_render_opts *o
     if (!segs || !parts || !tids || !R.done)
         r = mr_err_set(err, "out of memory");
     const char *codec = mr_output_codec(path, &o->out); /* the output's: a .webm's parts are VP9 */
+    /* on a GPU, each segment on a lane of its own: its decoders, copies and kernels queue on
+     * its own stream and wait for nobody else's; one encoder settled for all the parts (NVENC
+     * past a card's session limit must not make some of them x264) */
+    mr_gpu *gpu = NULL;
+    const char *encoder = o->out.encoder;
+    if (r == 0 && !o->gpu && mr_backend_resolve(o->backend, &gpu, err) < 0)
+        r = -1;
+    if (r == 0 && gpu && (!encoder || !strcmp(encoder, "auto")))
+        encoder = mr_venc_settle(encoder, codec, gpu);
     const char *ext = mr_segment_part_ext(codec);
     /* the cores shared out: as many workers and encoder threads as one render would have */
     int enc = mr_segments_share(o->out.threads > 0 ? o->out.threads : mr_cpu_cores() * 3 / 2, n);
@@ -241,6 +252,11 @@ int mr_render_segmented(mr_clip *clip, const char *path, const mr_render_opts *o
             s->o.out.alpha = MR_ALPHA_OFF;
         s->o.threads = workers;
         s->o.out.threads = enc;
+        s->o.out.encoder = encoder;
+        if (gpu && !(s->o.gpu = mr_gpu_lane_new(gpu, err))) {
+            r = -1;
+            break;
+        }
         snprintf(s->path, sizeof s->path, "%s/part-%04d%s", dir, k, ext);
         parts[k] = (mr_join_part){s->path, s->o.segment.first, s->o.segment.count};
         if (pthread_create(&tids[k], NULL, seg_main, s) != 0) {
@@ -256,6 +272,8 @@ int mr_render_segmented(mr_clip *clip, const char *path, const mr_render_opts *o
     wait_segments(&R, started);
     for (int k = 0; k < started; k++)
         pthread_join(tids[k], NULL);
+    for (int k = 0; segs && k < n; k++)
+        mr_gpu_lane_free(segs[k].o.gpu);
     if (r == 0 && R.failed >= 0)
         r = mr_err_set(err, "segment %d of %d: %s", R.failed, n, R.err.msg);
     else if (r == 0 && R.stop)

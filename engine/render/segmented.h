@@ -1,8 +1,8 @@
 /* segmented.h: one output rendered as several segments at once in this process: each a
  * render of its frames (segments.h) into a part file beside the output, on its own thread
- * with its own encoder, its own decoding cursors into the sources (separate NVDEC sessions on
- * the GPU) and its share of the workers and encoder threads, all on the process's one GPU;
- * then the parts are joined (join.h) and removed. */
+ * with its own encoder, its own decoding cursors into the sources and its share of the
+ * workers and encoder threads; on the GPU, each on a lane of its own (its own stream and
+ * NVDEC sessions, engine/gpu/gpu.h); then the parts are joined (join.h) and removed. */
 #ifndef MR_SEGMENTED_H
 #define MR_SEGMENTED_H
 

@@ -61,11 +61,15 @@ int mr_cpu_cores(void)
     return n < 1 ? 1 : n > 100000 ? 100000 : (int)n;
 }
 
-int mr_segments_auto(int64_t frames, mr_rational fps, int cores)
+int mr_segments_auto(int64_t frames, mr_rational fps, int cores, bool off_cpu)
 {
-    if (cores < 8 || fps.num <= 0 || fps.den <= 0)
+    if (cores < (off_cpu ? 4 : 8) || fps.num <= 0 || fps.den <= 0)
         return 1;
     double seconds = (double)frames * fps.den / fps.num;
+    if (off_cpu) {
+        int n = (int)(seconds / MR_SEGMENT_MIN_SECONDS_GPU);
+        return n < 1 ? 1 : n > MR_SEGMENTS_AUTO_GPU ? MR_SEGMENTS_AUTO_GPU : n;
+    }
     int by_length = (int)(seconds / MR_SEGMENT_MIN_SECONDS);
     int by_cores = cores / 4; /* an x264 encoder keeps about four cores busy at veryfast */
     int n = by_length < by_cores ? by_length : by_cores;

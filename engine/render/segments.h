@@ -32,14 +32,23 @@ int mr_segment_parse(const char *text, int *k, int *n, mr_err *err);
 int mr_segments_parse(const char *text, int *n, mr_err *err);
 
 /* How many segments `auto` renders an output of `frames` at fps in, on a machine of `cores`
- * CPU cores: 1 (one pipeline) unless splitting pays, that is the machine has cores an
- * encoder and one pipeline leave idle (8 or more) and every segment still lasts long enough
- * (MR_SEGMENT_MIN_SECONDS) that what a segment costs by itself (its decoders start from the
- * key frame before its first frame, up to a GOP of the sources' extra decoding; its encoder
- * starts cold) is a small part of its time. bench/segments.sh measured 15 s outputs on a
- * 16-core GPU machine: two segments gained 9 % on one edit and lost on another; four lost. */
+ * CPU cores, where `off_cpu` says the picture is decoded and encoded off the CPU (a GPU with
+ * NVENC, or render only on a GPU).
+ * - With an encoder on the CPU: 1 (one pipeline) unless splitting pays, that is the machine
+ *   has cores an encoder and one pipeline leave idle (8 or more) and every segment still
+ *   lasts long enough (MR_SEGMENT_MIN_SECONDS) that what a segment costs by itself (its
+ *   decoders start from the key frame before its first frame, up to a GOP of the sources'
+ *   extra decoding; its encoder starts cold) is a small part of its time. bench/segments.sh
+ *   on a 16-core GPU machine: with x264, 15 s outputs gain nothing from segments and lose
+ *   with four.
+ * - Off the CPU, one NVDEC engine is the limit of one pipeline, and each segment's lane
+ *   decodes on another: a segment per MR_SEGMENT_MIN_SECONDS_GPU, up to
+ *   MR_SEGMENTS_AUTO_GPU, on 4 cores or more. Measured render only: W1 (15 s) 0.76 of one
+ *   pipeline in 2 segments, a minute of it 0.39-0.44 in 4. */
 #define MR_SEGMENT_MIN_SECONDS 30.0
-int mr_segments_auto(int64_t frames, mr_rational fps, int cores);
+#define MR_SEGMENT_MIN_SECONDS_GPU 7.5
+#define MR_SEGMENTS_AUTO_GPU 4
+int mr_segments_auto(int64_t frames, mr_rational fps, int cores, bool off_cpu);
 
 /* `total` threads shared out between n segments: total / n, at least 1 and at most
  * MR_RENDER_MAX_THREADS (render_opts.h). */

@@ -18,10 +18,10 @@ static int map_picture(const mr_clip *c, double t, mr_eval *ev, mr_frame **out)
     mr_frame *in;
     if (mr_clip_picture(c->input, t, ev, &in) < 0)
         return -1;
-    mr_frame *f = in->gpu ? mr_k_to_host(in, ev->err) : in;
+    mr_frame *f = in->gpu ? mr_k_to_host(ev->gpu, in, ev->err) : in;
     if (f != in)
         mr_frame_unref(in);
-    if (!f || mr_frame_make_writable(&f, ev->err) < 0) {
+    if (!f || mr_frame_make_writable(&f, ev->gpu, ev->err) < 0) {
         mr_frame_unref(f);
         return -1;
     }

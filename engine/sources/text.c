@@ -156,7 +156,8 @@ static int text_picture(const mr_clip *c, double t, mr_eval *ev, mr_frame **out)
     }
     int slot = ev->gpu != NULL;
     pthread_mutex_lock(&p->lock);
-    if (p->last[slot] && p->last_visible[slot] == visible) { /* the typewriter between two characters */
+    if (p->last[slot] && p->last_visible[slot] == visible && mr_frame_usable(p->last[slot], ev->gpu)) {
+        /* the typewriter between two characters */
         *out = mr_frame_ref(p->last[slot]);
         pthread_mutex_unlock(&p->lock);
         return 0;

@@ -76,7 +76,7 @@ static int burn_picture(const mr_clip *c, double t, mr_eval *ev, mr_frame **out)
         return -1;
     }
     int ret = 0;
-    if (ink && ((ret = mr_frame_make_writable(&f, ev->err)) == 0))
+    if (ink && ((ret = mr_frame_make_writable(&f, ev->gpu, ev->err)) == 0))
         ret = mr_k_over(ev, f, ink, x, y, 255);
     mr_frame_unref(ink);
     if (ret < 0) {

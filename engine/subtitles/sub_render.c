@@ -241,18 +241,23 @@ static mr_frame *full_host(const mr_subs *s, mr_err *err)
 }
 
 /* The picture to hand out for the current state in slot k (full or ink): kept in the slot
- * and made (host) or uploaded (GPU) when the state changed. NULL with ev->err set. */
+ * and made (host) or uploaded (GPU) when the state changed, or for another lane. NULL with
+ * ev->err set. */
 static mr_frame *slot_picture(mr_subs *s, mr_eval *ev, int k, bool full)
 {
     sub_slot *sl = &s->slot[k];
     if (s->gen == 0) {
+        if (sl->empty && !mr_frame_usable(sl->empty, ev->gpu)) { /* made on another lane */
+            mr_frame_unref(sl->empty);
+            sl->empty = NULL;
+        }
         if (!sl->empty && (sl->empty = transparent(s, ev)))
             mr_frame_set_ink(sl->empty, 0, 0, 0, 0); /* compose draws nothing of it */
         return mr_frame_ref(sl->empty);
     }
     unsigned long *gen = full ? &sl->full_gen : &sl->ink_gen;
     mr_frame **keep = full ? &sl->full : &sl->ink;
-    if (*gen != s->gen) {
+    if (*gen != s->gen || (*keep && !mr_frame_usable(*keep, ev->gpu))) {
         mr_frame *f = NULL;
         if (k == 0)
             f = full ? full_host(s, ev->err) : mr_frame_ref(s->ink);

@@ -24,8 +24,8 @@ static int masked_blocks(const mr_tr_ctx *x, const mr_tr_params *k, const mr_fra
         return mr_tr_picture(x, 1, out);
     mr_frame *a = NULL, *b = NULL;
     mr_err *err = x->ev->err;
-    if (mr_tr_picture(x, 0, &a) < 0 || mr_tr_picture(x, 1, &b) < 0 || mr_frame_make_writable(&a, err) < 0 ||
-        (pixels > 1 && (mr_frame_make_writable(&b, err) < 0 || mr_k_pixelate(x->ev, a, pixels) < 0 ||
+    if (mr_tr_picture(x, 0, &a) < 0 || mr_tr_picture(x, 1, &b) < 0 || mr_frame_make_writable(&a, x->ev->gpu, err) < 0 ||
+        (pixels > 1 && (mr_frame_make_writable(&b, x->ev->gpu, err) < 0 || mr_k_pixelate(x->ev, a, pixels) < 0 ||
                         mr_k_pixelate(x->ev, b, pixels) < 0)) ||
         mr_k_transition(x->ev, a, a, b, map, k) < 0) {
         mr_frame_unref(a);

@@ -22,7 +22,7 @@ static mr_frame *mixed(const mr_tr_ctx *x, int which, unsigned k, uint32_t c)
     mr_frame *f;
     if (mr_tr_picture(x, which, &f) < 0)
         return NULL;
-    if (k < 255 && (mr_frame_make_writable(&f, x->ev->err) < 0 || mr_k_mix(x->ev, f, k, c) < 0)) {
+    if (k < 255 && (mr_frame_make_writable(&f, x->ev->gpu, x->ev->err) < 0 || mr_k_mix(x->ev, f, k, c) < 0)) {
         mr_frame_unref(f);
         return NULL;
     }
@@ -34,7 +34,7 @@ static mr_frame *mixed(const mr_tr_ctx *x, int which, unsigned k, uint32_t c)
 static int over(const mr_tr_ctx *x, mr_frame *bottom, int which, int dx, int dy, mr_frame **out)
 {
     mr_frame *top = NULL;
-    if (!bottom || mr_tr_picture(x, which, &top) < 0 || mr_frame_make_writable(&bottom, x->ev->err) < 0 ||
+    if (!bottom || mr_tr_picture(x, which, &top) < 0 || mr_frame_make_writable(&bottom, x->ev->gpu, x->ev->err) < 0 ||
         mr_k_over(x->ev, bottom, top, dx, dy, 255) < 0) {
         mr_frame_unref(bottom);
         mr_frame_unref(top);
@@ -150,7 +150,7 @@ static int zoom(const mr_tr_ctx *x, double sa, double sb, mr_frame **out)
         return -1;
     }
     mr_tr_params k = {.shape = MR_TR_UNIFORM, .cov = (int32_t)lround(fmax(0, fmin(1, x->p)) * 255)};
-    int ret = mr_frame_make_writable(&a, x->ev->err) < 0 ? -1 : mr_k_transition(x->ev, a, a, b, NULL, &k);
+    int ret = mr_frame_make_writable(&a, x->ev->gpu, x->ev->err) < 0 ? -1 : mr_k_transition(x->ev, a, a, b, NULL, &k);
     mr_frame_unref(b);
     if (ret < 0) {
         mr_frame_unref(a);

@@ -101,10 +101,10 @@ int main(void)
     mr_frame *again = mr_frame_new(7, 5, NULL);
     CHECK(again->data == mem);
     mr_frame *shared = mr_frame_ref(again);
-    CHECK(mr_frame_make_writable(&shared, NULL) == 0);
+    CHECK(mr_frame_make_writable(&shared, NULL, NULL) == 0);
     CHECK(shared != again); /* shared, so a private copy was made */
     mr_frame_unref(shared);
-    CHECK(mr_frame_make_writable(&again, NULL) == 0);
+    CHECK(mr_frame_make_writable(&again, NULL, NULL) == 0);
     CHECK(again->data == mem); /* sole owner: no copy */
 
     mr_frame_unref(again);

@@ -74,8 +74,8 @@ int main(void)
     mr_frame_set_ink(f, 2, 2, 3, 3);
     CHECK(f->has_ink && f->ink_w == 3);
     mr_frame *g = mr_frame_ref(f);
-    CHECK(mr_frame_make_writable(&g, &err) == 0 && g != f && !g->has_ink);
-    CHECK(mr_frame_make_writable(&f, &err) == 0 && !f->has_ink);
+    CHECK(mr_frame_make_writable(&g, NULL, &err) == 0 && g != f && !g->has_ink);
+    CHECK(mr_frame_make_writable(&f, NULL, &err) == 0 && !f->has_ink);
     /* a box past the edge is clipped to the frame */
     mr_frame_set_ink(f, 6, -3, 10, 5);
     CHECK(f->ink_x == 6 && f->ink_y == 0 && f->ink_w == 2 && f->ink_h == 2);

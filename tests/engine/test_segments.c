@@ -74,12 +74,18 @@ int main(void)
     /* auto: one segment on small machines and short outputs; never more than each segment's
      * MR_SEGMENT_MIN_SECONDS allows, nor more than the cores feed */
     mr_rational fps30 = {30, 1};
-    CHECK_INT(mr_segments_auto(450 * 40, fps30, 2), 1);
-    CHECK_INT(mr_segments_auto(450 * 40, fps30, 4), 1);
-    CHECK_INT(mr_segments_auto(90, fps30, 64), 1);      /* 3 s */
-    CHECK_INT(mr_segments_auto(450, fps30, 16), 1);     /* 15 s: less than two segments' worth */
-    CHECK_INT(mr_segments_auto(1800, fps30, 16), 2);    /* a minute: 2 segments of 30 s */
-    CHECK_INT(mr_segments_auto(450 * 40, fps30, 16), 4);
-    CHECK_INT(mr_segments_auto(450 * 40, fps30, 128), 8);
+    CHECK_INT(mr_segments_auto(450 * 40, fps30, 2, false), 1);
+    CHECK_INT(mr_segments_auto(450 * 40, fps30, 4, false), 1);
+    CHECK_INT(mr_segments_auto(90, fps30, 64, false), 1);      /* 3 s */
+    CHECK_INT(mr_segments_auto(450, fps30, 16, false), 1);     /* 15 s: less than two segments' worth */
+    CHECK_INT(mr_segments_auto(1800, fps30, 16, false), 2);    /* a minute: 2 segments of 30 s */
+    CHECK_INT(mr_segments_auto(450 * 40, fps30, 16, false), 4);
+    CHECK_INT(mr_segments_auto(450 * 40, fps30, 128, false), 8);
+    /* off the CPU (NVENC or render only on a GPU): a segment a 7.5 s, up to 4, on 4 cores */
+    CHECK_INT(mr_segments_auto(450, fps30, 16, true), 2);          /* W1: 15 s */
+    CHECK_INT(mr_segments_auto(1800, fps30, 16, true), 4);         /* a minute */
+    CHECK_INT(mr_segments_auto(200, fps30, 16, true), 1);          /* under 15 s */
+    CHECK_INT(mr_segments_auto(1800, fps30, 2, true), 1);          /* 2 cores */
+    CHECK_INT(mr_segments_auto(1800, fps30, 4, true), 4);
     return CHECK_DONE();
 }

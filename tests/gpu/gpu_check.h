@@ -60,7 +60,7 @@ static inline mr_frame *gpu_up(mr_eval *ev, const mr_frame *h)
 /* A host copy of the device frame d (the caller's reference), or NULL, said. */
 static inline mr_frame *gpu_down(const mr_frame *d, mr_err *err)
 {
-    mr_frame *h = mr_k_to_host(d, err);
+    mr_frame *h = mr_k_to_host(mr_gpu_ready(), d, err);
     if (!h)
         fprintf(stderr, "download: %s\n", err->msg);
     return h;

@@ -105,19 +105,19 @@ static void keys(void)
     mr_frame_unref(rnd);
 
     /* the time a frame: a fresh copy of the shot keyed each time (the copy timed alone too) */
-    mr_frame *dshot = up(shot), *work = mr_frame_new_gpu(FW, FH, &err);
+    mr_frame *dshot = up(shot), *work = mr_frame_new_gpu(mr_gpu_ready(), FW, FH, &err);
     mr_key_params k = mr_chromakey_params_make((mr_rgba){0, 255, 0, 255}, 0.15, 0.1, 0.5);
     const int n = 200;
     double ms[2];
     for (int pass = 0; pass < 2; pass++) {
-        CHECK(mr_gpu_sync(&err) == 0);
+        CHECK(mr_gpu_sync(mr_gpu_ready(), &err) == 0);
         double t0 = mr_clock_seconds();
         for (int i = 0; i < n; i++) {
             mr_k_copy_rect(&dev, work, dshot, 0, 0, FW, FH);
             if (pass == 1)
                 mr_k_key(&dev, work, &k);
         }
-        CHECK(mr_gpu_sync(&err) == 0);
+        CHECK(mr_gpu_sync(mr_gpu_ready(), &err) == 0);
         ms[pass] = (mr_clock_seconds() - t0) * 1000 / n;
     }
     printf("chromakey 1920x1080 on the GPU: %.3f ms a frame (%.3f ms with a copy of the frame, the copy alone "

@@ -29,7 +29,7 @@ static int run(mr_eval *ev, op o, const mr_frame *src, mr_frame *dst, float a, f
 
 static void compare(op o, const mr_frame *h, const mr_frame *d, float a, float b, const char *what)
 {
-    mr_frame *ho = mr_frame_new(h->w, h->h, NULL), *dout = mr_frame_new_gpu(h->w, h->h, &err);
+    mr_frame *ho = mr_frame_new(h->w, h->h, NULL), *dout = mr_frame_new_gpu(mr_gpu_ready(), h->w, h->h, &err);
     CHECK(run(&cpu, o, h, ho, a, b) == 0);
     if (run(&dev, o, d, dout, a, b) < 0)
         fprintf(stderr, "GPU: %s\n", err.msg);
@@ -63,7 +63,7 @@ static void run_job(void *arg)
 /* Milliseconds o takes on the GPU on the device frame d (gpu_check.h's mean of 20 runs). */
 static double time_op(op o, const mr_frame *d, float a, float b)
 {
-    job j = {o, d, mr_frame_new_gpu(d->w, d->h, &err), a, b};
+    job j = {o, d, mr_frame_new_gpu(mr_gpu_ready(), d->w, d->h, &err), a, b};
     double ms = gpu_ms(dev.gpu, run_job, &j);
     mr_frame_unref(j.dst);
     return ms;

@@ -59,8 +59,8 @@ static void lut_make(lut *l, int n)
     free(rgb);
     l->bytes = sizeof l->pos + sizeof(uint16_t) * 4 * cells;
     l->d = mr_gpu_malloc(l->bytes, &err);
-    CHECK(l->d && mr_gpu_copy2d(l->d, sizeof l->pos, l->pos, sizeof l->pos, sizeof l->pos, 1, &err) == 0 &&
-          mr_gpu_copy2d(l->d + sizeof l->pos, l->bytes - sizeof l->pos, l->grid, l->bytes - sizeof l->pos,
+    CHECK(l->d && mr_gpu_copy2d(mr_gpu_ready(), l->d, sizeof l->pos, l->pos, sizeof l->pos, sizeof l->pos, 1, &err) == 0 &&
+          mr_gpu_copy2d(mr_gpu_ready(), l->d + sizeof l->pos, l->bytes - sizeof l->pos, l->grid, l->bytes - sizeof l->pos,
                         l->bytes - sizeof l->pos, 1, &err) == 0);
 }
 

@@ -55,7 +55,7 @@ static mr_frame *up(const mr_frame *h) { return gpu_up(&dev, h); }
 
 static void compare(effect e, const mr_frame *h, const mr_frame *d, double v, const char *what)
 {
-    mr_frame *ho = mr_frame_new(h->w, h->h, NULL), *dout = mr_frame_new_gpu(h->w, h->h, &err);
+    mr_frame *ho = mr_frame_new(h->w, h->h, NULL), *dout = mr_frame_new_gpu(mr_gpu_ready(), h->w, h->h, &err);
     CHECK(run(&cpu, e, h, ho, v) == 0);
     if (run(&dev, e, d, dout, v) < 0)
         fprintf(stderr, "GPU: %s\n", err.msg);
@@ -84,7 +84,7 @@ static void run_job(void *arg)
 /* Milliseconds effect e takes on the GPU on device frame d (the mean of 20 runs). */
 static double time_op(effect e, const mr_frame *d, double v)
 {
-    job j = {e, d, mr_frame_new_gpu(d->w, d->h, &err), v};
+    job j = {e, d, mr_frame_new_gpu(mr_gpu_ready(), d->w, d->h, &err), v};
     double ms = gpu_ms(dev.gpu, run_job, &j);
     mr_frame_unref(j.dst);
     return ms;

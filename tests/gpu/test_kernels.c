@@ -50,12 +50,12 @@ static void yuv_round_trip(int w, int h, int bytes, bool semi)
     CHECK(mr_k_rgba_to_yuv420(&cpu, src, &k, &hp.img) == 0);
     CHECK(mr_k_rgba_to_yuv420(&dev, dsrc, &k, &dp.img) == 0);
     uint8_t *back = malloc(hp.size);
-    CHECK(mr_gpu_copy2d(back, hp.size, dp.mem, hp.size, hp.size, 1, &err) == 0 && mr_gpu_sync(&err) == 0);
+    CHECK(mr_gpu_copy2d(mr_gpu_ready(), back, hp.size, dp.mem, hp.size, hp.size, 1, &err) == 0 && mr_gpu_sync(mr_gpu_ready(), &err) == 0);
     CHECK(memcmp(back, hp.mem, hp.size) == 0); /* RGBA -> YUV: bit-exact */
 
     /* and back to RGBA from those planes: bit-exact too */
     mr_yuv2rgb_params ki = mr_yuv2rgb_params_make(MR_MATRIX_BT709, false, bytes == 2 ? 10 : 8);
-    mr_frame *hc = mr_frame_new(W, H, NULL), *dc = mr_frame_new_gpu(W, H, &err);
+    mr_frame *hc = mr_frame_new(W, H, NULL), *dc = mr_frame_new_gpu(mr_gpu_ready(), W, H, &err);
     CHECK(mr_k_yuv_to_rgba(&cpu, &hp.img, &ki, hc) == 0);
     CHECK(mr_k_yuv_to_rgba(&dev, &dp.img, &ki, dc) == 0);
     mr_frame *dch = down(dc);
@@ -107,7 +107,7 @@ int main(void)
 
     /* crop */
     mr_frame *big = frame_random(80, 60, 40), *part = mr_frame_new(31, 17, NULL);
-    mr_frame *dbig = up(big), *dpart = mr_frame_new_gpu(31, 17, &err);
+    mr_frame *dbig = up(big), *dpart = mr_frame_new_gpu(mr_gpu_ready(), 31, 17, &err);
     CHECK(mr_k_copy_rect(&cpu, part, big, 13, 7, 31, 17) == 0 && mr_k_copy_rect(&dev, dpart, dbig, 13, 7, 31, 17) == 0);
     mr_frame *bpart = down(dpart);
     CHECK(frame_same(part, bpart));
@@ -124,7 +124,7 @@ int main(void)
                 mr_orient_params k = mr_orient_params_make(o, osz[s][0], osz[s][1]);
                 mr_frame *src = s == 2 ? frame_random(osz[s][0], osz[s][1], 50 + s)
                                        : frame_random_opaque(osz[s][0], osz[s][1], 50 + s);
-                mr_frame *dsrc = up(src), *h_out = mr_frame_new(w, h, NULL), *d_out = mr_frame_new_gpu(w, h, &err);
+                mr_frame *dsrc = up(src), *h_out = mr_frame_new(w, h, NULL), *d_out = mr_frame_new_gpu(mr_gpu_ready(), w, h, &err);
                 CHECK(mr_k_orient(&cpu, src, &k, h_out) == 0 && mr_k_orient(&dev, dsrc, &k, d_out) == 0);
                 mr_frame *back = down(d_out);
                 if (!frame_same(h_out, back))
@@ -152,7 +152,7 @@ int main(void)
             mr_frame *s = frame_random(97, 61, 60 + i), *h = mr_frame_new(120, 80, NULL);
             mr_warp_params k = {{warps[i][0], warps[i][1], warps[i][2], warps[i][3], warps[i][4], warps[i][5]}, 97,
                                 61, 1, f};
-            mr_frame *ds = up(s), *d = mr_frame_new_gpu(120, 80, &err);
+            mr_frame *ds = up(s), *d = mr_frame_new_gpu(mr_gpu_ready(), 120, 80, &err);
             CHECK(mr_k_warp(&cpu, s, &k, h) == 0 && mr_k_warp(&dev, ds, &k, d) == 0);
             mr_frame *back = down(d);
             int worst = frame_worst(h, back, NULL);
@@ -164,7 +164,7 @@ int main(void)
     for (int f = 0; f < 4; f++) {
         mr_frame *s = frame_random_opaque(1920, 1080, 70 + f), *h = mr_frame_new(1920, 1080, NULL);
         mr_warp_params k = {{1 / 1.07f, 0, 960 - 960 / 1.07f, 0, 1 / 1.07f, 540 - 540 / 1.07f}, 1920, 1080, 1, f};
-        mr_frame *ds = up(s), *d = mr_frame_new_gpu(1920, 1080, &err);
+        mr_frame *ds = up(s), *d = mr_frame_new_gpu(mr_gpu_ready(), 1920, 1080, &err);
         CHECK(mr_k_warp(&cpu, s, &k, h) == 0 && mr_k_warp(&dev, ds, &k, d) == 0);
         mr_frame *back = down(d);
         CHECK(frame_same(h, back) && h->opaque && d->opaque);
@@ -181,7 +181,7 @@ int main(void)
         for (int f = 0; f < 4; f++) {
             mr_frame *s = frame_natural(sizes[i][0], sizes[i][1], false, false);
             mr_frame *ds = up(s), *h = mr_frame_new(sizes[i][2], sizes[i][3], NULL),
-                     *d = mr_frame_new_gpu(sizes[i][2], sizes[i][3], &err);
+                     *d = mr_frame_new_gpu(mr_gpu_ready(), sizes[i][2], sizes[i][3], &err);
             CHECK(mr_k_resize(&cpu, s, h, f) == 0 && mr_k_resize(&dev, ds, d, f) == 0);
             mr_frame *back = down(d);
             bool eq = frame_same(h, back);

@@ -33,7 +33,7 @@ static void compare(mr_frame *const *h, mr_frame *const *d, int n, int kind, con
     for (int i = 0; i < n; i++)
         sum += k.w[i];
     CHECK_INT(sum, 1u << MR_MIX_SHIFT);
-    mr_frame *ho = mr_frame_new(h[0]->w, h[0]->h, NULL), *dout = mr_frame_new_gpu(h[0]->w, h[0]->h, &err);
+    mr_frame *ho = mr_frame_new(h[0]->w, h[0]->h, NULL), *dout = mr_frame_new_gpu(mr_gpu_ready(), h[0]->w, h[0]->h, &err);
     CHECK(mr_k_frame_mix(&cpu, ho, (const mr_frame *const *)h, &k) == 0);
     if (mr_k_frame_mix(&dev, dout, (const mr_frame *const *)d, &k) < 0)
         fprintf(stderr, "GPU: %s\n", err.msg);
@@ -65,7 +65,7 @@ static double time_mix(mr_frame *const *d, int n)
 {
     double w[MR_MIX_MAX] = {0};
     weights(1, n, w);
-    job j = {d, mr_frame_new_gpu(d[0]->w, d[0]->h, &err)};
+    job j = {d, mr_frame_new_gpu(mr_gpu_ready(), d[0]->w, d[0]->h, &err)};
     mr_mix_weights_make(w, n, &j.k);
     double ms = gpu_ms(dev.gpu, run_job, &j);
     mr_frame_unref(j.dst);

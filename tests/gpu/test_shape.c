@@ -35,7 +35,7 @@ static void draw_again(void *j) { draw(j); }
 /* Both backends, compared; then the GPU's time. */
 static void compare(const mr_shape_params *s, const mr_gradient_stops *g, const char *what)
 {
-    job h = {&cpu, mr_frame_new(W, H, NULL), s, g}, d = {&dev, mr_frame_new_gpu(W, H, &err), s, g};
+    job h = {&cpu, mr_frame_new(W, H, NULL), s, g}, d = {&dev, mr_frame_new_gpu(mr_gpu_ready(), W, H, &err), s, g};
     CHECK(draw(&h) == 0);
     if (draw(&d) < 0)
         fprintf(stderr, "GPU: %s\n", err.msg);

@@ -65,7 +65,7 @@ static void compare(mr_gpu *gpu, int w, int h, int cx, int cy, int bits, bool ti
     CHECK(mr_k_rgba_to_yuva(&cpu, src, &k, &hp.img) == 0);
     CHECK(dsrc && mr_k_rgba_to_yuva(&dev, dsrc, &k, &dp.img) == 0);
     uint8_t *back = malloc(dp.size);
-    CHECK(mr_gpu_copy2d(back, dp.size, dp.mem, dp.size, dp.size, 1, &err) == 0 && mr_gpu_sync(&err) == 0);
+    CHECK(mr_gpu_copy2d(mr_gpu_ready(), back, dp.size, dp.mem, dp.size, dp.size, 1, &err) == 0 && mr_gpu_sync(mr_gpu_ready(), &err) == 0);
     bool same = memcmp(back, hp.mem, hp.size) == 0;
     printf("yuva %d:%d:%d %d-bit, %dx%d%s: %s", 4, cx ? 2 : 4, cy ? 0 : cx ? 2 : 4, bits, w, h,
            W != w || H != h ? " (padded)" : "", same ? "the same bits" : "GPU and CPU differ");
