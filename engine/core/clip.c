@@ -6,6 +6,7 @@
 #include <string.h>
 #include "engine/core/eval.h"
 #include "engine/core/frame_share.h"
+#include "engine/gpu/gpu.h"
 #include "engine/kernels/kernels.h"
 #include "engine/core/timefmt.h"
 
@@ -87,6 +88,14 @@ static int own_picture(const mr_clip *c, double t, mr_eval *ev, mr_frame **out)
         mr_frame_unref(f);
         mr_err_set(ev->err, "internal error: %s node made a %dx%d picture, declared %dx%d",
                    c->ops->kind, f->w, f->h, c->w, c->h);
+        blame(c, ev);
+        return -1;
+    }
+    /* a static node's picture is kept for every evaluation, on every lane: the work that made
+     * it must be done before another lane reads it (the clip holds it until it is freed, so it
+     * goes back to its lane's pool only after every lane's work is over) */
+    if (c->is_static && ev->gpu && mr_gpu_publish(ev->gpu, ev->err) < 0) {
+        mr_frame_unref(f);
         blame(c, ev);
         return -1;
     }

@@ -78,6 +78,30 @@ static void frame_free(mr_frame *f)
     free(f);
 }
 
+void mr_frame_pool_forget_lane(const struct mr_gpu *lane)
+{
+    mr_frame *gone = NULL;
+    pthread_mutex_lock(&pool_lock);
+    for (mr_frame **p = &pool_head; *p;) {
+        mr_frame *f = *p;
+        if (f->gpu && f->lane == lane) {
+            *p = f->next_free;
+            pool_bytes -= frame_bytes(f);
+            pool_count--;
+            f->next_free = gone;
+            gone = f;
+        } else {
+            p = &f->next_free;
+        }
+    }
+    pthread_mutex_unlock(&pool_lock);
+    while (gone) {
+        mr_frame *f = gone;
+        gone = f->next_free;
+        frame_free(f);
+    }
+}
+
 mr_frame *mr_frame_ref(mr_frame *f)
 {
     if (f)
@@ -127,6 +151,8 @@ int mr_frame_make_writable(mr_frame **fp, const struct mr_gpu *gpu, mr_err *err)
         f->has_ink = false; /* the caller may draw anywhere */
         return 0;
     }
+    if (f->gpu && !gpu)
+        return mr_err_set(err, "internal error: a GPU picture made writable off the GPU");
     mr_frame *c = frame_new(f->w, f->h, f->gpu ? gpu : NULL, f->gpu, err);
     if (!c)
         return -1;

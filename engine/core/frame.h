@@ -19,9 +19,11 @@ typedef struct mr_frame {
     uint8_t *data;       /* w*4 bytes of premultiplied R,G,B,A per row */
     bool opaque;         /* producer's promise that every alpha is 255 */
     bool gpu;            /* data is device memory (on the process's GPU, engine/gpu/gpu.h) */
-    const struct mr_gpu *lane; /* a GPU frame's lane: only its stream touches the pixels, so
-                                  the frame is handed to other lanes never, and back to the
-                                  pool for its own lane alone (NULL on the host) */
+    const struct mr_gpu *lane; /* a GPU frame's lane: only its stream writes the pixels, and
+                                  the frame goes back to the pool for its own lane alone; other
+                                  lanes read it only once published (mr_gpu_publish) and held
+                                  until their work is over (a static node's picture); else
+                                  they never get it (mr_frame_usable). NULL on the host */
     /* The producer's promise that every pixel outside this box is transparent (0), when
      * has_ink (a subtitle's line on a full-frame layer; ink_w 0: all of it is): compose draws
      * the box alone. New frames and mr_frame_make_writable drop it (a writer may draw
@@ -46,6 +48,10 @@ static inline bool mr_frame_usable(const mr_frame *f, const struct mr_gpu *gpu)
 {
     return !f->gpu || f->lane == gpu;
 }
+
+/* Frees the pool's frames of the lane `lane` (engine/gpu/gpu.h), for a lane about to go
+ * whose stream is idle: no other lane would take them. */
+void mr_frame_pool_forget_lane(const struct mr_gpu *lane);
 
 /* Adds a reference and returns f (NULL stays NULL). */
 mr_frame *mr_frame_ref(mr_frame *f);

@@ -229,6 +229,9 @@ mr_gpu *mr_gpu_lane_new(const mr_gpu *g, mr_err *err)
 {
     if (atomic_load(&released))
         return refuse_released(err);
+    /* what g queued before lanes existed was never published: order it before any lane reads */
+    if (mr_gpu_sync(g, err) < 0)
+        return NULL;
     mr_gpu *lane = malloc(sizeof *lane);
     if (!lane) {
         mr_err_set(err, "out of memory");

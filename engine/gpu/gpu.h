@@ -71,10 +71,11 @@ const char *mr_gpu_identity(const mr_gpu *g);
 mr_gpu *mr_gpu_lane_new(const mr_gpu *g, mr_err *err);
 void mr_gpu_lane_free(mr_gpu *lane);
 
-/* Makes what g's stream has queued so far safe for other lanes to read: a picture kept where
- * any pipeline may take it (a node's memo, an uploaded table) is published this way. Waits
- * for g's stream while lanes exist; does nothing otherwise (one stream orders everything).
- * Returns 0, or -1 with the stream's error. */
+/* Makes what g's stream has queued so far safe for other lanes to read: a picture or table
+ * kept where any pipeline takes it (a static node's picture, a LUT's device tables) is
+ * published this way. Waits for g's stream while lanes exist; does nothing otherwise (one
+ * stream orders everything; mr_gpu_lane_new waits for the process's stream once). Returns 0,
+ * or -1 with the stream's error. */
 int mr_gpu_publish(const mr_gpu *g, mr_err *err);
 
 /* g's stream (a cudaStream_t) and FFmpeg's device on the same context and stream

@@ -29,6 +29,12 @@ void mr_video_reader_free(mr_video_reader *r);
 int mr_video_reader_get(mr_video_reader *r, double t, struct AVBufferRef *hw, int keep, struct mr_conceal *tally,
                         struct AVFrame **out, mr_err *err);
 
+/* Closes the cursors that decode on the FFmpeg device hw (its AVHWDeviceContext: a lane's,
+ * engine/gpu/gpu.h) in every live reader, with their decoders and the frames they keep; for
+ * a lane about to go, when nothing decodes on it any more. Cursors past the readers' own sets
+ * for lanes (more than 64 at once) stay until their reader goes. */
+void mr_video_readers_forget_device(const void *hw);
+
 /* How many video frames this process decoded on the GPU (NVDEC) and on the CPU. */
 void mr_decode_counts(long *gpu, long *cpu);
 

@@ -45,23 +45,25 @@ typedef struct vcursor {
     bool said_cpu;             /* we told the user NVDEC declined this stream */
 } vcursor;
 
-/* The cursors of the host and of one GPU lane (a segment's pipeline): a set's lock is taken
- * only by the pipelines that read through it, so segments on lanes of their own never wait
- * for each other's decoding (choose() holds the set's lock while it looks at a cursor that
- * may be busy decoding). */
+/* The cursors of the host, or of one GPU device (a lane: a segment's pipeline): a set's lock
+ * is taken only by the pipelines that read through it, so segments on lanes of their own
+ * never wait for each other's decoding (choose() holds the set's lock while it looks at a
+ * cursor that may be busy decoding). Sources decoded on the host (transparent ones) share
+ * set 0, as do devices past MAX_SETS. */
 typedef struct cursor_set {
     const mr_media_info *info;
     pthread_mutex_t lock;      /* guards the choice of cursor */
-    const void *device;        /* the FFmpeg device its GPU cursors decode on, NULL until one does */
+    const void *device;        /* the FFmpeg device its cursors decode on, NULL: the host's set */
     vcursor cur[MAX_CURSORS];
     int ncur;
     uint64_t tick;
 } cursor_set;
 
 struct mr_video_reader {
+    struct mr_video_reader *next; /* in the list of live readers (all_readers) */
     const mr_media_info *info;
     pthread_mutex_t lock;      /* guards the list of sets */
-    cursor_set *sets[MAX_SETS]; /* [0]: the host's and the first device's, and any past MAX_SETS */
+    cursor_set *sets[MAX_SETS]; /* [0]: the host's, and the devices' past MAX_SETS */
     int nsets;
 };
 
@@ -79,6 +81,10 @@ static cursor_set *set_new(const mr_media_info *info, const void *device)
     return r;
 }
 
+/* Every live reader, so that a lane's cursors can be closed when the lane goes. */
+static pthread_mutex_t all_lock = PTHREAD_MUTEX_INITIALIZER;
+static mr_video_reader *all_readers;
+
 mr_video_reader *mr_video_reader_new(const mr_media_info *info)
 {
     mr_video_reader *r = calloc(1, sizeof *r);
@@ -89,29 +95,29 @@ mr_video_reader *mr_video_reader_new(const mr_media_info *info)
     r->info = info;
     r->nsets = 1;
     pthread_mutex_init(&r->lock, NULL);
+    pthread_mutex_lock(&all_lock);
+    r->next = all_readers;
+    all_readers = r;
+    pthread_mutex_unlock(&all_lock);
     return r;
 }
 
-/* The set for the device hw (NULL: the host): the one that decodes on it, else set 0 while it
- * has no device yet (or when the sets run out), else a new one. NULL without memory. */
+/* The set for the device hw (NULL: the host): its own (made at its first use), or set 0 for
+ * the host and when the sets (or memory) run out; set 0's cursors are still matched by
+ * device. Never NULL. */
 static cursor_set *set_for(mr_video_reader *r, const void *hw)
 {
+    if (!hw)
+        return r->sets[0];
     pthread_mutex_lock(&r->lock);
-    cursor_set *s = r->sets[0];
-    for (int i = 0; hw && i < r->nsets; i++)
-        if (r->sets[i]->device == hw) {
+    cursor_set *s = NULL;
+    for (int i = 1; i < r->nsets && !s; i++)
+        if (r->sets[i]->device == hw)
             s = r->sets[i];
-            goto done;
-        }
-    if (hw && !s->device)
-        s->device = hw;
-    else if (hw && r->nsets < MAX_SETS && (s = set_new(r->info, hw)))
+    if (!s && r->nsets < MAX_SETS && (s = set_new(r->info, hw)))
         r->sets[r->nsets++] = s;
-    else if (hw)
-        s = r->sets[0]; /* out of sets (or memory): its cursors are still matched by device */
-done:
     pthread_mutex_unlock(&r->lock);
-    return s;
+    return s ? s : r->sets[0];
 }
 
 static void ring_clear(vcursor *c)
@@ -121,6 +127,7 @@ static void ring_clear(vcursor *c)
     c->n = 0;
 }
 
+/* Closes the set's cursors and frees it (nobody may be using it). */
 static void set_free(cursor_set *r)
 {
     for (int i = 0; i < MAX_CURSORS; i++) {
@@ -139,10 +146,35 @@ void mr_video_reader_free(mr_video_reader *r)
 {
     if (!r)
         return;
+    pthread_mutex_lock(&all_lock);
+    for (mr_video_reader **p = &all_readers; *p; p = &(*p)->next)
+        if (*p == r) {
+            *p = r->next;
+            break;
+        }
+    pthread_mutex_unlock(&all_lock);
     for (int i = 0; i < r->nsets; i++)
         set_free(r->sets[i]);
     pthread_mutex_destroy(&r->lock);
     free(r);
+}
+
+void mr_video_readers_forget_device(const void *hw)
+{
+    pthread_mutex_lock(&all_lock);
+    for (mr_video_reader *r = all_readers; r; r = r->next) {
+        cursor_set *gone = NULL;
+        pthread_mutex_lock(&r->lock);
+        for (int i = 1; i < r->nsets && !gone; i++)
+            if (r->sets[i]->device == hw) {
+                gone = r->sets[i];
+                r->sets[i] = r->sets[--r->nsets];
+            }
+        pthread_mutex_unlock(&r->lock);
+        if (gone)
+            set_free(gone);
+    }
+    pthread_mutex_unlock(&all_lock);
 }
 
 /* Index of the ring frame shown at t; -1 when more frames must be decoded to know, -2 when
@@ -334,15 +366,21 @@ int mr_video_reader_get(mr_video_reader *reader, double t, AVBufferRef *hw, int 
 {
     const mr_media_info *info = reader->info;
     cursor_set *r = set_for(reader, hw ? hw->data : NULL);
-    pthread_mutex_lock(&r->lock);
-    vcursor *c = choose(r, t, hw, err);
-    if (c)
-        c->used = ++r->tick;
-    pthread_mutex_unlock(&r->lock);
-    if (!c)
-        return -1;
+    vcursor *c;
+    for (;;) {
+        pthread_mutex_lock(&r->lock);
+        c = choose(r, t, hw, err);
+        if (c)
+            c->used = ++r->tick;
+        pthread_mutex_unlock(&r->lock);
+        if (!c)
+            return -1;
+        pthread_mutex_lock(&c->lock);
+        if (c->hw == (hw ? hw->data : NULL))
+            break;
+        pthread_mutex_unlock(&c->lock); /* turned into another device's meanwhile (set 0): again */
+    }
 
-    pthread_mutex_lock(&c->lock);
     /* keep as many frames as the caller has in flight, so none is evicted before it is asked for */
     keep = keep < RING_MIN ? RING_MIN : keep > RING_MAX ? RING_MAX : keep;
     if (c->cap < keep)

@@ -582,7 +582,7 @@ AVFrame *mr_output_convert(mr_output *o, mr_eval *ev, const mr_frame *src, mr_er
     } else if (src->gpu && kernel_layout(o->vfmt)) { /* 4:2:0, or YUV with alpha (ProRes 4444, VP9) */
         f = download(o, ev, src, err);
     } else if (src->gpu) { /* another layout (ProRes 4:2:2, PNG, GIF, RGBA ones): through the CPU */
-        mr_frame *host = mr_k_to_host(o->gpu, src, err);
+        mr_frame *host = mr_k_to_host(ev->gpu, src, err);
         if (host) {
             f = mr_output_convert(o, ev, host, err);
             mr_frame_unref(host);

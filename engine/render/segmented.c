@@ -16,9 +16,11 @@
 #include <string.h>
 #include <time.h>
 #include <unistd.h>
+#include <libavutil/buffer.h>
 #include "engine/core/clock.h"
 #include "engine/core/log.h"
 #include "engine/gpu/gpu.h"
+#include "engine/media/readers.h"
 #include "engine/output/output.h"
 #include "engine/output/part_file.h"
 #include "engine/render/join.h"
@@ -272,8 +274,14 @@ int mr_render_segmented(mr_clip *clip, const char *path, const mr_render_opts *o
     wait_segments(&R, started);
     for (int k = 0; k < started; k++)
         pthread_join(tids[k], NULL);
-    for (int k = 0; segs && k < n; k++)
-        mr_gpu_lane_free(segs[k].o.gpu);
+    for (int k = 0; segs && k < n; k++) /* the lanes' decoders and frames go with them */
+        if (segs[k].o.gpu) {
+            mr_err ignored;
+            mr_gpu_sync(segs[k].o.gpu, &ignored);
+            mr_video_readers_forget_device(mr_gpu_hw_device(segs[k].o.gpu)->data);
+            mr_frame_pool_forget_lane(segs[k].o.gpu);
+            mr_gpu_lane_free(segs[k].o.gpu);
+        }
     if (r == 0 && R.failed >= 0)
         r = mr_err_set(err, "segment %d of %d: %s", R.failed, n, R.err.msg);
     else if (r == 0 && R.stop)

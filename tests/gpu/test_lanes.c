@@ -1,14 +1,17 @@
 /* test_lanes.c: GPU lanes (engine/gpu/gpu.h), the streams that segments render on side by
  * side: a lane has its own stream and FFmpeg device on the same GPU; its frames say so, are
  * used by no other lane (memos hand them out on their lane alone) and go back to the pool for
- * their lane alone; two lanes fill frames at once and each reads back its own; a lane freed
+ * their lane alone; two lanes fill frames at once and each reads back its own; a static
+ * node's picture made on one lane reads right on another at once; a lane freed
  * leaves the process's GPU working. Exit 77 (skipped) without a GPU. */
 #include <stdint.h>
 #include <string.h>
 #include <libavutil/buffer.h>
+#include "engine/core/clip.h"
 #include "engine/core/memo.h"
 #include "engine/gpu/gpu.h"
 #include "engine/kernels/kernels.h"
+#include "engine/sources/sources.h"
 #include "tests/engine/check.h"
 #include "tests/gpu/gpu_check.h"
 
@@ -75,6 +78,19 @@ int main(void)
     CHECK(!got_b && got_a == on_a);
     mr_frame_unref(got_a);
     mr_memo_free(&m);
+
+    /* a static node's picture is published: made on lane a, read at once on lane b */
+    for (int round = 0; round < 5; round++) {
+        uint8_t v = (uint8_t)(40 * round + 10);
+        mr_clip *still = mr_color_new((mr_rgba){v, 0, 255, 255}, 1920, 1080, &err);
+        mr_frame *fa = NULL, *fb = NULL, *hb = NULL;
+        CHECK(still && mr_clip_picture(still, 0, &ea, &fa) == 0 && mr_clip_picture(still, 1, &eb, &fb) == 0);
+        CHECK(fa && fa == fb && (hb = mr_k_to_host(b, fb, &err)) && all_are(hb, 0xffff0000u | v));
+        mr_frame_unref(hb);
+        mr_frame_unref(fa);
+        mr_frame_unref(fb);
+        mr_clip_unref(still);
+    }
 
     mr_frame_unref(on_a);
     mr_frame_unref(on_b);
