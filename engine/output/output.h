@@ -126,8 +126,9 @@ int mr_venc_probe(const char *name, struct mr_gpu *gpu, mr_err *err);
 
 /* The encoder that `encoder` (NULL or "auto", or a name) comes to for `codec` on gpu (NULL:
  * the CPU): "nvenc" where NVENC opens there (asked once; a GPU known to lack it is not
- * asked), else the software encoder's FFmpeg name ("libx264"); any other name as given.
- * For outputs made of parts, which must all be made by one encoder. Static strings. */
+ * asked; the answer kept for the process), else the software encoder's FFmpeg name
+ * ("libx264"); any other name, or any codec on the CPU or unknown (NULL), as given. For
+ * outputs made of parts, which must all be made by one encoder. Static strings. */
 const char *mr_venc_settle(const char *encoder, const char *codec, struct mr_gpu *gpu);
 
 /* Encodes a host frame as PNG bytes (alpha kept) in *out (malloc'd, the caller frees).

@@ -6,6 +6,7 @@
  * Transparency is kept where the encoder takes an alpha channel (alpha_out.c says which): YUV
  * with alpha (ProRes 4444, VP9) is converted by our kernels where the picture is, on the GPU
  * too, then downloaded; RGBA layouts (PNG, QuickTime animation, GIF) from the CPU. */
+#include <pthread.h>
 #include <stdio.h>
 #include <string.h>
 #ifdef MR_HAVE_GIF
@@ -402,16 +403,36 @@ static int decide_alpha(mr_output *o, const mr_output_opts *opt, const AVCodec *
 
 const char *mr_venc_settle(const char *encoder, const char *codec, struct mr_gpu *gpu)
 {
-    bool auto_gpu = gpu && (!encoder || !strcmp(encoder, "auto")) && (!strcmp(codec, "h264") || !strcmp(codec, "hevc"));
+    bool auto_gpu = gpu && codec && (!encoder || !strcmp(encoder, "auto")) &&
+                    (!strcmp(codec, "h264") || !strcmp(codec, "hevc"));
     if (!auto_gpu)
         return encoder;
+    /* the answer for this GPU and codec, kept: `auto` segments ask before the render does, and
+     * a probe opens an NVENC session */
+    static pthread_mutex_t lock = PTHREAD_MUTEX_INITIALIZER;
+    static struct { const struct mr_gpu *gpu; char codec[8]; const char *answer; } known[2];
+    const char *answer = NULL;
+    int slot = !strcmp(codec, "hevc");
+    pthread_mutex_lock(&lock);
+    if (known[slot].gpu == gpu && !strcmp(known[slot].codec, codec))
+        answer = known[slot].answer;
+    pthread_mutex_unlock(&lock);
+    if (answer)
+        return answer;
     char why[1024];
     mr_err err;
     const AVCodec *nv = mr_venc_find("nvenc", codec, NULL);
-    if (nv && !mr_nvenc_memo_get(mr_gpu_identity(gpu), codec, why, sizeof why) && mr_venc_probe(nv->name, gpu, &err) == 0)
-        return "nvenc";
     const AVCodec *sw = mr_venc_find("auto", codec, NULL);
-    return sw ? sw->name : encoder;
+    if (nv && !mr_nvenc_memo_get(mr_gpu_identity(gpu), codec, why, sizeof why) && mr_venc_probe(nv->name, gpu, &err) == 0)
+        answer = "nvenc";
+    else
+        answer = sw ? sw->name : encoder;
+    pthread_mutex_lock(&lock);
+    known[slot].gpu = gpu;
+    snprintf(known[slot].codec, sizeof known[slot].codec, "%s", codec);
+    known[slot].answer = answer;
+    pthread_mutex_unlock(&lock);
+    return answer;
 }
 
 int mr_venc_open(mr_output *o, const mr_output_opts *opt, const char *codec_name, mr_rational fps, mr_err *err)

@@ -201,6 +201,19 @@ static void wait_segments(run *R, int started)
     pthread_mutex_unlock(&R->lock);
 }
 
+/* Lets a finished segment's lane go (NULL: none) with its decoders in the sources and its
+ * pooled frames, once its stream is idle (a failed render may leave work queued). */
+static void retire_lane(mr_gpu *lane)
+{
+    if (!lane)
+        return;
+    mr_err ignored;
+    mr_gpu_sync(lane, &ignored);
+    mr_video_readers_forget_device(mr_gpu_hw_device(lane)->data);
+    mr_frame_pool_forget_lane(lane);
+    mr_gpu_lane_free(lane);
+}
+
 int mr_render_segmented(mr_clip *clip, const char *path, const mr_render_opts *o, int n, mr_err *err)
 {
     mr_rational fps;
@@ -233,7 +246,7 @@ int mr_render_segmented(mr_clip *clip, const char *path, const mr_render_opts *o
     const char *encoder = o->out.encoder;
     if (r == 0 && !o->gpu && mr_backend_resolve(o->backend, &gpu, err) < 0)
         r = -1;
-    if (r == 0 && gpu && (!encoder || !strcmp(encoder, "auto")))
+    if (r == 0 && gpu)
         encoder = mr_venc_settle(encoder, codec, gpu);
     const char *ext = mr_segment_part_ext(codec);
     /* the cores shared out: as many workers and encoder threads as one render would have */
@@ -274,14 +287,8 @@ int mr_render_segmented(mr_clip *clip, const char *path, const mr_render_opts *o
     wait_segments(&R, started);
     for (int k = 0; k < started; k++)
         pthread_join(tids[k], NULL);
-    for (int k = 0; segs && k < n; k++) /* the lanes' decoders and frames go with them */
-        if (segs[k].o.gpu) {
-            mr_err ignored;
-            mr_gpu_sync(segs[k].o.gpu, &ignored);
-            mr_video_readers_forget_device(mr_gpu_hw_device(segs[k].o.gpu)->data);
-            mr_frame_pool_forget_lane(segs[k].o.gpu);
-            mr_gpu_lane_free(segs[k].o.gpu);
-        }
+    for (int k = 0; segs && k < n; k++)
+        retire_lane(segs[k].o.gpu);
     if (r == 0 && R.failed >= 0)
         r = mr_err_set(err, "segment %d of %d: %s", R.failed, n, R.err.msg);
     else if (r == 0 && R.stop)
