@@ -53,11 +53,11 @@ static int make_dirs(char *dir)
     return mkdir(dir, 0755) < 0 && errno != EEXIST ? -1 : 0;
 }
 
-bool mr_nvenc_memo_get(const char *identity, const char *codec, char *why, size_t n)
+mr_nvenc_known mr_nvenc_memo_get(const char *identity, const char *codec, char *why, size_t n)
 {
     char key[192], dir[1024], path[1400];
     if (!identity || !*identity)
-        return false;
+        return MR_NVENC_NOT_REFUSED;
     key_of(identity, codec, key, sizeof key);
     bool found = false;
     pthread_mutex_lock(&lock);
@@ -67,18 +67,20 @@ bool mr_nvenc_memo_get(const char *identity, const char *codec, char *why, size_
             found = true;
         }
     pthread_mutex_unlock(&lock);
+    if (found)
+        return MR_NVENC_REFUSED_HERE;
     folder(dir, sizeof dir);
-    if (found || !*dir)
-        return found;
+    if (!*dir)
+        return MR_NVENC_NOT_REFUSED;
     snprintf(path, sizeof path, "%s/%s", dir, key);
     FILE *f = fopen(path, "r");
     if (!f)
-        return false;
+        return MR_NVENC_NOT_REFUSED;
     size_t len = fread(why, 1, n - 1, f);
     fclose(f);
     why[len] = 0;
     why[strcspn(why, "\n")] = 0;
-    return len > 0;
+    return len > 0 ? MR_NVENC_REFUSED_BEFORE : MR_NVENC_NOT_REFUSED;
 }
 
 void mr_nvenc_memo_set(const char *identity, const char *codec, const char *why)

@@ -10,9 +10,13 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+/* What is known of NVENC for a GPU and codec: nothing (it opened, or was never asked), or
+ * that it refused, in this process or in an earlier one (then messages say "remembered"). */
+typedef enum { MR_NVENC_NOT_REFUSED, MR_NVENC_REFUSED_HERE, MR_NVENC_REFUSED_BEFORE } mr_nvenc_known;
+
 /* Whether NVENC for `codec` ("h264", "hevc") was found missing on the GPU `identity`
- * (mr_gpu_identity); if so, what it said, in why[n]. */
-bool mr_nvenc_memo_get(const char *identity, const char *codec, char *why, size_t n);
+ * (mr_gpu_identity), and where; when it was, what it said, in why[n]. */
+mr_nvenc_known mr_nvenc_memo_get(const char *identity, const char *codec, char *why, size_t n);
 
 /* Remembers NVENC's refusal `why`, or forgets it (why NULL: NVENC opened). Failing to write
  * the file is not an error: the process still remembers. */

@@ -452,8 +452,10 @@ int mr_venc_open(mr_output *o, const mr_output_opts *opt, const char *codec_name
             return mr_err_set(err, "a %s file cannot hold %s video", o->mux.oc->oformat->name, avcodec_get_name(nv->id));
         const char *gpu_id = o->gpu ? mr_gpu_identity(o->gpu) : NULL;
         char before[sizeof err->msg];
-        bool known = !asked_nvenc && mr_nvenc_memo_get(gpu_id, codec_name, before, sizeof before);
-        if (known)
+        mr_nvenc_known known = asked_nvenc ? MR_NVENC_NOT_REFUSED : mr_nvenc_memo_get(gpu_id, codec_name, before, sizeof before);
+        if (known == MR_NVENC_REFUSED_HERE) /* asked by this process (segments settle first) */
+            mr_err_set(err, "%s", before);
+        else if (known == MR_NVENC_REFUSED_BEFORE)
             mr_err_set(err, "%s; remembered from an earlier try: 'moonreel probe' asks the GPU again", before);
         int r = known || !nv ? -1 : try_open(o, nv, opt, fps, preset, o->gpu != NULL, err);
         if (r == 0 || gpu_lacks_nvenc(r))

@@ -16,7 +16,7 @@ int main(void)
 
     CHECK(!mr_nvenc_memo_get(gpu, "h264", why, sizeof why));
     mr_nvenc_memo_set(gpu, "h264", "unsupported device (2)");
-    CHECK(mr_nvenc_memo_get(gpu, "h264", why, sizeof why));
+    CHECK(mr_nvenc_memo_get(gpu, "h264", why, sizeof why) == MR_NVENC_REFUSED_HERE); /* this process asked */
     CHECK_STR(why, "unsupported device (2)");
     CHECK(!mr_nvenc_memo_get(gpu, "hevc", why, sizeof why));              /* per codec */
     CHECK(!mr_nvenc_memo_get("GPU-00112233 driver 590.1", "h264", why, sizeof why)); /* per driver */
@@ -32,6 +32,19 @@ int main(void)
         fclose(f);
     }
     CHECK_STR(line, "unsupported device (2)\n");
+
+    /* a refusal an earlier process wrote is told apart: messages say it is remembered */
+    snprintf(path, sizeof path, "%s/moonreel/nvenc-refused/GPU-99_driver_1-h264", dir);
+    f = fopen(path, "w");
+    CHECK(f != NULL);
+    if (f) {
+        fputs("no encode device (1)\n", f);
+        fclose(f);
+    }
+    CHECK(mr_nvenc_memo_get("GPU-99 driver 1", "h264", why, sizeof why) == MR_NVENC_REFUSED_BEFORE);
+    CHECK_STR(why, "no encode device (1)");
+    unlink(path);
+    snprintf(path, sizeof path, "%s/moonreel/nvenc-refused/GPU-00112233_driver_580.159.04-h264", dir);
 
     /* NVENC opened after all (moonreel probe, --encoder nvenc): forgotten, file gone */
     mr_nvenc_memo_set(gpu, "h264", NULL);
