@@ -1,8 +1,9 @@
 /* memo.h: a node's last picture, kept with the values it was made from, so that a node whose
  * values have come to rest (an animation that ended, a mask that stopped moving) draws once
  * and then hands out that picture while its values stay the same. One picture for the host
- * and one for the GPU (handed out on the lane that made it alone); safe to use from the
- * threads that render frames in parallel. */
+ * and one for each GPU lane that asked lately (MR_MEMO_LANES; a picture is handed out on the
+ * lane that made it alone, so segments rendering on lanes each keep their own); safe to use
+ * from the threads that render frames in parallel. */
 #ifndef MR_MEMO_H
 #define MR_MEMO_H
 
@@ -11,6 +12,8 @@
 #include "engine/core/eval.h"
 #include "engine/core/frame.h"
 
+#define MR_MEMO_LANES 4 /* GPU lanes kept at once: auto segments use at most four */
+
 typedef struct mr_memo {
     pthread_mutex_t lock;
     struct {
@@ -18,8 +21,10 @@ typedef struct mr_memo {
         size_t n;
         mr_frame *input;        /* the input picture it was made from, or NULL; a reference kept so
                                  * its address names it alone */
-        mr_frame *frame;        /* the picture (a reference) */
-    } slot[2];                  /* [0] host, [1] GPU */
+        mr_frame *frame;        /* the picture (a reference); NULL: the slot is free */
+        const struct mr_gpu *lane; /* the lane it was made for (engine/gpu/gpu.h) */
+    } slot[1 + MR_MEMO_LANES];  /* [0] host, then GPU pictures, a lane's in one slot */
+    int evict;                  /* the GPU slot a new lane takes when all are used */
 } mr_memo;
 
 void mr_memo_init(mr_memo *m);

@@ -69,7 +69,7 @@ int main(void)
     }
     CHECK(mr_gpu_publish(a, &err) == 0);
 
-    /* a memo hands its GPU picture out on the lane that made it alone */
+    /* a memo hands its GPU picture out on the lane that made it alone, and keeps one a lane */
     mr_memo m;
     mr_memo_init(&m);
     int key = 7;
@@ -77,6 +77,12 @@ int main(void)
     mr_frame *got_b = mr_memo_get(&m, &eb, &key, sizeof key, NULL), *got_a = mr_memo_get(&m, &ea, &key, sizeof key, NULL);
     CHECK(!got_b && got_a == on_a);
     mr_frame_unref(got_a);
+    mr_memo_put(&m, &eb, &key, sizeof key, NULL, on_b); /* lane b's picture does not push out a's */
+    got_a = mr_memo_get(&m, &ea, &key, sizeof key, NULL);
+    got_b = mr_memo_get(&m, &eb, &key, sizeof key, NULL);
+    CHECK(got_a == on_a && got_b == on_b);
+    mr_frame_unref(got_a);
+    mr_frame_unref(got_b);
     mr_memo_free(&m);
 
     /* a static node's picture is published: made on lane a, read at once on lane b */
