@@ -4,13 +4,13 @@
 #include "engine/sources/text.h"
 
 #include <math.h>
-#include <pthread.h>
 #include <stdatomic.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include "engine/core/eval.h"
+#include "engine/core/memo.h"
 #include "engine/kernels/kernels.h"
 #include "engine/ops/op.h"
 
@@ -50,9 +50,8 @@ typedef struct text_priv {
     mr_text_anim_fn fn;     /* per-character animation, or NULL */
     void *ud;
     void (*release)(void *ud);
-    pthread_mutex_t lock;   /* guards the last frame */
-    mr_frame *last[2];      /* typewriter: the last frame drawn, on the host [0] and the GPU [1], */
-    int last_visible[2];    /* and how many characters it shows */
+    mr_memo last;           /* typewriter: the last frame drawn, keyed by how many characters
+                               it shows (on the host, and on each GPU lane) */
 } text_priv;
 
 /* 0 when s is valid UTF-8 (shortest forms only, no surrogates, nothing past U+10FFFF), else
@@ -154,29 +153,18 @@ static int text_picture(const mr_clip *c, double t, mr_eval *ev, mr_frame **out)
         free(looks);
         return *out ? 0 : -1;
     }
-    int slot = ev->gpu != NULL;
-    pthread_mutex_lock(&p->lock);
-    if (p->last[slot] && p->last_visible[slot] == visible && mr_frame_usable(p->last[slot], ev->gpu)) {
-        /* the typewriter between two characters */
-        *out = mr_frame_ref(p->last[slot]);
-        pthread_mutex_unlock(&p->lock);
-        return 0;
-    }
-    pthread_mutex_unlock(&p->lock);
+    if ((*out = mr_memo_get(&p->last, ev, &visible, sizeof visible, NULL)))
+        return 0; /* the typewriter between two characters */
     *out = mr_text_draw(&p->s->pic, visible, NULL, ev->err);
     if (!*out)
         return -1;
     if (p->cps > 0) { /* kept where it is used: a GPU evaluation uploads each state once */
-        if (slot && mr_k_to_device(ev, out) < 0) {
+        if (ev->gpu && mr_k_to_device(ev, out) < 0) {
             mr_frame_unref(*out);
             *out = NULL;
             return -1;
         }
-        pthread_mutex_lock(&p->lock);
-        mr_frame_unref(p->last[slot]);
-        p->last[slot] = mr_frame_ref(*out);
-        p->last_visible[slot] = visible;
-        pthread_mutex_unlock(&p->lock);
+        mr_memo_put(&p->last, ev, &visible, sizeof visible, NULL, *out);
     }
     return 0;
 }
@@ -195,9 +183,7 @@ static void text_destroy(mr_clip *c)
 {
     text_priv *p = c->priv;
     shared_unref(p->s);
-    mr_frame_unref(p->last[0]);
-    mr_frame_unref(p->last[1]);
-    pthread_mutex_destroy(&p->lock);
+    mr_memo_free(&p->last);
     if (p->release)
         p->release(p->ud);
 }
@@ -219,7 +205,7 @@ static mr_clip *node_new(shared_text *s, mr_clip *in, double cps, mr_text_anim_f
     p->fn = fn;
     p->ud = ud;
     p->release = release;
-    pthread_mutex_init(&p->lock, NULL);
+    mr_memo_init(&p->last);
     c->w = s->pic.W;
     c->h = s->pic.H;
     c->has_video = true;
