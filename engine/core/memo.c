@@ -4,24 +4,73 @@
 #include <stdlib.h>
 #include <string.h>
 
+static pthread_mutex_t all_lock = PTHREAD_MUTEX_INITIALIZER;
+static mr_memo *all; /* every memo alive */
+
 void mr_memo_init(mr_memo *m)
 {
     memset(m, 0, sizeof *m);
     pthread_mutex_init(&m->lock, NULL);
+    pthread_mutex_lock(&all_lock);
+    m->next = all;
+    if (all)
+        all->prev = m;
+    all = m;
+    pthread_mutex_unlock(&all_lock);
+}
+
+/* Empties slot i of m. Under m->lock; the references are dropped by the caller, after. */
+static void take_slot(mr_memo *m, int i, mr_frame **frame, mr_frame **input, void **key)
+{
+    *frame = m->slot[i].frame;
+    *input = m->slot[i].input;
+    *key = m->slot[i].key;
+    memset(&m->slot[i], 0, sizeof m->slot[i]);
+}
+
+static void drop(mr_frame *frame, mr_frame *input, void *key)
+{
+    mr_frame_unref(frame);
+    mr_frame_unref(input);
+    free(key);
 }
 
 void mr_memo_free(mr_memo *m)
 {
-    for (int i = 0; i < 1 + MR_MEMO_LANES; i++) {
-        free(m->slot[i].key);
-        mr_frame_unref(m->slot[i].input);
-        mr_frame_unref(m->slot[i].frame);
-    }
+    pthread_mutex_lock(&all_lock);
+    if (m->prev)
+        m->prev->next = m->next;
+    else
+        all = m->next;
+    if (m->next)
+        m->next->prev = m->prev;
+    pthread_mutex_unlock(&all_lock);
+    for (int i = 0; i < 1 + MR_MEMO_LANES; i++)
+        drop(m->slot[i].frame, m->slot[i].input, m->slot[i].key);
     pthread_mutex_destroy(&m->lock);
 }
 
-/* The slot for pictures made where ev works: the host's, the one holding the lane's picture,
- * an empty one, or (put only) the next to give up. -1 when a get finds none. Under m->lock. */
+void mr_memo_forget_lane(const struct mr_gpu *lane)
+{
+    if (!lane)
+        return;
+    pthread_mutex_lock(&all_lock); /* a memo is not freed meanwhile */
+    for (mr_memo *m = all; m; m = m->next) {
+        mr_frame *frame = NULL, *input = NULL;
+        void *key = NULL;
+        pthread_mutex_lock(&m->lock);
+        for (int i = 1; i <= MR_MEMO_LANES; i++)
+            if (m->slot[i].frame && m->slot[i].lane == lane)
+                take_slot(m, i, &frame, &input, &key); /* a lane has one slot */
+        pthread_mutex_unlock(&m->lock);
+        drop(frame, input, key);
+    }
+    pthread_mutex_unlock(&all_lock);
+}
+
+/* The slot for pictures made where ev works: the host's or the one holding the lane's picture;
+ * for a put to a lane new to m, a free one, else the next to push out. -1 when a get finds
+ * none. Under m->lock. */
 static int slot_for(mr_memo *m, const mr_eval *ev, bool put)
 {
     if (!ev->gpu)
@@ -60,15 +109,16 @@ void mr_memo_put(mr_memo *m, const mr_eval *ev, const void *key, size_t n, mr_fr
         memcpy(copy, key, n);
     pthread_mutex_lock(&m->lock);
     int s = slot_for(m, ev, true);
-    void *old_key = m->slot[s].key;
-    mr_frame *old_input = m->slot[s].input, *old_frame = m->slot[s].frame;
-    m->slot[s].key = copy;
-    m->slot[s].n = n;
-    m->slot[s].input = copy && input ? mr_frame_ref(input) : NULL;
-    m->slot[s].frame = copy ? mr_frame_ref(f) : NULL;
-    m->slot[s].lane = ev->gpu;
+    mr_frame *old_frame, *old_input;
+    void *old_key;
+    take_slot(m, s, &old_frame, &old_input, &old_key);
+    if (copy) {
+        m->slot[s].key = copy;
+        m->slot[s].n = n;
+        m->slot[s].input = input ? mr_frame_ref(input) : NULL;
+        m->slot[s].frame = mr_frame_ref(f);
+        m->slot[s].lane = ev->gpu;
+    }
     pthread_mutex_unlock(&m->lock);
-    free(old_key);
-    mr_frame_unref(old_input);
-    mr_frame_unref(old_frame);
+    drop(old_frame, old_input, old_key);
 }

@@ -10,12 +10,14 @@
 #include <stdbool.h>
 #include <stddef.h>
 
-/* What is known of NVENC for a GPU and codec: nothing (it opened, or was never asked), or
- * that it refused, in this process or in an earlier one (then messages say "remembered"). */
-typedef enum { MR_NVENC_NOT_REFUSED, MR_NVENC_REFUSED_HERE, MR_NVENC_REFUSED_BEFORE } mr_nvenc_known;
+/* What is known of NVENC for a GPU and codec: no refusal (it opened, or was never asked), a
+ * refusal this process met, or one read from the file an earlier process wrote (only that
+ * one is called "remembered" in messages). */
+typedef enum { MR_NVENC_NOT_REFUSED = 0, MR_NVENC_REFUSED_HERE, MR_NVENC_REFUSED_BEFORE } mr_nvenc_known;
 
 /* Whether NVENC for `codec` ("h264", "hevc") was found missing on the GPU `identity`
- * (mr_gpu_identity), and where; when it was, what it said, in why[n]. */
+ * (mr_gpu_identity), and where; when it was, what it said, in why[n] (n >= 1; untouched
+ * otherwise). MR_NVENC_NOT_REFUSED for an empty or NULL identity. */
 mr_nvenc_known mr_nvenc_memo_get(const char *identity, const char *codec, char *why, size_t n);
 
 /* Remembers NVENC's refusal `why`, or forgets it (why NULL: NVENC opened). Failing to write

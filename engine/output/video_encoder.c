@@ -457,7 +457,7 @@ int mr_venc_open(mr_output *o, const mr_output_opts *opt, const char *codec_name
             mr_err_set(err, "%s", before);
         else if (known == MR_NVENC_REFUSED_BEFORE)
             mr_err_set(err, "%s; remembered from an earlier try: 'moonreel probe' asks the GPU again", before);
-        int r = known || !nv ? -1 : try_open(o, nv, opt, fps, preset, o->gpu != NULL, err);
+        int r = known != MR_NVENC_NOT_REFUSED || !nv ? -1 : try_open(o, nv, opt, fps, preset, o->gpu != NULL, err);
         if (r == 0 || gpu_lacks_nvenc(r))
             mr_nvenc_memo_set(gpu_id, codec_name, r == 0 ? NULL : err->msg);
         if (r == 0)

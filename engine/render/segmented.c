@@ -19,12 +19,17 @@
 #include <libavutil/buffer.h>
 #include "engine/core/clock.h"
 #include "engine/core/log.h"
+#include "engine/core/memo.h"
 #include "engine/gpu/gpu.h"
 #include "engine/media/readers.h"
 #include "engine/output/output.h"
 #include "engine/output/part_file.h"
 #include "engine/render/join.h"
 #include "engine/render/render_opts.h"
+#include "engine/render/segments.h"
+
+/* auto's lanes each keep their pictures at rest (memo.h) */
+_Static_assert(MR_MEMO_LANES >= MR_SEGMENTS_AUTO_GPU, "a memo keeps fewer lanes than auto makes");
 
 const char *mr_segment_part_ext(const char *codec)
 {
@@ -210,6 +215,7 @@ static void retire_lane(mr_gpu *lane)
     mr_err ignored;
     mr_gpu_sync(lane, &ignored);
     mr_video_readers_forget_device(mr_gpu_hw_device(lane)->data);
+    mr_memo_forget_lane(lane); /* its pictures go back to the pool, which then frees them */
     mr_frame_pool_forget_lane(lane);
     mr_gpu_lane_free(lane);
 }

@@ -153,7 +153,7 @@ static int text_picture(const mr_clip *c, double t, mr_eval *ev, mr_frame **out)
         free(looks);
         return *out ? 0 : -1;
     }
-    if ((*out = mr_memo_get(&p->last, ev, &visible, sizeof visible, NULL)))
+    if (p->cps > 0 && (*out = mr_memo_get(&p->last, ev, &visible, sizeof visible, NULL)))
         return 0; /* the typewriter between two characters */
     *out = mr_text_draw(&p->s->pic, visible, NULL, ev->err);
     if (!*out)

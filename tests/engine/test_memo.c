@@ -57,6 +57,19 @@ int main(void)
     CHECK_INT(kept, MR_MEMO_LANES - 1);
     CHECK(peek(&m, &host, key) == pic[MR_MEMO_LANES + 1]); /* the host's slot is never given up */
 
+    /* a lane that goes empties its slot in every memo: its picture's reference is dropped */
+    mr_memo other_memo;
+    mr_memo_init(&other_memo);
+    mr_memo_put(&other_memo, &ev[MR_MEMO_LANES], &key, sizeof key, NULL, pic[MR_MEMO_LANES]);
+    CHECK_INT(pic[MR_MEMO_LANES]->refs, 3); /* ours and the two memos' */
+    mr_memo_forget_lane(ev[MR_MEMO_LANES].gpu);
+    CHECK(peek(&m, &ev[MR_MEMO_LANES], key) == NULL && peek(&other_memo, &ev[MR_MEMO_LANES], key) == NULL);
+    CHECK_INT(pic[MR_MEMO_LANES]->refs, 1);
+    CHECK(peek(&m, &ev[2], key) == pic[2] && peek(&m, &host, key) == pic[MR_MEMO_LANES + 1]); /* the rest stay */
+    mr_memo_put(&m, &ev[MR_MEMO_LANES], &other, sizeof other, NULL, pic[1]); /* the freed slot is taken */
+    CHECK(peek(&m, &ev[MR_MEMO_LANES], other) == pic[1] && peek(&m, &ev[2], key) == pic[2]);
+    mr_memo_free(&other_memo);
+
     mr_memo_free(&m);
     for (int i = 0; i < MR_MEMO_LANES + 2; i++)
         mr_frame_unref(pic[i]);

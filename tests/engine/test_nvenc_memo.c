@@ -54,7 +54,7 @@ int main(void)
     /* nowhere to write: the process still remembers */
     setenv("XDG_CACHE_HOME", "/proc/no/such/folder", 1);
     mr_nvenc_memo_set(gpu, "hevc", "no encode device (1)");
-    CHECK(mr_nvenc_memo_get(gpu, "hevc", why, sizeof why));
+    CHECK(mr_nvenc_memo_get(gpu, "hevc", why, sizeof why) == MR_NVENC_REFUSED_HERE);
     CHECK_STR(why, "no encode device (1)");
 
     rmdir(dir); /* left non-empty only if a check above failed */
