@@ -13,9 +13,13 @@
 
 enum { OPT_SET = 256, OPT_SERVE, OPT_PORT, OPT_LISTEN, OPT_SEGMENTS, OPT_SEGMENT, OPT_GPUS };
 
+static const char *shown_as; /* the command as the user typed it, where main rewrote it */
+
+void mr_cli_show_as(const char *typed) { shown_as = typed; }
+
 int mr_cli_complain(const char *cmd, const char *fmt, const char *arg)
 {
-    fprintf(stderr, "moonreel %s: ", cmd);
+    fprintf(stderr, "moonreel %s: ", shown_as ? shown_as : cmd);
     fprintf(stderr, fmt, arg);
     fprintf(stderr, "\n(see 'moonreel help %s')\n", cmd);
     return -1;

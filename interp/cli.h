@@ -87,6 +87,10 @@ bool mr_cli_wants_help(int argc, char **argv);
 /* Prints "moonreel CMD: <fmt with arg>" and where help is; returns -1 (for option parsers). */
 int mr_cli_complain(const char *cmd, const char *fmt, const char *arg);
 
+/* Names the command in complaints as the user typed it ("run --still"), where main rewrote it
+ * into another (frame); typed is kept, not copied (a static string). */
+void mr_cli_show_as(const char *typed);
+
 /* The same for `repl`, whose script is optional and which also takes --serve, --port N and
  * --listen ADDR. */
 int mr_cli_parse_repl(int argc, char **argv, mr_cli *cli);

@@ -10,6 +10,7 @@
 #include <unistd.h>
 #include "engine/gpu/gpu.h"
 #include "engine/output/part_file.h"
+#include "engine/render/segmented.h"
 #include "interp/cli.h"
 
 volatile sig_atomic_t mr_interrupted;
@@ -163,7 +164,10 @@ int mr_host_run_file(lua_State *L, mr_host *host, const char *path)
     lua_seti(L, -2, 0);
     lua_setglobal(L, "arg");
     int base = lua_gettop(L);
-    if (luaL_loadfilex(L, path, "t") != LUA_OK || mr_host_pcall(L, 0, 1) != LUA_OK) {
+    bool from_stdin = !strcmp(path, "-"); /* as lua -: the script from standard input */
+    if (from_stdin)
+        host->script_dir[0] = 0;
+    if (luaL_loadfilex(L, from_stdin ? NULL : path, "t") != LUA_OK || mr_host_pcall(L, 0, 1) != LUA_OK) {
         snprintf(host->last_error, sizeof host->last_error, "%s", lua_tostring(L, -1));
         fprintf(stderr, "%s\n", host->last_error);
         lua_settop(L, base);
@@ -204,6 +208,7 @@ static void on_signal(int sig)
 {
     if (mr_interrupted) { /* a second one: leave now */
         mr_part_remove_all_now();
+        mr_segments_remove_now(); /* and the folder of a render in segments, finished parts too */
         signal(sig, SIG_DFL);
         raise(sig);
         return;

@@ -78,7 +78,7 @@ static void default_output(const char *script, char *out, size_t n)
     char *base = basename(copy), *dot = strrchr(base, '.');
     if (dot)
         *dot = 0;
-    snprintf(out, n, "%s.mp4", base);
+    snprintf(out, n, "%s.mp4", strcmp(script, "-") ? base : "out"); /* - : standard input */
 }
 
 /* Renders run's clip to out: one part (--segment), in segments (--segments, processes with
@@ -297,8 +297,9 @@ static const struct {
 } commands[] = {
     {"run", cmd_run, "moonreel run edit.lua [-o out.mp4] [--set key=value ...] [RENDER OPTIONS] [--still T] [-q | -v]\n"
             "             [--segments N|auto] [--gpus 0,1] | [--segment K/N -o PARTS/]",
-     "Runs the script. If it returns a clip, that clip is rendered to -o (default: the script's\n"
-     "name with .mp4, in the current folder). render() calls in the script happen as they run.\n"
+     "Runs the script (- reads it from standard input). If it returns a clip, that clip is\n"
+     "rendered to -o (default: the script's name with .mp4, in the current folder; out.mp4 for\n"
+     "-). render() calls in the script happen as they run.\n"
      "--set values reach the script as the table `args`. The options are defaults for every render.\n"
      "--backend auto renders on the GPU when there is one (else the CPU, saying why); --encoder\n"
      "auto uses NVENC from the GPU where it opens, else x264/x265 (saying why); null encodes nothing.\n"
@@ -501,6 +502,7 @@ int main(int argc, char **argv)
                     argv[i] = "-t";
                 }
                 cmd = argv[1] = "frame";
+                mr_cli_show_as("run --still"); /* complaints name what was typed */
                 break;
             }
     for (int i = 0; i < NCOMMANDS; i++)

@@ -132,28 +132,61 @@ void mr_manifest_copy(mr_part_manifest *to, const mr_part_manifest *from)
             to->args[i] = to->argbuf + (from->args[i] - from->argbuf);
 }
 
-int mr_manifest_same_render(const mr_part_manifest *a, const mr_part_manifest *b, mr_err *err)
+/* The length of an option's name in arg ("--set=KEY=V": "--set=KEY"; "--crf=20": "--crf"). */
+static size_t option_name_len(const char *arg)
+{
+    const char *eq = strchr(arg, '=');
+    if (eq && !strncmp(arg, "--set=", 6))
+        eq = strchr(eq + 1, '=');
+    return eq ? (size_t)(eq - arg) : strlen(arg);
+}
+
+/* Orders the n options in args by name, keeping the order of options of one name (the last
+ * of them counts): two renders given the same options in another order compare equal. */
+static void sort_options(const char **args, int n)
+{
+    for (int i = 1; i < n; i++) { /* insertion sort: stable, and n is small */
+        const char *v = args[i];
+        size_t lv = option_name_len(v);
+        int j = i;
+        for (; j > 0; j--) {
+            size_t lu = option_name_len(args[j - 1]);
+            int c = strncmp(args[j - 1], v, lu < lv ? lu : lv);
+            if (c < 0 || (c == 0 && lu <= lv))
+                break;
+            args[j] = args[j - 1];
+        }
+        args[j] = v;
+    }
+}
+
+int mr_manifest_same_render(const mr_part_manifest *a_in, const mr_part_manifest *b_in, mr_err *err)
 {
     char what[1200] = "";
+    struct { const char *args[MR_MAX_ARGS]; int nargs; } a = {.nargs = a_in->nargs}, b = {.nargs = b_in->nargs};
+    memcpy(a.args, a_in->args, sizeof a.args[0] * (size_t)a.nargs);
+    memcpy(b.args, b_in->args, sizeof b.args[0] * (size_t)b.nargs);
+    sort_options(a.args, a.nargs);
+    sort_options(b.args, b.nargs);
     int i = 0;
-    while (i < a->nargs && i < b->nargs && !strcmp(a->args[i], b->args[i]))
+    while (i < a.nargs && i < b.nargs && !strcmp(a.args[i], b.args[i]))
         i++;
-    if (strcmp(a->script, b->script))
-        snprintf(what, sizeof what, "scripts differ: '%s' and '%s'", a->script, b->script);
-    else if (strcmp(a->script_sha256, b->script_sha256))
+    if (strcmp(a_in->script, b_in->script))
+        snprintf(what, sizeof what, "scripts differ: '%s' and '%s'", a_in->script, b_in->script);
+    else if (strcmp(a_in->script_sha256, b_in->script_sha256))
         snprintf(what, sizeof what, "script's contents differ (it changed between them)");
-    else if (i < a->nargs || i < b->nargs)
-        snprintf(what, sizeof what, "options differ: %s%.400s%s against %s%.400s%s", i < a->nargs ? "'" : "",
-                 i < a->nargs ? a->args[i] : "nothing", i < a->nargs ? "'" : "", i < b->nargs ? "'" : "",
-                 i < b->nargs ? b->args[i] : "nothing", i < b->nargs ? "'" : "");
-    else if (a->n != b->n)
+    else if (i < a.nargs || i < b.nargs)
+        snprintf(what, sizeof what, "options differ: %s%.400s%s against %s%.400s%s", i < a.nargs ? "'" : "",
+                 i < a.nargs ? a.args[i] : "nothing", i < a.nargs ? "'" : "", i < b.nargs ? "'" : "",
+                 i < b.nargs ? b.args[i] : "nothing", i < b.nargs ? "'" : "");
+    else if (a_in->n != b_in->n)
         snprintf(what, sizeof what, "numbers of segments differ");
-    else if (a->total != b->total || a->fps.num != b->fps.num || a->fps.den != b->fps.den)
+    else if (a_in->total != b_in->total || a_in->fps.num != b_in->fps.num || a_in->fps.den != b_in->fps.den)
         snprintf(what, sizeof what, "outputs differ in frames or rate");
-    else if (strcmp(a->version, b->version))
-        snprintf(what, sizeof what, "moonreel versions differ: %s and %s", a->version, b->version);
+    else if (strcmp(a_in->version, b_in->version))
+        snprintf(what, sizeof what, "moonreel versions differ: %s and %s", a_in->version, b_in->version);
     if (what[0])
         return mr_err_set(err, "parts %d/%d and %d/%d come from different renders (their %s): render every part "
-                          "with one command", a->k, a->n, b->k, b->n, what);
+                          "with one command", a_in->k, a_in->n, b_in->k, b_in->n, what);
     return 0;
 }

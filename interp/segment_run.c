@@ -34,6 +34,12 @@ static int first_transparent(mr_clip *clip, const mr_render_opts *o, mr_rational
     return r;
 }
 
+bool mr_script_is_file(const char *script)
+{
+    struct stat st;
+    return strcmp(script, "-") && stat(script, &st) == 0 && S_ISREG(st.st_mode);
+}
+
 /* Why out cannot be made of segments with o, or NULL when it can. */
 static const char *why_not_segmented(const mr_cli *cli, mr_clip *clip, const mr_render_opts *o, const char *out,
                                      mr_rational fps)
@@ -46,8 +52,8 @@ static const char *why_not_segmented(const mr_cli *cli, mr_clip *clip, const mr_
         return "a PNG is one picture";
     if (!codec)
         return "the output holds sound only";
-    if (!strcmp(cli->script, "-"))
-        return "the script comes from standard input, which the segments cannot read again";
+    if (!mr_script_is_file(cli->script))
+        return "the script comes from standard input or a pipe, which the segments cannot read again";
     if (o->out.alpha == MR_ALPHA_ON ||
         (o->out.alpha == MR_ALPHA_AUTO && mr_output_alpha_support(out, &o->out) && first_transparent(clip, o, fps)))
         return "the picture is transparent, and parts do not keep transparency (--alpha=false flattens it)";
@@ -97,7 +103,8 @@ int mr_segments_for(const mr_cli *cli, mr_clip *clip, const mr_render_opts *o, c
     }
     *n = asked ? (asked < frames ? asked : (int)frames) : mr_segments_auto(frames, fps, mr_cpu_cores(), off_cpu(o, out));
     if (*n > MR_SEGMENTS_AT_ONCE) {
-        mr_log("--segments %d: at most %d render at once on one machine", *n, MR_SEGMENTS_AT_ONCE);
+        mr_log("--segments %d: at most %d render at once on one machine%s", asked, MR_SEGMENTS_AT_ONCE,
+               asked > frames ? " (and no more than the output's frames)" : "");
         *n = MR_SEGMENTS_AT_ONCE;
     }
     return 0;
@@ -137,6 +144,11 @@ int mr_run_segment(const mr_cli *cli, mr_clip *clip, const mr_render_opts *o, co
     }
     if (mr_output_named_file(dir)) {
         mr_cli_complain("run", "--segment writes a folder of parts: -o parts/ (got '%s', a file's name)", given);
+        return 2;
+    }
+    if (!mr_script_is_file(cli->script)) {
+        mr_cli_complain("run", "--segment needs the script in a file, which every task and the join read "
+                               "(got '%s': standard input or a pipe)", cli->script);
         return 2;
     }
     mr_rational fps;
@@ -188,7 +200,11 @@ int mr_run_segment(const mr_cli *cli, mr_clip *clip, const mr_render_opts *o, co
     if (r == 0) {
         if (cli->quiet)
             return 0;
-        if (seg.count > 0)
+        if (seg.count > 0 && mr_segments_render_only(o))
+            fprintf(stderr, "moonreel: rendered segment %d/%d (frames %lld-%lld of %lld); --encoder null writes "
+                    "nothing, so there is no part to join\n", k, n, (long long)seg.first,
+                    (long long)(seg.first + seg.count - 1), (long long)total);
+        else if (seg.count > 0)
             fprintf(stderr, "moonreel: wrote segment %d/%d (frames %lld-%lld of %lld) in %s\n", k, n,
                     (long long)seg.first, (long long)(seg.first + seg.count - 1), (long long)total, dir);
         else

@@ -34,6 +34,10 @@ int mr_run_segment(const mr_cli *cli, mr_clip *clip, const mr_render_opts *o, co
  * written, so nothing is joined). */
 bool mr_segments_render_only(const mr_render_opts *o);
 
+/* Whether the script is a file that can be read again (not "-", standard input, nor a pipe
+ * such as /dev/stdin): segments in processes, tasks and joins each read it. */
+bool mr_script_is_file(const char *script);
+
 /* In a segment's process that run --segments started (MOONREEL_SEGMENT_PARENT set): asks
  * the kernel for SIGTERM when that parent dies, so no segment outlives a killed render. */
 void mr_segment_follow_parent(void);

@@ -20,6 +20,14 @@ enum AVPixelFormat mr_alpha_format(const AVCodec *c)
     return AV_PIX_FMT_NONE;
 }
 
+bool mr_alpha_holds(const AVCodec *c, const char *muxer)
+{
+    if (mr_alpha_format(c) == AV_PIX_FMT_NONE)
+        return false;
+    bool vpx = c->id == AV_CODEC_ID_VP8 || c->id == AV_CODEC_ID_VP9;
+    return !vpx || !muxer || !strcmp(muxer, "webm") || !strcmp(muxer, "matroska");
+}
+
 void mr_alpha_straight_row(const uint8_t *s, uint8_t *d, int w)
 {
     for (int x = 0; x < w; x++, s += 4, d += 4) {

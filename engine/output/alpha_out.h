@@ -14,8 +14,10 @@
  * filters make it pal8 with a transparent entry), or AV_PIX_FMT_NONE when c has none. */
 enum AVPixelFormat mr_alpha_format(const AVCodec *c);
 
-/* Whether encoder c holds transparency (mr_alpha_format has a layout for it). */
-static inline bool mr_alpha_holds(const AVCodec *c) { return mr_alpha_format(c) != AV_PIX_FMT_NONE; }
+/* Whether encoder c holds transparency in a file of the muxer `muxer` (FFmpeg's name, such as
+ * "webm"; NULL: c alone): mr_alpha_format has a layout for it, and VP8 and VP9 are in a WebM
+ * or Matroska file, the only ones that carry their alpha (an MP4 would drop it silently). */
+bool mr_alpha_holds(const AVCodec *c, const char *muxer);
 
 /* Writes w pixels of premultiplied RGBA src as straight RGBA into dst (colour divided by
  * alpha, rounded; 0 where alpha is 0). Cannot fail. */

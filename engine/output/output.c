@@ -207,7 +207,7 @@ int mr_output_alpha_support(const char *path, const mr_output_opts *opt)
         return 0;
     const char *codec = opt->codec ? opt->codec : default_codec(oc->oformat->name);
     const AVCodec *c = mr_venc_find(opt->encoder, codec, NULL);
-    int r = c && mr_alpha_holds(c) && (seq || avformat_query_codec(oc->oformat, c->id, FF_COMPLIANCE_NORMAL) == 1);
+    int r = c && mr_alpha_holds(c, oc->oformat->name) && (seq || avformat_query_codec(oc->oformat, c->id, FF_COMPLIANCE_NORMAL) == 1);
     avformat_free_context(oc);
     return r;
 }

@@ -393,7 +393,7 @@ static int try_open(mr_output *o, const AVCodec *codec, const mr_output_opts *op
  * holds it. 0, or -1 with err naming the codec and the container (the caller adds the file). */
 static int decide_alpha(mr_output *o, const mr_output_opts *opt, const AVCodec *c, mr_err *err)
 {
-    o->alpha_possible = c && mr_alpha_holds(c);
+    o->alpha_possible = c && mr_alpha_holds(c, o->mux.oc ? o->mux.oc->oformat->name : NULL);
     if (opt->alpha == MR_ALPHA_ON && c && !o->alpha_possible)
         return mr_err_set(err, "alpha = true, but %s video in a %s file cannot hold transparency; these can: %s",
                           avcodec_get_name(c->id), o->mux.oc->oformat->name, ALPHA_FORMATS);

@@ -11,6 +11,7 @@
 #include <libgen.h>
 #include <limits.h>
 #include <pthread.h>
+#include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -36,8 +37,41 @@ const char *mr_segment_part_ext(const char *codec)
     return codec && (!strcmp(codec, "prores") || !strcmp(codec, "qtrle") || !strcmp(codec, "png")) ? ".mov" : ".mp4";
 }
 
+/* The folder a render is writing its segments in now, for a second signal to remove. */
+static char live_dir[PATH_MAX];
+static atomic_bool live;
+
+void mr_segments_remove_now(void)
+{
+    if (!atomic_load(&live))
+        return;
+    int fd = open(live_dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    if (fd >= 0) {
+        char buf[16384];
+        ssize_t n;
+        for (int pass = 0; pass < 8; pass++) { /* entries removed while listing may hide others */
+            bool removed = false;
+            lseek(fd, 0, SEEK_SET);
+            while ((n = getdents64(fd, buf, sizeof buf)) > 0)
+                for (ssize_t at = 0; at < n;) {
+                    struct dirent64 *e = (struct dirent64 *)(buf + at);
+                    at += e->d_reclen;
+                    const char *name = e->d_name;
+                    if (!(name[0] == '.' && (!name[1] || (name[1] == '.' && !name[2]))))
+                        removed |= unlinkat(fd, name, 0) == 0;
+                }
+            if (!removed)
+                break;
+        }
+        close(fd);
+    }
+    rmdir(live_dir);
+}
+
 void mr_segments_folder_remove(const char *dir, int owner)
 {
+    if (atomic_load(&live) && !strcmp(dir, live_dir))
+        atomic_store(&live, false);
     DIR *d = opendir(dir);
     if (d) {
         struct dirent *e;
@@ -116,7 +150,8 @@ int mr_segments_folder(const char *out, char *dir, int *owner, mr_err *err)
     }
     snprintf(dir, PATH_MAX, "%s/.moonreel-segments-%s-XXXXXX", parent, host);
     if (!mkdtemp(dir))
-        return mr_err_set(err, "cannot make a folder for the segments beside '%s': %s", out, strerror(errno));
+        return mr_err_set(err, "cannot make a folder for the segments in '%s' (beside '%s'): %s", parent, out,
+                          strerror(errno));
     char path[PATH_MAX + 16];
     snprintf(path, sizeof path, "%s/.owner", dir);
     *owner = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0644);
@@ -125,6 +160,10 @@ int mr_segments_folder(const char *out, char *dir, int *owner, mr_err *err)
         mr_segments_folder_remove(dir, *owner);
         *owner = -1;
         return mr_err_set(err, "cannot lock the segments' folder beside '%s': %s", out, strerror(e));
+    }
+    if (!atomic_load(&live)) { /* the one a second signal removes (one segmented render at a time) */
+        snprintf(live_dir, sizeof live_dir, "%s", dir);
+        atomic_store(&live, true);
     }
     return 0;
 }

@@ -25,6 +25,10 @@ int mr_segments_folder(const char *out, char *dir, int *owner, mr_err *err);
  * descriptor mr_segments_folder gave; -1 for none). */
 void mr_segments_folder_remove(const char *dir, int owner);
 
+/* Removes the segments folder being written now (the files in it and the folder), from a
+ * signal handler about to end the process: async-signal-safe; does nothing when none is. */
+void mr_segments_remove_now(void);
+
 /* Renders clip to path as mr_render does, in n segments at once (n > 1; at most the output's
  * frames). Progress (o->progress) counts the frames of all segments. A failed segment stops
  * the others; its error is returned (-1, err set; "interrupted" when o->cancel stopped it).

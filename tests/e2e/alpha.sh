@@ -171,6 +171,12 @@ printf 'return dofile("clip.lua")\n' > ret.lua
 "$MR" run ret.lua -o forced.mov --alpha -q > err.txt 2>&1 && bad "--alpha into .mov (H.264) should fail" || ok
 expect_contains "--alpha on the command line" "$(cat err.txt)" "h264 video in a mov file cannot hold transparency"
 expect_no_file forced.mov
+# VP9 takes alpha, but an MP4 would drop it: an error too, not an opaque file
+if have libvpx-vp9; then
+  "$MR" run ret.lua -o vp9.mp4 --codec vp9 --alpha -q > err.txt 2>&1 && bad "--alpha with VP9 into .mp4 should fail" || ok
+  expect_contains "VP9 alpha into .mp4: the format" "$(cat err.txt)" "vp9 video in a mp4 file cannot hold transparency"
+  expect_no_file vp9.mp4
+fi
 expect_no_temp "$WORK"
 # alpha = true on an opaque clip: kept (all opaque)
 if have prores_ks; then

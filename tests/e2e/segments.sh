@@ -40,6 +40,13 @@ expect_eq "no segments folder left" "$(ls -a | grep -c moonreel-segments)" 0
 # with --gpus, a process per segment (each seeing its GPU as the only one; the CPU here)
 "$MR" run edit.lua -o gpus.mp4 --crf 0 --segments 2 --gpus 0 2>err.txt && ok || bad "--gpus 0: $(cat err.txt)"
 expect_eq "--gpus: every picture the single render's" "$(psnr_min "$("$AC" single.mp4 gpus.mp4)")" inf
+# a script from standard input renders, in one pipeline: segments could not read it again
+"$MR" run - -o stdin.mp4 --crf 0 --segments 2 < edit.lua 2>err.txt && ok || bad "run - : $(cat err.txt)"
+expect_contains "run - : one pipeline, said why" "$(cat err.txt)" "standard input or a pipe"
+expect_eq "run - : every picture the single render's" "$(psnr_min "$("$AC" single.mp4 stdin.mp4)")" inf
+"$MR" run - --segment 0/2 -o sparts/ < edit.lua 2>err.txt; expect_eq "--segment from standard input: status" $? 2
+expect_contains "--segment from standard input: says why" "$(cat err.txt)" "needs the script in a file"
+expect_no_file sparts
 rm -f inside.mp4
 
 # at the default quality: the pictures differ only as two encodes do
@@ -94,6 +101,16 @@ sed -i '$d' edit.lua
 "$MR" join parts -o keep.mp4 -q && ok || bad "the mended parts join"
 expect_eq "mended: every picture" "$(psnr_min "$("$AC" single.mp4 keep.mp4)")" inf
 
+# the same options in another order are the same render; one option given twice counts in order
+"$MR" run edit.lua --segment 0/2 -o oparts/ --crf 0 --set a=1 --set b=2 -q 2>/dev/null
+"$MR" run edit.lua --segment 1/2 -o oparts/ --set b=2 --crf 0 --set a=1 -q 2>/dev/null
+"$MR" join oparts -o ordered.mp4 -q 2>err.txt && ok || bad "options in another order: $(cat err.txt)"
+expect_eq "options in another order: every picture" "$(psnr_min "$("$AC" single.mp4 ordered.mp4)")" inf
+"$MR" run edit.lua --segment 1/2 -o oparts/ --crf 0 --set b=2 --set a=2 --set a=1 -q 2>/dev/null
+"$MR" join oparts -o twice.mp4 2>err.txt && bad "--set a=2 --set a=1 is not --set a=1" || ok
+expect_contains "an option given twice: named" "$(cat err.txt)" "'--set=a=2'"
+expect_no_file twice.mp4
+
 # a killed task leaves no part: the join names it; running that task again mends it
 cat > long.lua <<'LUA'
 local title = text("long", {size = 40}):at(function(t) return 100 + t * 10, 300 end)
@@ -130,6 +147,17 @@ stopped_by_sigterm() {
 stopped_by_sigterm "SIGTERM" "ls -a | grep -q moonreel-segments"
 stopped_by_sigterm "SIGTERM with --gpus" '[ "$(segment_procs)" = 2 ]' --gpus 0
 expect_eq "no segment process left" "$(segment_procs)" 0
+# a second signal leaves at once, and still removes the folder with the parts done so far
+for round in 1 2 3; do
+  "$MR" run long.lua -o stopped.mp4 --segments 2 $slow -q &
+  pid=$!
+  until_true "ls -a | grep -q moonreel-segments" || bad "two signals: the segments never started"
+  sleep 0.$round
+  kill -INT $pid; sleep 0.01; kill -INT $pid 2>/dev/null; wait $pid
+  expect_eq "two signals ($round): status 130" $? 130
+  expect_no_file stopped.mp4
+  expect_eq "two signals ($round): no segments folder left" "$(ls -a | grep -c moonreel-segments)" 0
+done
 
 # SIGKILL leaves the hidden folder (nothing can clean up); the next segmented render beside
 # it sweeps it (its lock is free); with --gpus the segments' processes die with their parent
