@@ -47,8 +47,12 @@ int mr_part_folder_read(const char *dir, mr_part_folder *s, mr_err *err)
             continue;
         char path[PATH_MAX];
         snprintf(path, sizeof path, "%s/%s", dir, e->d_name);
-        if ((r = mr_manifest_read(path, m, err)) < 0)
+        if ((r = mr_manifest_read(path, m, err)) < 0) {
+            char why[sizeof err->msg];
+            snprintf(why, sizeof why, "%s", err->msg);
+            r = mr_err_set(err, "%s; render part %d/%d again (run --segment %d/%d)", why, k, n, k, n);
             break;
+        }
         mr_segment seg = mr_segment_of(m->total, k, n);
         char file[2][64];
         snprintf(file[0], sizeof file[0], "part-%04d-of-%04d.mp4", k, n);

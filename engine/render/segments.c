@@ -31,8 +31,12 @@ static bool count_of(const char *s, size_t len, int *v)
 int mr_segment_parse(const char *text, int *k, int *n, mr_err *err)
 {
     const char *slash = strchr(text, '/');
-    if (!slash || !count_of(text, (size_t)(slash - text), k) || !count_of(slash + 1, strlen(slash + 1), n) ||
-        *n < 1 || *n > MR_SEGMENTS_MAX || *k >= *n)
+    bool numbers = slash && count_of(text, (size_t)(slash - text), k) && count_of(slash + 1, strlen(slash + 1), n) &&
+                   *n >= 1 && *n <= MR_SEGMENTS_MAX;
+    if (numbers && *k >= *n)
+        return mr_err_set(err, "K counts from 0: the segments of %d are 0/%d to %d/%d, got '%s'", *n, *n, *n - 1,
+                          *n, text);
+    if (!numbers)
         return mr_err_set(err, "wants K/N: segment K (from 0) of N (at most %d), such as 0/4, got '%s'",
                           MR_SEGMENTS_MAX, text);
     return 0;

@@ -95,6 +95,10 @@ cp part2.mp4 parts/part-0002-of-0003.mp4
 printf 'XXXX' | dd of=parts/part-0002-of-0003.mp4 bs=1 seek=20000 conv=notrunc 2>/dev/null
 join_fails "a part changed in place, its size kept" "part 2/3: its file"
 cp part2.mp4 parts/part-0002-of-0003.mp4
+cp parts/part-0000-of-0003.json part0.json
+echo "[" > parts/part-0000-of-0003.json
+join_fails "a broken manifest" "render part 0/3 again (run --segment 0/3)"
+cp part0.json parts/part-0000-of-0003.json
 echo "-- changed" >> edit.lua
 join_fails "a changed script" "changed since the parts were rendered"
 sed -i '$d' edit.lua

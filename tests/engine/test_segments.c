@@ -58,6 +58,7 @@ int main(void)
     CHECK(mr_segment_parse("3/8", &k, &n, &err) == 0 && k == 3 && n == 8);
     CHECK(mr_segment_parse("0/1", &k, &n, &err) == 0 && k == 0 && n == 1);
     CHECK(mr_segment_parse("8/8", &k, &n, &err) < 0);
+    CHECK_STR(err.msg, "the segments of 8 are 0/8 to 7/8, got '8/8'");
     CHECK_STR(err.msg, "'8/8'");
     CHECK(mr_segment_parse("-1/4", &k, &n, &err) < 0);
     CHECK(mr_segment_parse("1/0", &k, &n, &err) < 0);

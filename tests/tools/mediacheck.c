@@ -198,7 +198,12 @@ int main(int argc, char **argv)
     av_log_set_level(AV_LOG_ERROR);
     if (argc == 3 && !strcmp(argv[1], "--has-encoder"))
         return avcodec_find_encoder_by_name(argv[2]) ? 0 : 1;
-    if (argc < 2 || avformat_open_input(&fmt, argv[1], NULL, NULL) < 0 || avformat_find_stream_info(fmt, NULL) < 0) {
+    if (argc < 2) {
+        fprintf(stderr, "usage: mediacheck FILE [pixel N X Y | rgba N X Y | onset T | keyframes | timestamps | counter N]\n"
+                        "       mediacheck --has-encoder NAME\n");
+        return 2;
+    }
+    if (avformat_open_input(&fmt, argv[1], NULL, NULL) < 0 || avformat_find_stream_info(fmt, NULL) < 0) {
         fprintf(stderr, "mediacheck: cannot open %s\n", argc > 1 ? argv[1] : "(nothing)");
         return 1;
     }
