@@ -240,6 +240,8 @@ static int parse(int argc, char **argv, const char *cmd, mr_cli *cli, bool repl)
         return mr_cli_complain(cmd, "unexpected argument '%s'", argv[optind]);
     if (!cli->script && !repl)
         return mr_cli_complain(cmd, "which script? (moonreel %s edit.lua ...)", cmd);
+    if (repl && cli->script && !strcmp(cli->script, "-")) /* reload and watch read it again */
+        return mr_cli_complain(cmd, "the REPL reads its script again (reload, watch): give a file, not -%s", "");
     return 0;
 }
 

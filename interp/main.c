@@ -139,6 +139,11 @@ static int cmd_run(int argc, char **argv)
         mr_cli_complain("run", "--segment K/N wants -o FOLDER, where the parts go%s", "");
         return 2;
     }
+    if (cli.segment && !mr_script_is_file(cli.script)) {
+        mr_cli_complain("run", "--segment needs the script in a file, which every task and the join read "
+                               "(got '%s': standard input or a pipe)", cli.script);
+        return 2;
+    }
     mr_host host = {0};
     host.defaults = cli.render;
     host.defaults.cancel = &mr_interrupted;

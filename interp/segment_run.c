@@ -52,8 +52,8 @@ static const char *why_not_segmented(const mr_cli *cli, mr_clip *clip, const mr_
         return "a PNG is one picture";
     if (!codec)
         return "the output holds sound only";
-    if (!mr_script_is_file(cli->script))
-        return "the script comes from standard input or a pipe, which the segments cannot read again";
+    if (cli->gpus && !mr_script_is_file(cli->script)) /* threads share the clip made once */
+        return "the script comes from standard input or a pipe, which the segments' processes cannot read again";
     if (o->out.alpha == MR_ALPHA_ON ||
         (o->out.alpha == MR_ALPHA_AUTO && mr_output_alpha_support(out, &o->out) && first_transparent(clip, o, fps)))
         return "the picture is transparent, and parts do not keep transparency (--alpha=false flattens it)";
@@ -146,11 +146,7 @@ int mr_run_segment(const mr_cli *cli, mr_clip *clip, const mr_render_opts *o, co
         mr_cli_complain("run", "--segment writes a folder of parts: -o parts/ (got '%s', a file's name)", given);
         return 2;
     }
-    if (!mr_script_is_file(cli->script)) {
-        mr_cli_complain("run", "--segment needs the script in a file, which every task and the join read "
-                               "(got '%s': standard input or a pipe)", cli->script);
-        return 2;
-    }
+
     mr_rational fps;
     int64_t total;
     const char *codec = o->out.codec ? o->out.codec : "h264";

@@ -35,7 +35,7 @@ int mr_run_segment(const mr_cli *cli, mr_clip *clip, const mr_render_opts *o, co
 bool mr_segments_render_only(const mr_render_opts *o);
 
 /* Whether the script is a file that can be read again (not "-", standard input, nor a pipe
- * such as /dev/stdin): segments in processes, tasks and joins each read it. */
+ * such as /dev/stdin): segments in processes (--gpus), tasks and joins each read it. */
 bool mr_script_is_file(const char *script);
 
 /* In a segment's process that run --segments started (MOONREEL_SEGMENT_PARENT set): asks

@@ -40,6 +40,7 @@ const char *mr_segment_part_ext(const char *codec)
 /* The folder a render is writing its segments in now, for a second signal to remove. */
 static char live_dir[PATH_MAX];
 static atomic_bool live;
+_Static_assert(ATOMIC_BOOL_LOCK_FREE == 2, "a signal handler reads the flag");
 
 void mr_segments_remove_now(void)
 {
@@ -47,7 +48,7 @@ void mr_segments_remove_now(void)
         return;
     int fd = open(live_dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
     if (fd >= 0) {
-        char buf[16384];
+        _Alignas(struct dirent64) char buf[16384];
         ssize_t n;
         for (int pass = 0; pass < 8; pass++) { /* entries removed while listing may hide others */
             bool removed = false;
@@ -70,8 +71,7 @@ void mr_segments_remove_now(void)
 
 void mr_segments_folder_remove(const char *dir, int owner)
 {
-    if (atomic_load(&live) && !strcmp(dir, live_dir))
-        atomic_store(&live, false);
+    bool ours = atomic_load(&live) && !strcmp(dir, live_dir); /* a second signal meanwhile removes it too */
     DIR *d = opendir(dir);
     if (d) {
         struct dirent *e;
@@ -84,6 +84,8 @@ void mr_segments_folder_remove(const char *dir, int owner)
         closedir(d);
     }
     rmdir(dir);
+    if (ours)
+        atomic_store(&live, false);
     if (owner >= 0)
         close(owner); /* the lock goes last: nobody sweeps a folder being removed */
 }

@@ -40,10 +40,14 @@ expect_eq "no segments folder left" "$(ls -a | grep -c moonreel-segments)" 0
 # with --gpus, a process per segment (each seeing its GPU as the only one; the CPU here)
 "$MR" run edit.lua -o gpus.mp4 --crf 0 --segments 2 --gpus 0 2>err.txt && ok || bad "--gpus 0: $(cat err.txt)"
 expect_eq "--gpus: every picture the single render's" "$(psnr_min "$("$AC" single.mp4 gpus.mp4)")" inf
-# a script from standard input renders, in one pipeline: segments could not read it again
+# a script from standard input: segments in threads (the clip is made once); processes, tasks
+# and joins read the script again, so --gpus renders one pipeline and --segment refuses
 "$MR" run - -o stdin.mp4 --crf 0 --segments 2 < edit.lua 2>err.txt && ok || bad "run - : $(cat err.txt)"
-expect_contains "run - : one pipeline, said why" "$(cat err.txt)" "standard input or a pipe"
+expect_contains "run - : in segments" "$(cat err.txt)" "in 2 segments"
 expect_eq "run - : every picture the single render's" "$(psnr_min "$("$AC" single.mp4 stdin.mp4)")" inf
+"$MR" run - -o stdin.mp4 --crf 0 --segments 2 --gpus 0 < edit.lua 2>err.txt && ok || bad "run - --gpus: $(cat err.txt)"
+expect_contains "run - --gpus: one pipeline, said why" "$(cat err.txt)" "standard input or a pipe"
+expect_eq "run - --gpus: every picture the single render's" "$(psnr_min "$("$AC" single.mp4 stdin.mp4)")" inf
 "$MR" run - --segment 0/2 -o sparts/ < edit.lua 2>err.txt; expect_eq "--segment from standard input: status" $? 2
 expect_contains "--segment from standard input: says why" "$(cat err.txt)" "needs the script in a file"
 expect_no_file sparts

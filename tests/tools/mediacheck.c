@@ -204,7 +204,7 @@ int main(int argc, char **argv)
         return 2;
     }
     if (avformat_open_input(&fmt, argv[1], NULL, NULL) < 0 || avformat_find_stream_info(fmt, NULL) < 0) {
-        fprintf(stderr, "mediacheck: cannot open %s\n", argc > 1 ? argv[1] : "(nothing)");
+        fprintf(stderr, "mediacheck: cannot open %s\n", argv[1]);
         return 1;
     }
     int vs = av_find_best_stream(fmt, AVMEDIA_TYPE_VIDEO, -1, -1, NULL, 0);
