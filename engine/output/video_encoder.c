@@ -423,7 +423,8 @@ const char *mr_venc_settle(const char *encoder, const char *codec, struct mr_gpu
     mr_err err;
     const AVCodec *nv = mr_venc_find("nvenc", codec, NULL);
     const AVCodec *sw = mr_venc_find("auto", codec, NULL);
-    if (nv && !mr_nvenc_memo_get(mr_gpu_identity(gpu), codec, why, sizeof why) && mr_venc_probe(nv->name, gpu, &err) == 0)
+    if (nv && mr_nvenc_memo_get(mr_gpu_identity(gpu), codec, why, sizeof why) == MR_NVENC_NOT_REFUSED &&
+        mr_venc_probe(nv->name, gpu, &err) == 0)
         answer = "nvenc";
     else
         answer = sw ? sw->name : encoder;
